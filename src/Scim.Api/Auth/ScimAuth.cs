@@ -1,0 +1,21 @@
+namespace Scim.Api.Auth;
+
+/// <summary>Authentication scheme, policy and claim names.</summary>
+public static class ScimAuth
+{
+    public const string TokenScheme = "ScimToken";
+    public const string OperatorScheme = "OperatorKey";
+    public const string ProvisionPolicy = "scim.provision";
+    public const string OperatorPolicy = "scim.operator";
+    public const string TenantClaim = "scim:tenant";
+    public const string TokenIdClaim = "scim:token";
+    public const string IdentityProviderClaim = "scim:idp";
+
+    /// <summary>HttpContext item set when the route names a tenant that does not exist (answered 404, not 401).</summary>
+    public const string UnknownTenantItem = "scim.unknownTenant";
+
+    public static string? BearerToken(string? authorization) =>
+        authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? authorization["Bearer ".Length..].Trim()
+            : null;
+}

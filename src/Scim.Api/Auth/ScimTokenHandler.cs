@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Scim.Api.Errors;
+using Scim.Grains.Interfaces.Tenants;
+
+namespace Scim.Api.Auth;
+
+/// <summary>
+/// Authenticates a SCIM bearer token against the tenant named in the route, and only that tenant: another
+/// tenant's token fails exactly like a wrong one. The secret is hashed here and never leaves the API process.
+/// Failures answer 401 with a SCIM error body, or 404 when the tenant does not exist.
+/// </summary>
+internal sealed class ScimTokenHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var tenant = Context.GetRouteValue("tenant") as string;
+        if (!TenantIds.IsValid(tenant))
+        {
+            Context.Items[ScimAuth.UnknownTenantItem] = true;
+            return AuthenticateResult.Fail("Unknown tenant.");
+        }
+        var token = ScimAuth.BearerToken(Request.Headers.Authorization);
+        BearerTokens.TryParse(token ?? "", out var tokenId, out var secret);
+        var check = await grains.GetGrain<ITokenSetGrain>(tenant!).AuthenticateAsync(tokenId, BearerTokens.Hash(secret));
+        if (!check.TenantExists)
+        {
+            Context.Items[ScimAuth.UnknownTenantItem] = true;
+            return AuthenticateResult.Fail("Unknown tenant.");
+        }
+        if (token is null) return AuthenticateResult.NoResult();
+        if (check.Identity is not { } identity) return AuthenticateResult.Fail("Invalid token.");
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ScimAuth.TenantClaim, tenant!),
+            new Claim(ScimAuth.TokenIdClaim, identity.TokenId),
+            new Claim(ScimAuth.IdentityProviderClaim, identity.IdentityProvider),
+        ], Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (Context.Items.ContainsKey(ScimAuth.UnknownTenantItem))
+            return ScimErrorWriter.WriteAsync(Context, 404, null, "Tenant not found.");
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"scim\"";
+        return ScimErrorWriter.WriteAsync(Context, 401, null, "A valid bearer token for this tenant is required.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ScimErrorWriter.WriteAsync(Context, 403, null, "This token may not perform this request.");
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Scim.Api.Auth;
+using Scim.Api.Http;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Tenants;
+
+namespace Scim.Api.Endpoints;
+
+/// <summary>The operator API: tenants and their SCIM tokens, behind the operator key.</summary>
+public static class AdminEndpoints
+{
+    public sealed record CreateTenantRequest(string? Id, string? DisplayName);
+
+    public sealed record IssueTokenRequest(string? IdentityProvider);
+
+    public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin/v1/tenants").RequireAuthorization(ScimAuth.OperatorPolicy).WithTags("Admin");
+        admin.MapPost("/", CreateTenantAsync);
+        admin.MapGet("/{tenant}", GetTenantAsync);
+        admin.MapPost("/{tenant}/tokens", IssueTokenAsync);
+        admin.MapDelete("/{tenant}/tokens/{id}", RevokeTokenAsync);
+    }
+
+    private static async Task<IResult> CreateTenantAsync(HttpRequest request, [AsParameters] ScimServices s)
+    {
+        var body = await s.Bodies.ReadAsync<CreateTenantRequest>(request);
+        if (!TenantIds.IsValid(body.Id))
+            throw ScimException.InvalidValue("'id' must be 1-63 lowercase letters, digits or '-', starting with a letter or digit.");
+        var tenant = await s.Grains.GetGrain<ITenantGrain>(body.Id!).CreateAsync(body.DisplayName ?? body.Id!);
+        return TypedResults.Created($"/admin/v1/tenants/{tenant.Id}", tenant);
+    }
+
+    private static async Task<IResult> GetTenantAsync(string tenant, [AsParameters] ScimServices s)
+    {
+        var info = TenantIds.IsValid(tenant) ? await s.Grains.GetGrain<ITenantGrain>(tenant).GetAsync() : null;
+        return info is null ? throw ScimException.NotFound($"Tenant '{tenant}' not found.") : TypedResults.Ok(info);
+    }
+
+    private static async Task<IResult> IssueTokenAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
+    {
+        var body = await s.Bodies.ReadAsync<IssueTokenRequest>(request);
+        var token = await TokenSet(s, tenant).IssueAsync(body.IdentityProvider ?? "");
+        return TypedResults.Created($"/admin/v1/tenants/{tenant}/tokens/{token.Id}", token);
+    }
+
+    private static async Task<IResult> RevokeTokenAsync(string tenant, string id, [AsParameters] ScimServices s)
+    {
+        await TokenSet(s, tenant).RevokeAsync(id);
+        return TypedResults.NoContent();
+    }
+
+    private static ITokenSetGrain TokenSet(ScimServices s, string tenant) =>
+        TenantIds.IsValid(tenant) ? s.Grains.GetGrain<ITokenSetGrain>(tenant) : throw ScimException.NotFound($"Tenant '{tenant}' not found.");
+}

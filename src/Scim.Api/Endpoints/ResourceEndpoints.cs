@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Scim.Api.Auth;
+using Scim.Api.Http;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Interfaces.Tenants;
+
+namespace Scim.Api.Endpoints;
+
+/// <summary>
+/// The CRUD endpoints of a resource type (RFC 7644 §3.3-§3.6): bind, pick the grain, call it, shape the response.
+/// PATCH answers 200 with the resource, except to Entra tokens, which get 204 as Microsoft's reference tests expect;
+/// a request with attributes/excludedAttributes always gets 200 with the projected resource (RFC 7644 §3.5.2).
+/// </summary>
+public static class ResourceEndpoints
+{
+    public static void MapResource(this RouteGroupBuilder scim, ResourceKind kind)
+    {
+        var resources = scim.MapGroup(kind == ResourceKind.User ? "/Users" : "/Groups").WithTags(kind + "s");
+        resources.MapGet("/", (HttpContext http, string tenant, [AsParameters] ScimServices s) => ListAsync(http, tenant, kind, s));
+        resources.MapPost("/", (HttpContext http, string tenant, [AsParameters] ScimServices s) => CreateAsync(http, tenant, kind, s));
+        resources.MapGet("/{id}", (HttpContext http, string tenant, string id, [AsParameters] ScimServices s) => GetAsync(http, tenant, id, kind, s));
+        resources.MapPut("/{id}", (HttpContext http, string tenant, string id, [AsParameters] ScimServices s) => ReplaceAsync(http, tenant, id, kind, s));
+        resources.MapPatch("/{id}", (HttpContext http, string tenant, string id, [AsParameters] ScimServices s) => PatchAsync(http, tenant, id, kind, s));
+        resources.MapDelete("/{id}", (HttpContext http, string tenant, string id, [AsParameters] ScimServices s) => DeleteAsync(http, tenant, id, kind, s));
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, string tenant, ResourceKind kind, ScimServices s)
+    {
+        var list = await s.Grains.GetGrain<IQueryGrain>(tenant)
+            .ListAsync(kind, ScimRequests.List(http.Request), ScimRequests.Render(http.Request, s.Options.Value, tenant));
+        return ScimResult.List(list);
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, string tenant, ResourceKind kind, ScimServices s)
+    {
+        var body = await s.Bodies.ReadTextAsync(http.Request);
+        var id = Guid.NewGuid().ToString();
+        var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
+        var snapshot = await Grain(s, kind, tenant, id).CreateAsync(body, render);
+        return ScimResult.Resource(snapshot, StatusCodes.Status201Created, $"{render.BaseUrl}/{kind}s/{id}");
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, string tenant, string id, ResourceKind kind, ScimServices s)
+    {
+        var snapshot = await Grain(s, kind, tenant, ScimRequests.RequireResourceId(id, kind.ToString()))
+            .GetAsync(ScimRequests.Render(http.Request, s.Options.Value, tenant));
+        var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
+        if (ifNoneMatch.Length > 0 && ifNoneMatch.Split(',').Any(tag => tag.Trim() == "*" || tag.Trim() == snapshot.ETag || $"W/{tag.Trim()}" == snapshot.ETag))
+        {
+            http.Response.Headers.ETag = snapshot.ETag;
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return ScimResult.Resource(snapshot);
+    }
+
+    private static async Task<IResult> ReplaceAsync(HttpContext http, string tenant, string id, ResourceKind kind, ScimServices s)
+    {
+        var grain = Grain(s, kind, tenant, ScimRequests.RequireResourceId(id, kind.ToString()));
+        var body = await s.Bodies.ReadTextAsync(http.Request);
+        var snapshot = await grain.ReplaceAsync(body, IfMatch(http), ScimRequests.Render(http.Request, s.Options.Value, tenant));
+        return ScimResult.Resource(snapshot);
+    }
+
+    private static async Task<IResult> PatchAsync(HttpContext http, string tenant, string id, ResourceKind kind, ScimServices s)
+    {
+        var grain = Grain(s, kind, tenant, ScimRequests.RequireResourceId(id, kind.ToString()));
+        var patch = PatchRequests.Parse(await s.Bodies.ReadTextAsync(http.Request));
+        var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
+        var snapshot = await grain.PatchAsync(patch, IfMatch(http), render);
+        var projected = render.Attributes is not null || render.ExcludedAttributes is not null;
+        if (!projected && http.User.FindFirstValue(ScimAuth.IdentityProviderClaim) == IdentityProviders.Entra)
+        {
+            http.Response.Headers.ETag = snapshot.ETag;
+            return Results.NoContent();
+        }
+        return ScimResult.Resource(snapshot);
+    }
+
+    private static async Task<IResult> DeleteAsync(HttpContext http, string tenant, string id, ResourceKind kind, ScimServices s)
+    {
+        await Grain(s, kind, tenant, ScimRequests.RequireResourceId(id, kind.ToString())).DeleteAsync(IfMatch(http));
+        return Results.NoContent();
+    }
+
+    private static string? IfMatch(HttpContext http) => http.Request.Headers.IfMatch.Count > 0 ? http.Request.Headers.IfMatch.ToString() : null;
+
+    private static IResourceGrain Grain(ScimServices s, ResourceKind kind, string tenant, string id)
+    {
+        var key = ResourceKeys.Of(tenant, id);
+        return kind == ResourceKind.User ? s.Grains.GetGrain<IUserGrain>(key) : s.Grains.GetGrain<IGroupGrain>(key);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Scim.Api.Auth;
+using Scim.Api.Errors;
+using Scim.Grains.Interfaces.Resources;
+
+namespace Scim.Api.Endpoints;
+
+/// <summary>The SCIM surface of one tenant: <c>/scim/v2/{tenant}</c>, opened only by that tenant's tokens.</summary>
+public static class ScimEndpoints
+{
+    public static void MapScimEndpoints(this IEndpointRouteBuilder app)
+    {
+        var scim = app.MapGroup("/scim/v2/{tenant}").RequireAuthorization(ScimAuth.ProvisionPolicy);
+        scim.MapResource(ResourceKind.User);
+        scim.MapResource(ResourceKind.Group);
+        scim.MapDiscovery();
+        app.MapFallback("/scim/v2/{tenant}/{**path}", (HttpContext http) =>
+            ScimErrorWriter.WriteAsync(http, StatusCodes.Status404NotFound, null, $"No SCIM endpoint at {http.Request.Path}."));
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Scim.Grains.Interfaces.Errors;
+
+namespace Scim.Api.Errors;
+
+/// <summary>
+/// The one place that turns exceptions into HTTP responses: a <see cref="ScimException"/> becomes its SCIM error;
+/// a rejected request (e.g. a body over Kestrel's limit) keeps its status; anything else is a logged, generic 500.
+/// </summary>
+internal sealed partial class ScimExceptionHandler(ILogger<ScimExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case ScimException scim:
+                await ScimErrorWriter.WriteAsync(context, scim.Status, scim.ScimType, scim.Detail);
+                return true;
+            case BadHttpRequestException bad:
+                await ScimErrorWriter.WriteAsync(context, bad.StatusCode, bad.StatusCode == 400 ? ScimType.InvalidSyntax : null, bad.Message);
+                return true;
+            default:
+                LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+                await ScimErrorWriter.WriteAsync(context, 500, null, "An internal error occurred.");
+                return true;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Scim.Grains.Interfaces.Errors;
+
+namespace Scim.Api.Http;
+
+/// <summary>
+/// Reads request bodies under the configured size limit (413 above it). Any content type is accepted as long as
+/// the body is JSON: clients send application/scim+json, application/json and sometimes text/plain.
+/// </summary>
+public sealed class RequestBodies(IOptions<ScimApiOptions> options)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<string> ReadTextAsync(HttpRequest request)
+    {
+        var limit = options.Value.MaxRequestBytes;
+        if (request.ContentLength > limit) throw TooLarge(limit);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit) throw TooLarge(limit);
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0) throw ScimException.InvalidSyntax("The request body is empty.");
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Reads a small JSON body of the admin API into <typeparamref name="T"/>.</summary>
+    public async Task<T> ReadAsync<T>(HttpRequest request) where T : class
+    {
+        var text = await ReadTextAsync(request);
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text, Json) ?? throw ScimException.InvalidSyntax("The request body must be a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            throw ScimException.InvalidSyntax($"The request body is not valid JSON for this request: {e.Message}");
+        }
+    }
+
+    private static ScimException TooLarge(int limit) => ScimException.PayloadTooLarge($"The request body is larger than {limit} bytes.");
+}

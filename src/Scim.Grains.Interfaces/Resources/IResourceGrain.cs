@@ -1,0 +1,23 @@
+namespace Scim.Grains.Interfaces.Resources;
+
+/// <summary>
+/// The operations common to a SCIM resource (a user or a group). Keyed <c>{tenant}/{id}</c>; one activation
+/// is the only writer of its resource, so its changes are serialized without locks.
+/// </summary>
+public interface IResourceGrain
+{
+    /// <summary>Creates the resource from a POST body (RFC 7644 §3.3); 409 uniqueness on a duplicate.</summary>
+    Task<ResourceSnapshot> CreateAsync(string json, RenderOptions render);
+
+    /// <summary>Reads the resource (RFC 7644 §3.4.1); 404 when it does not exist.</summary>
+    Task<ResourceSnapshot> GetAsync(RenderOptions render);
+
+    /// <summary>Replaces the resource from a PUT body (RFC 7644 §3.5.1): readOnly attributes ignored, immutable ones checked.</summary>
+    Task<ResourceSnapshot> ReplaceAsync(string json, string? ifMatch, RenderOptions render);
+
+    /// <summary>Applies an RFC 7644 §3.5.2 PATCH atomically.</summary>
+    Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions render);
+
+    /// <summary>Deletes the resource and the memberships that refer to it (RFC 7644 §3.6).</summary>
+    Task DeleteAsync(string? ifMatch);
+}

@@ -1,0 +1,8 @@
+namespace Scim.Grains.Interfaces.Tenants;
+
+/// <summary>A tenant (a customer platform) as the operator API shows it.</summary>
+[GenerateSerializer, Immutable, Alias("scim.TenantInfo")]
+public sealed record TenantInfo(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string DisplayName,
+    [property: Id(2)] DateTimeOffset Created);

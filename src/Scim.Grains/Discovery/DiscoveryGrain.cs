@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using Orleans.Concurrency;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Resources;
+using Scim.Grains.Schemas;
+
+namespace Scim.Grains.Discovery;
+
+/// <summary>Serves a tenant's discovery documents (RFC 7644 §4). Keyed by tenant, so tenant-specific schemas can join later.</summary>
+[StatelessWorker]
+internal sealed class DiscoveryGrain : Grain, IDiscoveryGrain
+{
+    public Task<string> GetServiceProviderConfigAsync(string baseUrl) =>
+        Task.FromResult(ServiceProviderConfigDocument.Render(baseUrl).ToJsonString(ScimJson.Options));
+
+    public Task<string> GetSchemasAsync(string baseUrl, string? id) =>
+        Task.FromResult(Select(SchemaDocuments.All, s => s.Id, id, "Schema", s => SchemaDocuments.Render(s, baseUrl)));
+
+    public Task<string> GetResourceTypesAsync(string baseUrl, string? id) =>
+        Task.FromResult(Select(ResourceSchema.All, t => t.Name, id, "ResourceType", t => ResourceTypeDocuments.Render(t, baseUrl)));
+
+    private static string Select<T>(IReadOnlyList<T> items, Func<T, string> idOf, string? id, string what, Func<T, JsonObject> render)
+    {
+        if (id is not null)
+        {
+            var item = items.FirstOrDefault(i => string.Equals(idOf(i), id, StringComparison.OrdinalIgnoreCase));
+            return item is null ? throw ScimException.NotFound($"{what} '{id}' not found.") : render(item).ToJsonString(ScimJson.Options);
+        }
+        var list = new JsonObject
+        {
+            ["schemas"] = new JsonArray(SchemaUrns.ListResponse),
+            ["totalResults"] = items.Count,
+            ["itemsPerPage"] = items.Count,
+            ["startIndex"] = 1,
+            ["Resources"] = new JsonArray(items.Select(i => (JsonNode)render(i)).ToArray()),
+        };
+        return list.ToJsonString(ScimJson.Options);
+    }
+}

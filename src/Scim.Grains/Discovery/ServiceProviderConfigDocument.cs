@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Scim.Grains.Schemas;
+
+namespace Scim.Grains.Discovery;
+
+/// <summary>The ServiceProviderConfig resource (RFC 7643 §5): exactly the features this server supports.</summary>
+public static class ServiceProviderConfigDocument
+{
+    public static JsonObject Render(string baseUrl) => new()
+    {
+        ["schemas"] = new JsonArray(SchemaUrns.ServiceProviderConfig),
+        ["patch"] = Supported(true),
+        ["bulk"] = new JsonObject { ["supported"] = false, ["maxOperations"] = 0, ["maxPayloadSize"] = 0 },
+        ["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = ScimLimits.MaxResults },
+        ["changePassword"] = Supported(false),
+        ["sort"] = Supported(false),
+        ["etag"] = Supported(true),
+        ["authenticationSchemes"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "oauthbearertoken",
+            ["name"] = "OAuth Bearer Token",
+            ["description"] = "A per-tenant bearer token issued by the platform, sent as 'Authorization: Bearer <token>'.",
+            ["specUri"] = "https://www.rfc-editor.org/info/rfc6750",
+            ["primary"] = true,
+        }),
+        ["meta"] = new JsonObject
+        {
+            ["resourceType"] = "ServiceProviderConfig",
+            ["location"] = $"{baseUrl}/ServiceProviderConfig",
+        },
+    };
+
+    private static JsonObject Supported(bool supported) => new() { ["supported"] = supported };
+}

@@ -1,0 +1,3 @@
+namespace Scim.Grains.Filtering;
+
+public enum FilterTokenKind { Word, QuotedString, OpenParen, CloseParen, OpenBracket, CloseBracket, End }

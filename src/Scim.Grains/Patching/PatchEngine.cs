@@ -1,0 +1,295 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Scim.Grains.Filtering;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Resources;
+using Scim.Grains.Schemas;
+
+namespace Scim.Grains.Patching;
+
+/// <summary>
+/// Applies an RFC 7644 §3.5.2 PATCH to a resource document. Pure: works on a copy and returns it, so a failing
+/// operation leaves nothing half-applied. Operations on attributes stored apart (group members) go to the
+/// <see cref="MembershipDelta"/>. IdP deviations handled here: op names in any case (E1), add on a single-valued
+/// attribute (E3), path-less values with dotted and URN-qualified keys (E4), a path-less replace that repeats the
+/// id (O8), and a filtered path whose element does not exist yet, which is created (E7).
+/// </summary>
+public static class PatchEngine
+{
+    public const int MaxOperations = 1000;
+
+    public static JsonObject Apply(JsonObject document, IReadOnlyList<PatchOperation> operations, ResourceSchema schema, MembershipDelta? members)
+    {
+        if (operations.Count == 0) throw ScimException.InvalidValue("A PATCH request needs at least one operation.");
+        if (operations.Count > MaxOperations) throw ScimException.TooMany($"At most {MaxOperations} operations per PATCH request.");
+        var working = (JsonObject)document.DeepClone();
+        var context = new Context(working, schema, members);
+        foreach (var operation in operations) context.Apply(operation);
+        foreach (var extension in schema.Extensions)
+        {
+            if (working[extension.Id] is JsonObject { Count: 0 }) working.Remove(extension.Id);
+        }
+        ResourceNormalizer.CheckRequired(working, schema);
+        CheckSinglePrimary(working, schema);
+        return working;
+    }
+
+    private static void CheckSinglePrimary(JsonObject document, ResourceSchema schema)
+    {
+        foreach (var schemaDefinition in new[] { schema.Core }.Concat(schema.Extensions))
+        {
+            var container = schema.IsExtension(schemaDefinition) ? document[schemaDefinition.Id] as JsonObject : document;
+            foreach (var attribute in schemaDefinition.Attributes.Where(a => a.MultiValued))
+            {
+                if (container?[attribute.Name] is JsonArray array && array.Count(ValueNormalizer.IsPrimary) > 1)
+                    throw ScimException.InvalidValue($"At most one value of '{attribute.Name}' may be primary.");
+            }
+        }
+    }
+
+    private sealed class Context(JsonObject document, ResourceSchema schema, MembershipDelta? members)
+    {
+        public void Apply(PatchOperation operation)
+        {
+            var kind = PatchOpKinds.Parse(operation.Op);
+            var value = ParseValue(operation.ValueJson);
+            if (string.IsNullOrWhiteSpace(operation.Path))
+            {
+                if (kind == PatchOpKind.Remove) throw ScimException.NoTarget("A remove operation needs a path.");
+                ApplyPathless(kind, value);
+                return;
+            }
+            ApplyTo(kind, FilterParser.ParsePatchPath(operation.Path.Trim()), value);
+        }
+
+        private static JsonNode? ParseValue(string? json)
+        {
+            if (json is null) return null;
+            try
+            {
+                return JsonNode.Parse(json);
+            }
+            catch (JsonException e)
+            {
+                throw ScimException.InvalidSyntax($"The operation value is not valid JSON: {e.Message}");
+            }
+        }
+
+        private void ApplyPathless(PatchOpKind kind, JsonNode? value)
+        {
+            if (value is not JsonObject values) throw ScimException.InvalidValue("An operation without a path needs an object value.");
+            foreach (var (key, inner) in values)
+            {
+                if (key.Equals("schemas", StringComparison.OrdinalIgnoreCase)) continue;
+                if (schema.FindSchema(key) is { } whole)
+                {
+                    if (inner is not JsonObject innerValues) throw ScimException.InvalidValue($"'{key}' must be an object.");
+                    foreach (var (innerKey, innerValue) in innerValues)
+                        ApplyTo(kind, new PatchPath(ParseKey(innerKey) with { Urn = whole.Id }, null, null), innerValue);
+                    continue;
+                }
+                ApplyTo(kind, new PatchPath(ParseKey(key), null, null), inner);
+            }
+        }
+
+        private static AttrPath ParseKey(string key) =>
+            AttrPath.TryParse(key) ?? throw ScimException.InvalidPath($"'{key}' is not a valid attribute path.");
+
+        private void ApplyTo(PatchOpKind kind, PatchPath path, JsonNode? value)
+        {
+            var resolved = schema.Resolve(path.Attribute)
+                ?? throw ScimException.InvalidPath($"Unknown attribute '{path.Attribute}' for resource type {schema.Name}.");
+            var attribute = resolved.Attribute;
+            if (path.SubAttribute is not null && resolved.SubAttribute is not null) throw ScimException.InvalidPath($"'{path.Attribute}' cannot take another sub-attribute.");
+            var sub = resolved.SubAttribute ?? (path.SubAttribute is { } name
+                ? attribute.FindSubAttribute(name) ?? throw ScimException.InvalidPath($"'{attribute.Name}' has no sub-attribute '{name}'.")
+                : null);
+            if (path.Filter is not null)
+            {
+                if (!attribute.MultiValued || !attribute.IsComplex) throw ScimException.InvalidPath($"'{attribute.Name}' is not multi-valued and takes no value filter.");
+                FilterValidator.ValidateElement(path.Filter, attribute);
+            }
+            if (ResourceNormalizer.IsStoredApart(attribute))
+            {
+                if (members is null) throw ScimException.InvalidPath($"'{attribute.Name}' cannot be patched here.");
+                members.Apply(kind, path.Filter, sub, value);
+                return;
+            }
+            if (!CheckMutability(kind, resolved, sub, path, value)) return;
+            var container = kind == PatchOpKind.Remove ? ResourceDocument.Container(document, resolved) : EnsureContainer(resolved);
+            if (container is null) return;
+            if (path.Filter is not null) ApplyFiltered(kind, container, attribute, path.Filter, sub, value);
+            else if (attribute.MultiValued && sub is not null) ApplyToEveryValue(kind, container, attribute, sub, value);
+            else if (attribute.MultiValued) ApplyMultiValued(kind, container, attribute, value);
+            else if (attribute.IsComplex) ApplyComplex(kind, container, attribute, sub, value);
+            else SetOrRemove(container, attribute.Name, kind == PatchOpKind.Remove ? null : ValueNormalizer.Normalize(attribute, value, attribute.Name));
+        }
+
+        /// <summary>False when the operation is a no-op on a readOnly attribute (a value equal to the current one, as Okta sends id).</summary>
+        private bool CheckMutability(PatchOpKind kind, ResolvedAttribute resolved, AttributeDefinition? sub, PatchPath path, JsonNode? value)
+        {
+            var readOnly = resolved.Attribute.Mutability == Mutability.ReadOnly || sub?.Mutability == Mutability.ReadOnly;
+            var current = ResourceDocument.Container(document, resolved)?[resolved.Attribute.Name];
+            if (sub is not null && path.Filter is null && !resolved.Attribute.MultiValued) current = (current as JsonObject)?[sub.Name];
+            if (readOnly)
+            {
+                if (kind != PatchOpKind.Remove && path.Filter is null && JsonNode.DeepEquals(current, value)) return false;
+                throw ScimException.Mutability($"'{path.Attribute}' is readOnly.");
+            }
+            var immutable = resolved.Attribute.Mutability == Mutability.Immutable || sub?.Mutability == Mutability.Immutable;
+            if (immutable && current is not null && (kind == PatchOpKind.Remove || !JsonNode.DeepEquals(current, value)))
+                throw ScimException.Mutability($"'{path.Attribute}' is immutable once set.");
+            return true;
+        }
+
+        private JsonObject EnsureContainer(ResolvedAttribute resolved)
+        {
+            if (!resolved.InExtension) return document;
+            var urn = resolved.Schema!.Id;
+            if (document[urn] is JsonObject existing) return existing;
+            var created = new JsonObject();
+            document[urn] = created;
+            return created;
+        }
+
+        private static void ApplyComplex(PatchOpKind kind, JsonObject container, AttributeDefinition attribute, AttributeDefinition? sub, JsonNode? value)
+        {
+            var existing = container[attribute.Name] as JsonObject;
+            if (sub is null)
+            {
+                if (kind == PatchOpKind.Remove) { container.Remove(attribute.Name); return; }
+                if (ValueNormalizer.NormalizeSingle(attribute, value, attribute.Name) is not JsonObject update) return;
+                existing ??= new JsonObject();
+                foreach (var (key, subValue) in update) existing[key] = subValue?.DeepClone(); // RFC 7644 §3.5.2.3: unspecified sub-attributes stay
+                container[attribute.Name] = existing;
+                return;
+            }
+            var normalized = kind == PatchOpKind.Remove ? null : ValueNormalizer.Normalize(sub, value, $"{attribute.Name}.{sub.Name}");
+            existing ??= new JsonObject();
+            SetOrRemove(existing, sub.Name, normalized);
+            SetOrRemove(container, attribute.Name, existing.Count == 0 ? null : existing);
+        }
+
+        private static void ApplyMultiValued(PatchOpKind kind, JsonObject container, AttributeDefinition attribute, JsonNode? value)
+        {
+            var normalized = kind == PatchOpKind.Remove && value is null ? null : ValueNormalizer.Normalize(attribute, value, attribute.Name) as JsonArray;
+            switch (kind)
+            {
+                case PatchOpKind.Replace:
+                    SetOrRemove(container, attribute.Name, normalized);
+                    return;
+                case PatchOpKind.Remove when value is null:
+                    container.Remove(attribute.Name);
+                    return;
+                case PatchOpKind.Remove:
+                    var array = container[attribute.Name] as JsonArray ?? [];
+                    var targets = normalized?.ToList() ?? [];
+                    foreach (var element in array.Where(e => targets.Any(t => SameValue(e, t))).ToList()) array.Remove(element);
+                    SetOrRemove(container, attribute.Name, array.Count == 0 ? null : array);
+                    return;
+                default:
+                    if (normalized is null) return;
+                    var current = container[attribute.Name] as JsonArray ?? [];
+                    foreach (var item in normalized)
+                    {
+                        if (current.Any(e => JsonNode.DeepEquals(e, item))) continue;
+                        if (ValueNormalizer.IsPrimary(item)) DemotePrimaries(current);
+                        current.Add(item!.DeepClone());
+                    }
+                    SetOrRemove(container, attribute.Name, current.Count == 0 ? null : current);
+                    return;
+            }
+        }
+
+        private static void ApplyToEveryValue(PatchOpKind kind, JsonObject container, AttributeDefinition attribute, AttributeDefinition sub, JsonNode? value)
+        {
+            var array = container[attribute.Name] as JsonArray ?? [];
+            var normalized = kind == PatchOpKind.Remove ? null : ValueNormalizer.Normalize(sub, value, $"{attribute.Name}.{sub.Name}");
+            if (normalized is not null && array.Count == 0) array.Add(new JsonObject());
+            foreach (var element in array.OfType<JsonObject>()) SetOrRemove(element, sub.Name, normalized?.DeepClone());
+            RemoveEmpty(array);
+            SetOrRemove(container, attribute.Name, array.Count == 0 ? null : array);
+        }
+
+        private static void ApplyFiltered(PatchOpKind kind, JsonObject container, AttributeDefinition attribute, FilterNode filter, AttributeDefinition? sub, JsonNode? value)
+        {
+            var array = container[attribute.Name] as JsonArray ?? [];
+            var matches = array.Where(e => FilterEvaluator.MatchesElement(filter, e, attribute)).ToList();
+            if (sub is null)
+            {
+                if (kind == PatchOpKind.Remove)
+                {
+                    foreach (var match in matches) array.Remove(match);
+                }
+                else if (ValueNormalizer.NormalizeSingle(attribute, value, attribute.Name) is JsonObject update)
+                {
+                    if (matches.Count == 0 && kind == PatchOpKind.Replace) throw ScimException.NoTarget($"No value of '{attribute.Name}' matches the filter.");
+                    if (ValueNormalizer.IsPrimary(update)) DemotePrimaries(array);
+                    if (matches.Count == 0) array.Add(update);
+                    foreach (var match in matches.OfType<JsonObject>())
+                    {
+                        if (kind == PatchOpKind.Replace) match.Clear();
+                        foreach (var (key, subValue) in update) match[key] = subValue?.DeepClone();
+                    }
+                }
+            }
+            else
+            {
+                var normalized = kind == PatchOpKind.Remove ? null : ValueNormalizer.Normalize(sub, value, $"{attribute.Name}.{sub.Name}");
+                if (normalized is not null && matches.Count == 0)
+                {
+                    var created = EqualityTemplate(filter, attribute)
+                        ?? throw ScimException.NoTarget($"No value of '{attribute.Name}' matches the filter, and the filter does not describe one to create.");
+                    array.Add(created);
+                    matches.Add(created);
+                }
+                if (sub.Name == "primary" && ValueNormalizer.IsPrimary(new JsonObject { ["primary"] = normalized?.DeepClone() })) DemotePrimaries(array);
+                foreach (var match in matches.OfType<JsonObject>()) SetOrRemove(match, sub.Name, normalized?.DeepClone());
+            }
+            RemoveEmpty(array);
+            SetOrRemove(container, attribute.Name, array.Count == 0 ? null : array);
+        }
+
+        /// <summary>The element a filter of eq comparisons joined by 'and' describes (E7), or null for any other filter.</summary>
+        private static JsonObject? EqualityTemplate(FilterNode filter, AttributeDefinition attribute)
+        {
+            var template = new JsonObject();
+            return Fill(filter) ? template : null;
+
+            bool Fill(FilterNode node)
+            {
+                switch (node)
+                {
+                    case And and: return Fill(and.Left) && Fill(and.Right);
+                    case Compare { Op: CompareOp.Eq } compare when compare.Value.Kind != LiteralKind.Null:
+                        var sub = FilterValidator.ResolveSub(compare.Path, attribute);
+                        template[sub.Name] = ValueNormalizer.Normalize(sub, JsonValue.Create(compare.Value.Text), $"{attribute.Name}.{sub.Name}");
+                        return true;
+                    default: return false;
+                }
+            }
+        }
+
+        private static bool SameValue(JsonNode? element, JsonNode? target) =>
+            element is JsonObject e && target is JsonObject t && e["value"] is { } ev && t["value"] is { } tv
+                ? JsonNode.DeepEquals(ev, tv)
+                : JsonNode.DeepEquals(element, target);
+
+        private static void DemotePrimaries(JsonArray array)
+        {
+            foreach (var element in array.OfType<JsonObject>().Where(ValueNormalizer.IsPrimary)) element["primary"] = false;
+        }
+
+        private static void RemoveEmpty(JsonArray array)
+        {
+            foreach (var empty in array.Where(e => e is JsonObject { Count: 0 }).ToList()) array.Remove(empty);
+        }
+
+        private static void SetOrRemove(JsonObject target, string name, JsonNode? value)
+        {
+            if (value is null) target.Remove(name);
+            else target[name] = value;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Scim.Grains.Interfaces.Errors;
+
+namespace Scim.Grains.Resources;
+
+/// <summary>Parses a request body that must be a JSON object; malformed JSON is a 400 invalidSyntax.</summary>
+public static class JsonBodies
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
+
+    public static JsonObject ParseObject(string json)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json, documentOptions: Options);
+        }
+        catch (JsonException e)
+        {
+            throw ScimException.InvalidSyntax($"The request body is not valid JSON: {e.Message}");
+        }
+        return node as JsonObject ?? throw ScimException.InvalidSyntax("The request body must be a JSON object.");
+    }
+}

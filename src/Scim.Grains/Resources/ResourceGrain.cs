@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Patching;
+using Scim.Grains.Schemas;
+using Scim.Grains.Storage;
+
+namespace Scim.Grains.Resources;
+
+/// <summary>
+/// What users and groups share: the activation holds the stored row and is its only writer; each mutation is
+/// validated by the pure SCIM classes, then written as one store call whose version check guards against a
+/// duplicate activation. The store, not the grain, is the final guard of uniqueness.
+/// </summary>
+internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) : Grain, IResourceGrain
+{
+    private StoredResource? current;
+
+    protected abstract ResourceSchema Schema { get; }
+    protected IResourceStore Store => store;
+    protected string Tenant { get; private set; } = "";
+    protected string Id { get; private set; } = "";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (Tenant, Id) = ResourceKeys.Split(this.GetPrimaryKeyString());
+        current = await store.GetAsync(Tenant, Schema.Kind, Id, cancellationToken);
+    }
+
+    public async Task<ResourceSnapshot> CreateAsync(string json, RenderOptions render)
+    {
+        if (current is not null) throw ScimException.Uniqueness($"A {Schema.Name} with id '{Id}' already exists.");
+        var body = JsonBodies.ParseObject(json);
+        var attributes = ResourceNormalizer.Normalize(body, Schema);
+        PasswordHasher.HashInPlace(attributes);
+        var now = clock.GetUtcNow();
+        var created = new StoredResource(Tenant, Schema.Kind, Id, 1, ResourceDocument.Compose(Schema, Id, attributes, new ResourceMeta(now, now, 1)));
+        await store.InsertAsync(created, MembersOf(body), CancellationToken.None);
+        current = created;
+        return await SnapshotAsync(render);
+    }
+
+    public Task<ResourceSnapshot> GetAsync(RenderOptions render)
+    {
+        Require(null);
+        return SnapshotAsync(render);
+    }
+
+    public async Task<ResourceSnapshot> ReplaceAsync(string json, string? ifMatch, RenderOptions render)
+    {
+        var existing = Require(ifMatch);
+        var body = JsonBodies.ParseObject(json);
+        var attributes = ResourceNormalizer.Normalize(body, Schema);
+        CheckImmutable(existing.Document, attributes);
+        KeepWriteOnly(existing.Document, attributes);
+        PasswordHasher.HashInPlace(attributes);
+        await WriteAsync(existing, attributes, MembersOf(body));
+        return await SnapshotAsync(render);
+    }
+
+    public async Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions render)
+    {
+        var existing = Require(ifMatch);
+        var delta = Schema.Kind == ResourceKind.Group ? new MembershipDelta() : null;
+        var patched = PatchEngine.Apply(existing.Document, patch.Operations, Schema, delta);
+        var attributes = ResourceDocument.Attributes(patched);
+        PasswordHasher.HashInPlace(attributes);
+        var change = delta?.ToChange() ?? MembershipChange.None;
+        if (!change.IsEmpty || !JsonNode.DeepEquals(ResourceDocument.Attributes(existing.Document), attributes))
+            await WriteAsync(existing, attributes, change);
+        return await SnapshotAsync(render);
+    }
+
+    public async Task DeleteAsync(string? ifMatch)
+    {
+        var existing = Require(ifMatch);
+        await store.DeleteAsync(Tenant, Schema.Kind, Id, existing.Version, CancellationToken.None);
+        current = null;
+        DeactivateOnIdle();
+    }
+
+    /// <summary>The membership a POST or PUT body sets; only groups have one.</summary>
+    protected abstract MembershipChange MembersOf(JsonObject body);
+
+    /// <summary>The members to render, or null when the resource has none or the projection leaves them out.</summary>
+    protected abstract Task<IReadOnlyList<GroupMember>?> MembersToRenderAsync(Projection projection);
+
+    private StoredResource Require(string? ifMatch)
+    {
+        var existing = current ?? throw ScimException.NotFound($"{Schema.Name} '{Id}' not found.");
+        ETags.Check(ifMatch, existing.Version);
+        return existing;
+    }
+
+    private async Task WriteAsync(StoredResource existing, JsonObject attributes, MembershipChange members)
+    {
+        var created = DateTimeOffset.Parse(existing.Document["meta"]!["created"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        var version = existing.Version + 1;
+        var document = ResourceDocument.Compose(Schema, Id, attributes, new ResourceMeta(created, clock.GetUtcNow(), version));
+        var next = existing with { Version = version, Document = document };
+        await store.UpdateAsync(next, existing.Version, members, CancellationToken.None);
+        current = next;
+    }
+
+    private async Task<ResourceSnapshot> SnapshotAsync(RenderOptions render)
+    {
+        var resource = current!;
+        var projection = Projection.Parse(render, Schema);
+        var members = await MembersToRenderAsync(projection);
+        return new ResourceSnapshot(Id, resource.Version, ResourceRenderer.Render(resource.Document, Schema, render, projection, members));
+    }
+
+    /// <summary>RFC 7644 §3.5.1: an immutable attribute that has a value may only be sent again with the same value.</summary>
+    private void CheckImmutable(JsonObject existing, JsonObject attributes)
+    {
+        foreach (var definition in new[] { Schema.Core }.Concat(Schema.Extensions))
+        {
+            var before = Schema.IsExtension(definition) ? existing[definition.Id] as JsonObject : existing;
+            var after = Schema.IsExtension(definition) ? attributes[definition.Id] as JsonObject : attributes;
+            foreach (var attribute in definition.Attributes.Where(a => a.Mutability == Mutability.Immutable))
+            {
+                if (before?[attribute.Name] is { } old && after?[attribute.Name] is { } value && !JsonNode.DeepEquals(old, value))
+                    throw ScimException.Mutability($"'{attribute.Name}' is immutable.");
+            }
+        }
+    }
+
+    /// <summary>A writeOnly attribute (password) left out of a PUT keeps its value: clients cannot read it to send it back.</summary>
+    private void KeepWriteOnly(JsonObject existing, JsonObject attributes)
+    {
+        foreach (var attribute in Schema.Core.Attributes.Where(a => a.Mutability == Mutability.WriteOnly))
+        {
+            if (attributes[attribute.Name] is null && existing[attribute.Name] is { } kept) attributes[attribute.Name] = kept.DeepClone();
+        }
+    }
+}

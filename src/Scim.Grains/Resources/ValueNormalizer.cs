@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Schemas;
+
+namespace Scim.Grains.Resources;
+
+/// <summary>
+/// Turns a client-supplied value into the canonical stored form of an attribute, or rejects it with 400 invalidValue.
+/// Tolerated deviations: booleans and numbers as strings (E2), JSON null meaning "no value" (E12, E6), a single value
+/// where an array is expected, a scalar where a complex value with a 'value' sub-attribute is expected (E8, E10), and
+/// sub-attribute names in any case. Unknown sub-attributes are dropped.
+/// </summary>
+public static class ValueNormalizer
+{
+    /// <summary>Normalizes a whole attribute value; null means the attribute has no value.</summary>
+    public static JsonNode? Normalize(AttributeDefinition attribute, JsonNode? value, string path)
+    {
+        if (value is null) return null;
+        if (!attribute.MultiValued)
+        {
+            if (value is JsonArray) throw ScimException.InvalidValue($"'{path}' is single-valued but an array was given.");
+            return NormalizeSingle(attribute, value, path);
+        }
+        var items = value is JsonArray array ? array.ToList() : [value];
+        var result = new JsonArray();
+        foreach (var item in items)
+        {
+            if (NormalizeSingle(attribute, item, path) is { } normalized) result.Add(normalized);
+        }
+        if (result.Count(IsPrimary) > 1) throw ScimException.InvalidValue($"At most one value of '{path}' may be primary.");
+        return result.Count == 0 ? null : result;
+    }
+
+    /// <summary>Normalizes one value of an attribute (one element of a multi-valued one).</summary>
+    public static JsonNode? NormalizeSingle(AttributeDefinition attribute, JsonNode? value, string path)
+    {
+        if (value is null) return null;
+        if (!attribute.IsComplex) return NormalizeSimple(attribute.Type, value, path);
+        return value switch
+        {
+            JsonObject obj => NormalizeComplex(attribute, obj, path),
+            JsonValue scalar when attribute.FindSubAttribute("value") is not null => NormalizeComplex(attribute, new JsonObject { ["value"] = scalar.DeepClone() }, path),
+            _ => throw ScimException.InvalidValue($"'{path}' must be a complex value (a JSON object)."),
+        };
+    }
+
+    public static bool IsPrimary(JsonNode? element) =>
+        element is JsonObject obj && obj["primary"] is JsonValue v && v.GetValueKind() == JsonValueKind.True;
+
+    private static JsonObject? NormalizeComplex(AttributeDefinition attribute, JsonObject value, string path)
+    {
+        var result = new JsonObject();
+        foreach (var (key, subValue) in value)
+        {
+            var sub = attribute.FindSubAttribute(key);
+            if (sub is null || sub.Mutability == Mutability.ReadOnly) continue;
+            if (Normalize(sub, subValue, $"{path}.{sub.Name}") is { } normalized) result[sub.Name] = normalized;
+        }
+        return result.Count == 0 ? null : result;
+    }
+
+    private static JsonValue NormalizeSimple(AttributeType type, JsonNode value, string path)
+    {
+        if (value is not JsonValue scalar) throw ScimException.InvalidValue($"'{path}' must be a single {Describe(type)}, not an object or array.");
+        var kind = scalar.GetValueKind();
+        var text = kind == JsonValueKind.String ? scalar.GetValue<string>() : scalar.ToJsonString();
+        switch (type)
+        {
+            case AttributeType.String or AttributeType.Reference or AttributeType.Binary:
+                return JsonValue.Create(text);
+            case AttributeType.Boolean when kind is JsonValueKind.True or JsonValueKind.False:
+                return JsonValue.Create(kind == JsonValueKind.True);
+            case AttributeType.Boolean when kind == JsonValueKind.String && bool.TryParse(text.Trim(), out var flag):
+                return JsonValue.Create(flag);
+            case AttributeType.Integer when kind is JsonValueKind.Number or JsonValueKind.String
+                                           && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer):
+                return JsonValue.Create(integer);
+            case AttributeType.Decimal when kind is JsonValueKind.Number or JsonValueKind.String
+                                           && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
+                return JsonValue.Create(number);
+            case AttributeType.DateTime when kind == JsonValueKind.String
+                                            && ScimValues.TryParseLiteral(AttributeType.DateTime, text, out var instant):
+                return JsonValue.Create(ScimValues.FormatDateTime((DateTimeOffset)instant));
+            default:
+                throw ScimException.InvalidValue($"'{path}' must be a {Describe(type)}; got {scalar.ToJsonString()}.");
+        }
+    }
+
+    private static string Describe(AttributeType type) => type switch
+    {
+        AttributeType.DateTime => "dateTime (RFC 3339)",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,25 @@
+namespace Scim.Grains.Schemas;
+
+/// <summary>One attribute of a SCIM schema with its characteristics (RFC 7643 §2.2, §7).</summary>
+public sealed record AttributeDefinition(
+    string Name,
+    AttributeType Type,
+    string Description,
+    bool MultiValued = false,
+    bool Required = false,
+    bool CaseExact = false,
+    Mutability Mutability = Mutability.ReadWrite,
+    Returned Returned = Returned.Default,
+    Uniqueness Uniqueness = Uniqueness.None,
+    IReadOnlyList<AttributeDefinition>? SubAttributes = null,
+    IReadOnlyList<string>? CanonicalValues = null,
+    IReadOnlyList<string>? ReferenceTypes = null)
+{
+    public IReadOnlyList<AttributeDefinition> SubAttributeList => SubAttributes ?? [];
+
+    /// <summary>The sub-attribute named <paramref name="name"/>, matched case-insensitively (RFC 7643 §2.1).</summary>
+    public AttributeDefinition? FindSubAttribute(string name) =>
+        SubAttributeList.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    public bool IsComplex => Type == AttributeType.Complex;
+}

@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Scim.Grains.Filtering;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Schemas;
+
+namespace Scim.Grains.Storage;
+
+/// <summary>
+/// The single-node store: the same contract as the PostgreSQL store, kept in process memory. Each tenant's data
+/// sits behind one lock, so a write (row, unique keys and membership rows together) is atomic, as a transaction is.
+/// </summary>
+public sealed class InMemoryResourceStore : IResourceStore
+{
+    private readonly ConcurrentDictionary<string, TenantData> tenants = new(StringComparer.Ordinal);
+
+    public Task<StoredResource?> GetAsync(string tenant, ResourceKind kind, string id, CancellationToken cancellationToken)
+    {
+        var data = Data(tenant);
+        lock (data) return Task.FromResult(data.Rows(kind).GetValueOrDefault(id));
+    }
+
+    public Task InsertAsync(StoredResource resource, MembershipChange members, CancellationToken cancellationToken)
+    {
+        var data = Data(resource.Tenant);
+        lock (data)
+        {
+            var rows = data.Rows(resource.Kind);
+            if (rows.ContainsKey(resource.Id)) throw ScimException.Uniqueness($"A {resource.Kind} with id '{resource.Id}' already exists.");
+            ClaimUniqueKey(data, resource, previous: null);
+            rows[resource.Id] = resource;
+            data.Order(resource.Kind).Add(resource.Id);
+            ApplyMembers(data, resource.Id, members);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task UpdateAsync(StoredResource resource, long expectedVersion, MembershipChange members, CancellationToken cancellationToken)
+    {
+        var data = Data(resource.Tenant);
+        lock (data)
+        {
+            var rows = data.Rows(resource.Kind);
+            var current = rows.GetValueOrDefault(resource.Id);
+            if (current is null || current.Version != expectedVersion)
+                throw ScimException.Conflict($"The {resource.Kind} '{resource.Id}' was changed or deleted concurrently; read it again and retry.");
+            ClaimUniqueKey(data, resource, current);
+            rows[resource.Id] = resource;
+            ApplyMembers(data, resource.Id, members);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(string tenant, ResourceKind kind, string id, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var data = Data(tenant);
+        lock (data)
+        {
+            var rows = data.Rows(kind);
+            if (!rows.TryGetValue(id, out var current) || current.Version != expectedVersion)
+                throw ScimException.Conflict($"The {kind} '{id}' was changed or deleted concurrently; read it again and retry.");
+            rows.Remove(id);
+            data.Order(kind).Remove(id);
+            if (UniqueKeys.Of(kind, current.Document) is { } key) data.Keys(kind).Remove(key);
+            if (kind == ResourceKind.Group) ApplyMembers(data, id, new MembershipChange(true, [], []));
+            foreach (var groupId in data.MemberOf.GetValueOrDefault(id) ?? [])
+                data.Members[groupId].Remove(id);
+            data.MemberOf.Remove(id);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<ResourcePage> QueryAsync(string tenant, ResourceKind kind, FilterNode? filter, int startIndex, int count, CancellationToken cancellationToken)
+    {
+        var data = Data(tenant);
+        var schema = ResourceSchema.For(kind);
+        var needsMembers = kind == ResourceKind.Group && filter is not null && MentionsMembers(filter);
+        List<StoredResource> matches;
+        lock (data)
+        {
+            var rows = data.Rows(kind);
+            matches = data.Order(kind).Select(id => rows[id])
+                .Where(row => filter is null || FilterEvaluator.Matches(filter, needsMembers ? WithMembers(data, row) : row.Document, schema))
+                .ToList();
+        }
+        var page = matches.Skip(startIndex - 1).Take(count).ToList();
+        return Task.FromResult(new ResourcePage(matches.Count, page));
+    }
+
+    public Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, CancellationToken cancellationToken)
+    {
+        var data = Data(tenant);
+        lock (data)
+        {
+            IReadOnlyList<GroupMember> members = data.Members.TryGetValue(groupId, out var set)
+                ? set.Values.OrderBy(m => m.MemberId, StringComparer.Ordinal).ToList()
+                : [];
+            return Task.FromResult(members);
+        }
+    }
+
+    private TenantData Data(string tenant) => tenants.GetOrAdd(tenant, _ => new TenantData());
+
+    private static void ClaimUniqueKey(TenantData data, StoredResource resource, StoredResource? previous)
+    {
+        var keys = data.Keys(resource.Kind);
+        var key = UniqueKeys.Of(resource.Kind, resource.Document);
+        var previousKey = previous is null ? null : UniqueKeys.Of(resource.Kind, previous.Document);
+        if (key == previousKey) return;
+        if (key is not null && keys.TryGetValue(key, out var owner) && owner != resource.Id)
+            throw ScimException.Uniqueness($"{UniqueKeys.Attribute(resource.Kind)} '{ResourceDocumentValue(resource)}' is already in use.");
+        if (previousKey is not null) keys.Remove(previousKey);
+        if (key is not null) keys[key] = resource.Id;
+    }
+
+    private static string? ResourceDocumentValue(StoredResource resource) =>
+        Resources.ResourceDocument.GetString(resource.Document, UniqueKeys.Attribute(resource.Kind));
+
+    private static void ApplyMembers(TenantData data, string groupId, MembershipChange change)
+    {
+        if (change.IsEmpty) return;
+        if (!data.Members.TryGetValue(groupId, out var members)) data.Members[groupId] = members = new(StringComparer.Ordinal);
+        var removed = change.ReplaceAll ? members.Keys.ToList() : change.Removed;
+        foreach (var memberId in removed)
+        {
+            if (members.Remove(memberId) && data.MemberOf.TryGetValue(memberId, out var groups)) groups.Remove(groupId);
+        }
+        foreach (var member in change.Added)
+        {
+            members[member.MemberId] = member;
+            if (!data.MemberOf.TryGetValue(member.MemberId, out var groups)) data.MemberOf[member.MemberId] = groups = new(StringComparer.Ordinal);
+            groups.Add(groupId);
+        }
+        if (members.Count == 0) data.Members.Remove(groupId);
+    }
+
+    private static bool MentionsMembers(FilterNode node) => node switch
+    {
+        And and => MentionsMembers(and.Left) || MentionsMembers(and.Right),
+        Or or => MentionsMembers(or.Left) || MentionsMembers(or.Right),
+        Not not => MentionsMembers(not.Inner),
+        Compare compare => IsMembers(compare.Path),
+        Present present => IsMembers(present.Path),
+        ValuePath valuePath => IsMembers(valuePath.Path),
+        _ => false,
+    };
+
+    private static bool IsMembers(AttrPath path) => path.Name.Equals(GroupSchema.Members.Name, StringComparison.OrdinalIgnoreCase);
+
+    private static JsonObject WithMembers(TenantData data, StoredResource group)
+    {
+        var document = (JsonObject)group.Document.DeepClone();
+        if (data.Members.TryGetValue(group.Id, out var members))
+            document[GroupSchema.Members.Name] = new JsonArray(members.Keys.Select(id => (JsonNode)new JsonObject { ["value"] = id }).ToArray());
+        return document;
+    }
+
+    private sealed class TenantData
+    {
+        private readonly Dictionary<string, StoredResource> users = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, StoredResource> groups = new(StringComparer.Ordinal);
+        private readonly List<string> userOrder = [];
+        private readonly List<string> groupOrder = [];
+        private readonly Dictionary<string, string> userNames = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> groupNames = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Dictionary<string, GroupMember>> Members { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, HashSet<string>> MemberOf { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, StoredResource> Rows(ResourceKind kind) => kind == ResourceKind.User ? users : groups;
+        public List<string> Order(ResourceKind kind) => kind == ResourceKind.User ? userOrder : groupOrder;
+        public Dictionary<string, string> Keys(ResourceKind kind) => kind == ResourceKind.User ? userNames : groupNames;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Scim.Grains.Storage;
+
+/// <summary>
+/// A change to a group's SCIM-managed members, written with the group row in one transaction. When
+/// <see cref="ReplaceAll"/> is set, every current member is removed before <see cref="Added"/> are inserted;
+/// otherwise the change costs O(added + removed) whatever the group's size.
+/// </summary>
+public sealed record MembershipChange(bool ReplaceAll, IReadOnlyList<GroupMember> Added, IReadOnlyList<string> Removed)
+{
+    public static readonly MembershipChange None = new(false, [], []);
+
+    public bool IsEmpty => !ReplaceAll && Added.Count == 0 && Removed.Count == 0;
+}

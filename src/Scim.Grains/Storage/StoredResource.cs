@@ -1,0 +1,10 @@
+using System.Text.Json.Nodes;
+using Scim.Grains.Interfaces.Resources;
+
+namespace Scim.Grains.Storage;
+
+/// <summary>
+/// A resource row: tenant, type, id, version (the ETag and the optimistic-concurrency check) and the canonical
+/// document. The document is never mutated once stored: readers clone before changing it.
+/// </summary>
+public sealed record StoredResource(string Tenant, ResourceKind Kind, string Id, long Version, JsonObject Document);

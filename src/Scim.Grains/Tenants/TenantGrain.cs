@@ -1,0 +1,26 @@
+using Orleans.Runtime;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Tenants;
+using Scim.Grains.Storage;
+
+namespace Scim.Grains.Tenants;
+
+/// <summary>A tenant (customer platform), keyed by its id.</summary>
+internal sealed class TenantGrain(
+    [PersistentState("scim.tenant", ScimStorage.Name)] IPersistentState<TenantState> state,
+    TimeProvider clock) : Grain, ITenantGrain
+{
+    public async Task<TenantInfo> CreateAsync(string displayName)
+    {
+        var id = this.GetPrimaryKeyString();
+        if (state.State.Exists) throw ScimException.Conflict($"Tenant '{id}' already exists.");
+        state.State = new TenantState { Exists = true, DisplayName = displayName, Created = clock.GetUtcNow() };
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ITokenSetGrain>(id).InitializeAsync();
+        return Info();
+    }
+
+    public Task<TenantInfo?> GetAsync() => Task.FromResult(state.State.Exists ? Info() : null);
+
+    private TenantInfo Info() => new(this.GetPrimaryKeyString(), state.State.DisplayName, state.State.Created);
+}
