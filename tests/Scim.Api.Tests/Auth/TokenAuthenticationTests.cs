@@ -1,0 +1,84 @@
+using System.Net;
+using Scim.Api.Tests.Infrastructure;
+
+namespace Scim.Api.Tests.Auth;
+
+[Collection(ApiCollection.Name)]
+public sealed class TokenAuthenticationTests(ScimApiFactory factory)
+{
+    [Fact]
+    public async Task MissingToken_Returns401WithScimBody()
+    {
+        var scim = await factory.NewTenantAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{scim.Base}/Users");
+
+        using var response = await scim.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/scim+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("\"status\":\"401\"", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Theory]
+    [InlineData("non-token")]
+    [InlineData("scim_AAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task WrongToken_Returns401(string token)
+    {
+        var scim = await factory.NewTenantAsync();
+
+        (await scim.GetAsync("/Users", token)).AssertError(HttpStatusCode.Unauthorized, null);
+    }
+
+    [Fact]
+    public async Task TamperedSecretOfARealTokenId_Returns401()
+    {
+        var scim = await factory.NewTenantAsync();
+        var tampered = scim.Token[..^2] + (scim.Token.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA");
+
+        (await scim.GetAsync("/Users", tampered)).AssertError(HttpStatusCode.Unauthorized, null);
+    }
+
+    [Fact]
+    public async Task AnotherTenantsToken_Returns401_AndCannotReadOrWrite()
+    {
+        var victim = await factory.NewTenantAsync();
+        var attacker = await factory.NewTenantAsync();
+        var id = await victim.CreateUserAsync("victim-user");
+
+        (await victim.GetAsync($"/Users/{id}", attacker.Token)).AssertError(HttpStatusCode.Unauthorized, null);
+        (await victim.GetAsync("/Users", attacker.Token)).AssertError(HttpStatusCode.Unauthorized, null);
+        (await victim.SendAsync(HttpMethod.Delete, $"/Users/{id}", null, attacker.Token)).AssertError(HttpStatusCode.Unauthorized, null);
+        (await attacker.GetAsync($"/Users/{id}")).AssertError(HttpStatusCode.NotFound, null);
+        Assert.Equal(HttpStatusCode.OK, (await victim.GetAsync($"/Users/{id}")).Status);
+    }
+
+    [Fact]
+    public async Task UnknownTenant_Returns404()
+    {
+        var scim = await factory.NewTenantAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/scim/v2/no-such-tenant/Users");
+        request.Headers.Authorization = new("Bearer", scim.Token);
+
+        using var response = await scim.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("urn:ietf:params:scim:api:messages:2.0:Error", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task RevokedToken_StopsWorkingAtOnce_OtherTokensKeepWorking()
+    {
+        var scim = await factory.NewTenantAsync();
+        var second = await factory.IssueTokenAsync(scim.Tenant, "entra");
+        Assert.Equal(HttpStatusCode.OK, (await scim.GetAsync("/Users")).Status);
+        var tokenId = scim.Token["scim_".Length..scim.Token.IndexOf('.', StringComparison.Ordinal)];
+        using var admin = factory.Operator();
+
+        var revoked = await admin.DeleteAsync($"/admin/v1/tenants/{scim.Tenant}/tokens/{tokenId}");
+
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        (await scim.GetAsync("/Users")).AssertError(HttpStatusCode.Unauthorized, null);
+        Assert.Equal(HttpStatusCode.OK, (await scim.GetAsync("/Users", second)).Status);
+    }
+}

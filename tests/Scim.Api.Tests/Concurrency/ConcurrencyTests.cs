@@ -1,0 +1,43 @@
+using System.Net;
+using Scim.Api.Tests.Infrastructure;
+
+namespace Scim.Api.Tests.Concurrency;
+
+[Collection(ApiCollection.Name)]
+public sealed class ConcurrencyTests(ScimApiFactory factory)
+{
+    [Fact]
+    public async Task TwentyClientsPostingOneUserName_ExactlyOneWins()
+    {
+        var scim = await factory.NewTenantAsync();
+        using var start = new SemaphoreSlim(0);
+        var attempts = Enumerable.Range(0, 20).Select(async i =>
+        {
+            await start.WaitAsync();
+            return await scim.PostAsync("/Users", $$"""{"userName":"{{(i % 2 == 0 ? "Race@Example.com" : "race@example.COM")}}"}""");
+        }).ToList();
+
+        start.Release(20);
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Single(results, r => r.Status == HttpStatusCode.Created);
+        Assert.All(results.Where(r => r.Status != HttpStatusCode.Created), r => r.AssertError(HttpStatusCode.Conflict, "uniqueness"));
+        Assert.Equal(1, (await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString("userName eq \"race@example.com\""))).TotalResults);
+    }
+
+    [Fact]
+    public async Task FiftyConcurrentSingleMemberAdds_LoseNone()
+    {
+        var scim = await factory.NewTenantAsync();
+        var group = await scim.CreateGroupAsync("Crowd");
+        var users = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => scim.CreateUserAsync($"crowd-{i}")));
+
+        var results = await Task.WhenAll(users.Select(user => scim.PatchAsync($"/Groups/{group}", $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"members","value":[{"value":"{{user}}"}]}]}
+            """)));
+        var members = (await scim.GetAsync($"/Groups/{group}")).Body!["members"]!.AsArray().Select(m => m!["value"]!.GetValue<string>());
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.Equal(users.Order(), members.Order());
+    }
+}

@@ -1,0 +1,139 @@
+using System.Net;
+using Scim.Api.Tests.Infrastructure;
+
+namespace Scim.Api.Tests.Endpoints;
+
+[Collection(ApiCollection.Name)]
+public sealed class ListEndpointsTests(ScimApiFactory factory)
+{
+    private static string Q(string filter) => "?filter=" + Uri.EscapeDataString(filter);
+
+    [Fact]
+    public async Task List_NoMatch_Returns200WithEmptyListResponse()
+    {
+        var scim = await factory.NewTenantAsync();
+
+        var response = await scim.GetAsync("/Users" + Q($"userName eq \"{Guid.NewGuid()}\""));
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("urn:ietf:params:scim:api:messages:2.0:ListResponse", response.Body!["schemas"]![0]!.GetValue<string>());
+        Assert.Equal(0, response.TotalResults);
+        Assert.Empty(response.Resources);
+        Assert.Equal(1, response.Body["startIndex"]!.GetValue<int>());
+        Assert.Equal(0, response.Body["itemsPerPage"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData("userName eq \"ALICE@EXAMPLE.COM\"", 1)]
+    [InlineData("userName sw \"a\"", 1)]
+    [InlineData("userName ew \".com\"", 3)]
+    [InlineData("userName co \"b\"", 1)]
+    [InlineData("userName ne \"alice@example.com\"", 2)]
+    [InlineData("externalId eq \"EXT-A\"", 0)]
+    [InlineData("externalId eq \"ext-a\"", 1)]
+    [InlineData("title pr", 2)]
+    [InlineData("not (title pr)", 1)]
+    [InlineData("active eq false", 1)]
+    [InlineData("active eq \"True\"", 2)]
+    [InlineData("name.familyName eq \"smith\" and (emails.value co \"@work\" or emails.value co \"@home\")", 2)]
+    [InlineData("emails[type eq \"work\" and value sw \"bob\"]", 1)]
+    [InlineData("emails[type eq \"work\"].value eq \"carol@work.org\"", 1)]
+    [InlineData("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq \"Sales\"", 1)]
+    [InlineData("meta.created gt 2015-10-10T14:38:21.8617979-07:00", 3)]
+    [InlineData("meta.created lt \"2015-10-10T00:00:00Z\"", 0)]
+    [InlineData("userName eq bob@example.com", 1)]
+    public async Task List_Filter_ReturnsTheMatchingUsers(string filter, int expected)
+    {
+        var scim = await factory.NewTenantAsync();
+        await scim.CreateUserAsync("alice@example.com", ""","externalId":"ext-a","title":"CEO","name":{"familyName":"Smith"},"emails":[{"value":"alice@home.net","type":"home"}],"active":true""");
+        await scim.CreateUserAsync("bob@example.com", ""","title":"CTO","name":{"familyName":"Smith"},"emails":[{"value":"bob@work.org","type":"work"}],"active":"False","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"Sales"}""");
+        await scim.CreateUserAsync("carol@example.com", ""","name":{"familyName":"Jones"},"emails":[{"value":"carol@work.org","type":"work","primary":true}],"active":true""");
+
+        var response = await scim.GetAsync("/Users" + Q(filter));
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(expected, response.TotalResults);
+    }
+
+    [Theory]
+    [InlineData("nosuch eq \"x\"")]
+    [InlineData("userName eq")]
+    [InlineData("userName zz \"x\"")]
+    [InlineData("(userName eq \"x\"")]
+    [InlineData("active gt true")]
+    [InlineData("meta.created eq \"not-a-date\"")]
+    [InlineData("password eq \"x\"")]
+    [InlineData("name eq \"x\"")]
+    public async Task List_BadFilter_Returns400InvalidFilter(string filter)
+    {
+        var scim = await factory.NewTenantAsync();
+
+        (await scim.GetAsync("/Users" + Q(filter))).AssertError(HttpStatusCode.BadRequest, "invalidFilter");
+    }
+
+    [Fact]
+    public async Task List_FilterOverTheLengthLimit_Returns400InvalidFilter()
+    {
+        var scim = await factory.NewTenantAsync();
+        var filter = string.Join(" or ", Enumerable.Repeat("userName eq \"abcdefghij\"", 200));
+
+        (await scim.GetAsync("/Users" + Q(filter))).AssertError(HttpStatusCode.BadRequest, "invalidFilter");
+    }
+
+    [Fact]
+    public async Task List_StartIndexAndCount_PageInCreationOrder()
+    {
+        var scim = await factory.NewTenantAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++) ids.Add(await scim.CreateUserAsync($"page-{i}"));
+
+        var page = await scim.GetAsync("/Users?startIndex=2&count=2");
+        var countOnly = await scim.GetAsync("/Users?count=0");
+        var beyond = await scim.GetAsync("/Users?startIndex=10&count=2");
+
+        Assert.Equal(5, page.TotalResults);
+        Assert.Equal(2, page.Body!["itemsPerPage"]!.GetValue<int>());
+        Assert.Equal(2, page.Body["startIndex"]!.GetValue<int>());
+        Assert.Equal([ids[1], ids[2]], page.Resources.Select(r => r!["id"]!.GetValue<string>()));
+        Assert.Equal(5, countOnly.TotalResults);
+        Assert.Empty(countOnly.Resources);
+        Assert.Empty(beyond.Resources);
+    }
+
+    [Fact]
+    public async Task List_NonIntegerCount_Returns400()
+    {
+        var scim = await factory.NewTenantAsync();
+
+        (await scim.GetAsync("/Users?count=ten")).AssertError(HttpStatusCode.BadRequest, "invalidValue");
+    }
+
+    [Fact]
+    public async Task List_AttributesParameter_ProjectsEachResource()
+    {
+        var scim = await factory.NewTenantAsync();
+        await scim.CreateUserAsync("proj", ""","title":"T","emails":[{"value":"w@x","type":"work"},{"value":"h@x","type":"home"}]""");
+
+        var response = await scim.GetAsync("/Users?attributes=" + Uri.EscapeDataString("emails[type eq \"work\"]"));
+        var user = response.Resources[0]!;
+
+        Assert.NotNull(user["id"]);
+        Assert.Null(user["title"]);
+        Assert.Null(user["userName"]);
+        Assert.Equal("w@x", Assert.Single(user["emails"]!.AsArray())!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task List_ExcludedAttributes_DropsThemButNeverTheId()
+    {
+        var scim = await factory.NewTenantAsync();
+        await scim.CreateUserAsync("excl", ""","title":"T","name":{"givenName":"G","familyName":"F"}""");
+
+        var user = (await scim.GetAsync("/Users?excludedAttributes=title,name.givenName,id")).Resources[0]!;
+
+        Assert.NotNull(user["id"]);
+        Assert.Null(user["title"]);
+        Assert.Null(user["name"]!["givenName"]);
+        Assert.Equal("F", user["name"]!["familyName"]!.GetValue<string>());
+    }
+}

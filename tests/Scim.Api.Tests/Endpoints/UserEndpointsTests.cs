@@ -1,0 +1,271 @@
+using System.Net;
+using Scim.Api.Tests.Infrastructure;
+
+namespace Scim.Api.Tests.Endpoints;
+
+[Collection(ApiCollection.Name)]
+public sealed class UserEndpointsTests(ScimApiFactory factory)
+{
+    [Fact]
+    public async Task Post_ValidUser_Returns201WithLocationETagAndMeta()
+    {
+        var scim = await factory.NewTenantAsync();
+        var response = await scim.PostAsync("/Users", """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"bjensen","externalId":"ext-1",
+             "name":{"givenName":"Barbara","familyName":"Jensen"},"emails":[{"value":"b@example.com","type":"work","primary":true}],"active":true}
+            """);
+
+        Assert.Equal(HttpStatusCode.Created, response.Status);
+        Assert.Equal("application/scim+json", response.MediaType);
+        var meta = response.Body!["meta"]!;
+        Assert.Equal("User", meta["resourceType"]!.GetValue<string>());
+        Assert.EndsWith($"/scim/v2/{scim.Tenant}/Users/{response.Id}", meta["location"]!.GetValue<string>());
+        Assert.Equal(meta["location"]!.GetValue<string>(), response.Headers.Location!.ToString());
+        Assert.Equal("W/\"1\"", meta["version"]!.GetValue<string>());
+        Assert.Equal("W/\"1\"", response.Headers.ETag!.ToString());
+        Assert.NotNull(meta["created"]);
+        Assert.NotNull(meta["lastModified"]);
+    }
+
+    [Fact]
+    public async Task Post_ThenGet_ReturnsTheStoredUserWithoutPassword()
+    {
+        var scim = await factory.NewTenantAsync();
+        var id = await scim.CreateUserAsync("pw-user", ""","password":"s3cret!","active":true""");
+
+        var response = await scim.GetAsync($"/Users/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("pw-user", response.Body!["userName"]!.GetValue<string>());
+        Assert.Null(response.Body["password"]);
+    }
+
+    [Fact]
+    public async Task Post_DuplicateUserNameInOtherCase_Returns409Uniqueness()
+    {
+        var scim = await factory.NewTenantAsync();
+        await scim.CreateUserAsync("Dup.User@Example.com");
+
+        var response = await scim.PostAsync("/Users", """{"userName":"dup.user@example.COM"}""");
+
+        response.AssertError(HttpStatusCode.Conflict, "uniqueness");
+    }
+
+    [Fact]
+    public async Task Post_SameUserNameInAnotherTenant_IsAllowed()
+    {
+        var first = await factory.NewTenantAsync();
+        var second = await factory.NewTenantAsync();
+        await first.CreateUserAsync("shared-name");
+
+        await second.CreateUserAsync("shared-name");
+    }
+
+    [Theory]
+    [InlineData("""{"active":true}""", "invalidValue")]
+    [InlineData("""{"userName":"x","active":"maybe"}""", "invalidValue")]
+    [InlineData("""{"userName":"x","name":"not-an-object"}""", "invalidValue")]
+    [InlineData("""{"userName":"x","emails":[{"value":"a","primary":true},{"value":"b","primary":true}]}""", "invalidValue")]
+    [InlineData("""{"userName": """, "invalidSyntax")]
+    [InlineData("""["userName"]""", "invalidSyntax")]
+    public async Task Post_BadBody_Returns400WithScimType(string body, string scimType)
+    {
+        var scim = await factory.NewTenantAsync();
+
+        var response = await scim.PostAsync("/Users", body);
+
+        response.AssertError(HttpStatusCode.BadRequest, scimType);
+    }
+
+    [Fact]
+    public async Task Post_BodyOverTheLimit_Returns413()
+    {
+        var scim = await factory.NewTenantAsync();
+        var big = new string('x', 70_000);
+
+        var response = await scim.PostAsync("/Users", $$"""{"userName":"big","title":"{{big}}"}""");
+
+        response.AssertError(HttpStatusCode.RequestEntityTooLarge, null);
+    }
+
+    [Fact]
+    public async Task Post_UnknownAttributesAndReadOnlyOnes_AreIgnored()
+    {
+        var scim = await factory.NewTenantAsync();
+
+        var response = await scim.PostAsync("/Users", """
+            {"userName":"ignore-me","adreses":[{"country":"X"}],"id":"client-id","meta":{"created":"2019-01-01T00:00:00Z"},
+             "groups":[{"value":"g"}],"urn:example:unknown:2.0:User":{"x":1}}
+            """);
+
+        Assert.Equal(HttpStatusCode.Created, response.Status);
+        Assert.NotEqual("client-id", response.Id);
+        Assert.Null(response.Body!["adreses"]);
+        Assert.Null(response.Body["groups"]);
+        Assert.NotEqual("2019-01-01T00:00:00Z", response.Body["meta"]!["created"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Post_ApplicationJson_IsAccepted()
+    {
+        var scim = await factory.NewTenantAsync();
+
+        var response = await scim.SendAsync(HttpMethod.Post, "/Users", """{"userName":"json-user"}""", mediaType: "application/json");
+
+        Assert.Equal(HttpStatusCode.Created, response.Status);
+        Assert.Equal("application/scim+json", response.MediaType);
+    }
+
+    [Fact]
+    public async Task Get_UnknownOrMalformedId_Returns404()
+    {
+        var scim = await factory.NewTenantAsync();
+
+        (await scim.GetAsync($"/Users/{Guid.NewGuid()}")).AssertError(HttpStatusCode.NotFound, null);
+        (await scim.GetAsync("/Users/010101001010101011001010101011")).AssertError(HttpStatusCode.NotFound, null);
+    }
+
+    [Fact]
+    public async Task Put_ReplacesReadWriteAttributes_KeepsIdAndCreated()
+    {
+        var scim = await factory.NewTenantAsync();
+        var created = await scim.PostAsync("/Users", """{"userName":"put-user","title":"Engineer","nickName":"Babs"}""");
+
+        var response = await scim.PutAsync($"/Users/{created.Id}", """{"id":"other","userName":"put-user","title":"Manager"}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(created.Id, response.Id);
+        Assert.Equal("Manager", response.Body!["title"]!.GetValue<string>());
+        Assert.Null(response.Body["nickName"]);
+        Assert.Equal(created.Body!["meta"]!["created"]!.GetValue<string>(), response.Body["meta"]!["created"]!.GetValue<string>());
+        Assert.Equal("W/\"2\"", response.Body["meta"]!["version"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Put_WithoutUserName_Returns400()
+    {
+        var scim = await factory.NewTenantAsync();
+        var id = await scim.CreateUserAsync("put-missing");
+
+        var response = await scim.PutAsync($"/Users/{id}", """{"userame":"typo"}""");
+
+        response.AssertError(HttpStatusCode.BadRequest, "invalidValue");
+    }
+
+    [Fact]
+    public async Task Put_UserNameTakenByAnother_Returns409()
+    {
+        var scim = await factory.NewTenantAsync();
+        await scim.CreateUserAsync("taken");
+        var id = await scim.CreateUserAsync("free");
+
+        var response = await scim.PutAsync($"/Users/{id}", """{"userName":"TAKEN"}""");
+
+        response.AssertError(HttpStatusCode.Conflict, "uniqueness");
+    }
+
+    [Fact]
+    public async Task Patch_OktaToken_Returns200WithResource()
+    {
+        var scim = await factory.NewTenantAsync("okta");
+        var id = await scim.CreateUserAsync("patch-okta");
+
+        var response = await scim.PatchAsync($"/Users/{id}", """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"title","value":"CTO"}]}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("CTO", response.Body!["title"]!.GetValue<string>());
+        Assert.Equal("W/\"2\"", response.Headers.ETag!.ToString());
+    }
+
+    [Fact]
+    public async Task Patch_EntraToken_Returns204_UnlessAttributesAreAsked()
+    {
+        var scim = await factory.NewTenantAsync("entra");
+        var id = await scim.CreateUserAsync("patch-entra");
+        const string body = """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Replace","path":"title","value":"CFO"}]}""";
+
+        var silent = await scim.PatchAsync($"/Users/{id}", body);
+        var projected = await scim.PatchAsync($"/Users/{id}?attributes=title", body);
+
+        Assert.Equal(HttpStatusCode.NoContent, silent.Status);
+        Assert.Equal(HttpStatusCode.OK, projected.Status);
+        Assert.Equal("CFO", projected.Body!["title"]!.GetValue<string>());
+        Assert.Null(projected.Body["userName"]);
+    }
+
+    [Theory]
+    [InlineData("""{"Operations":[{"op":"replace","path":"nonsense","value":"x"}]}""", "invalidPath")]
+    [InlineData("""{"Operations":[{"op":"remove"}]}""", "noTarget")]
+    [InlineData("""{"Operations":[{"op":"replace","path":"id","value":"x"}]}""", "mutability")]
+    [InlineData("""{"Operations":[{"op":"replace","path":"meta.created","value":"2020-01-01T00:00:00Z"}]}""", "mutability")]
+    [InlineData("""{"Operations":[{"op":"remove","path":"userName"}]}""", "invalidValue")]
+    [InlineData("""{"Operations":[{"op":"replace","path":"active","value":"nope"}]}""", "invalidValue")]
+    [InlineData("""{"Operations":[{"op":"move","path":"title","value":"x"}]}""", "invalidSyntax")]
+    [InlineData("""{"Operations":[{"op":"replace","path":"emails[type eq ]","value":"x"}]}""", "invalidFilter")]
+    [InlineData("""{"Operations":[{"op":"replace","path":"emails[type eq \"work\"]","value":{"value":"x@y"}}]}""", "noTarget")]
+    [InlineData("""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"]}""", "invalidSyntax")]
+    public async Task Patch_BadOperation_Returns400WithScimType(string body, string scimType)
+    {
+        var scim = await factory.NewTenantAsync();
+        var id = await scim.CreateUserAsync("patch-bad");
+
+        (await scim.PatchAsync($"/Users/{id}", body)).AssertError(HttpStatusCode.BadRequest, scimType);
+    }
+
+    [Fact]
+    public async Task Patch_FailingLaterOperation_LeavesTheUserUnchanged()
+    {
+        var scim = await factory.NewTenantAsync();
+        var id = await scim.CreateUserAsync("atomic", ""","title":"Before" """);
+
+        var response = await scim.PatchAsync($"/Users/{id}", """
+            {"Operations":[{"op":"replace","path":"title","value":"After"},{"op":"replace","path":"nonsense","value":1}]}
+            """);
+        var after = await scim.GetAsync($"/Users/{id}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("Before", after.Body!["title"]!.GetValue<string>());
+        Assert.Equal("W/\"1\"", after.Body["meta"]!["version"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Delete_RemovesTheUser_ThenGetIs404()
+    {
+        var scim = await factory.NewTenantAsync();
+        var id = await scim.CreateUserAsync("to-delete");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await scim.DeleteAsync($"/Users/{id}")).Status);
+        (await scim.GetAsync($"/Users/{id}")).AssertError(HttpStatusCode.NotFound, null);
+        (await scim.DeleteAsync($"/Users/{id}")).AssertError(HttpStatusCode.NotFound, null);
+        await scim.CreateUserAsync("to-delete");
+    }
+
+    [Fact]
+    public async Task IfMatch_StaleVersion_Returns412_AndCurrentVersionSucceeds()
+    {
+        var scim = await factory.NewTenantAsync();
+        var id = await scim.CreateUserAsync("etag-user");
+        const string body = """{"Operations":[{"op":"replace","path":"title","value":"x"}]}""";
+
+        var stale = await scim.SendAsync(HttpMethod.Patch, $"/Users/{id}", body, configure: r => r.Headers.TryAddWithoutValidation("If-Match", "W/\"7\""));
+        var current = await scim.SendAsync(HttpMethod.Patch, $"/Users/{id}", body, configure: r => r.Headers.TryAddWithoutValidation("If-Match", "W/\"1\""));
+        var staleDelete = await scim.SendAsync(HttpMethod.Delete, $"/Users/{id}", null, configure: r => r.Headers.TryAddWithoutValidation("If-Match", "W/\"1\""));
+
+        stale.AssertError(HttpStatusCode.PreconditionFailed, null);
+        Assert.Equal(HttpStatusCode.OK, current.Status);
+        staleDelete.AssertError(HttpStatusCode.PreconditionFailed, null);
+    }
+
+    [Fact]
+    public async Task IfNoneMatch_CurrentVersion_Returns304()
+    {
+        var scim = await factory.NewTenantAsync();
+        var id = await scim.CreateUserAsync("inm-user");
+
+        var response = await scim.SendAsync(HttpMethod.Get, $"/Users/{id}", null, configure: r => r.Headers.TryAddWithoutValidation("If-None-Match", "W/\"1\""));
+
+        Assert.Equal(HttpStatusCode.NotModified, response.Status);
+    }
+}

@@ -1,0 +1,271 @@
+using System.Net;
+using Scim.Api.Tests.Infrastructure;
+
+namespace Scim.Api.Tests.Quirks;
+
+/// <summary>Rows of shared/IDP-QUIRKS.md, each replayed with its request shape through HTTP.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class IdpQuirksTests(ScimApiFactory factory)
+{
+    private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    private static string Patch(string operations) => $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":{{operations}}}""";
+
+    private async Task<(ScimClient Scim, string Id)> UserAsync(string identityProvider = "okta", string extra = "")
+    {
+        var scim = await factory.NewTenantAsync(identityProvider);
+        return (scim, await scim.CreateUserAsync("quirk-" + Guid.NewGuid().ToString("N")[..6], extra));
+    }
+
+    [Fact]
+    public async Task E1_PascalCaseOps_AreApplied()
+    {
+        var (scim, id) = await UserAsync();
+
+        var response = await scim.PatchAsync($"/Users/{id}", Patch("""
+            [{"op":"Replace","path":"displayName","value":"x"},{"op":"Add","path":"title","value":"t"},{"op":"Remove","path":"title"}]
+            """));
+
+        Assert.Equal("x", response.Body!["displayName"]!.GetValue<string>());
+        Assert.Null(response.Body["title"]);
+    }
+
+    [Fact]
+    public async Task E2_BooleansAsStrings_InPatchPostAndFilters()
+    {
+        var (scim, id) = await UserAsync(extra: ""","active":"True","emails":[{"value":"a@b.c","primary":"True"}] """);
+
+        var patched = await scim.PatchAsync($"/Users/{id}", Patch("""[{"op":"Replace","path":"active","value":"False"}]"""));
+        var found = await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString("emails[primary eq \"True\"]"));
+
+        Assert.False(patched.Body!["active"]!.GetValue<bool>());
+        Assert.Equal(1, found.TotalResults);
+    }
+
+    [Fact]
+    public async Task E3_AddOnSingleValuedAttribute_ActsAsReplace()
+    {
+        var (scim, id) = await UserAsync(extra: ""","active":true""");
+
+        var response = await scim.PatchAsync($"/Users/{id}", Patch("""[{"op":"Add","path":"active","value":false}]"""));
+
+        Assert.False(response.Body!["active"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task E4_PathlessReplace_WithDottedAndUrnKeys()
+    {
+        var (scim, id) = await UserAsync();
+
+        var response = await scim.PatchAsync($"/Users/{id}", Patch($$"""
+            [{"op":"replace","value":{"name.givenName":"A","{{Enterprise}}:employeeNumber":"7"} }]
+            """));
+
+        Assert.Equal("A", response.Body!["name"]!["givenName"]!.GetValue<string>());
+        Assert.Equal("7", response.Body[Enterprise]!["employeeNumber"]!.GetValue<string>());
+        Assert.Contains(Enterprise, response.Body["schemas"]!.AsArray().Select(s => s!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task E5_MemberRemoval_WithValueListOrFilter()
+    {
+        var scim = await factory.NewTenantAsync("entra");
+        var (a, b) = (await scim.CreateUserAsync("a"), await scim.CreateUserAsync("b"));
+        var group = await scim.CreateGroupAsync("E5", $$"""[{"value":"{{a}}"},{"value":"{{b}}"}]""");
+
+        var byList = await scim.PatchAsync($"/Groups/{group}", Patch($$"""[{"op":"Remove","path":"members","value":[{"value":"{{a}}"}]}]"""));
+        var byFilter = await scim.PatchAsync($"/Groups/{group}", Patch($$"""[{"op":"remove","path":"members[value eq \"{{b}}\"]"}]"""));
+
+        Assert.Equal(HttpStatusCode.NoContent, byList.Status);
+        Assert.Equal(HttpStatusCode.NoContent, byFilter.Status);
+        Assert.Null((await scim.GetAsync($"/Groups/{group}")).Body!["members"]);
+    }
+
+    [Fact]
+    public async Task E6_NullRefInMemberValue_IsAccepted()
+    {
+        var scim = await factory.NewTenantAsync("entra");
+        var a = await scim.CreateUserAsync("a");
+        var group = await scim.CreateGroupAsync("E6");
+
+        await scim.PatchAsync($"/Groups/{group}", Patch($$"""[{"op":"Add","path":"members","value":[{"$ref":null,"value":"{{a}}"}]}]"""));
+
+        Assert.Equal(a, (await scim.GetAsync($"/Groups/{group}")).Body!["members"]![0]!["value"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("emails[type eq \\\"work\\\"].value", "a@b.c", "emails")]
+    [InlineData("addresses[type eq \\\"work\\\"].postalCode", "12345", "addresses")]
+    [InlineData("phoneNumbers[type eq \\\"mobile\\\"].value", "+1 555", "phoneNumbers")]
+    public async Task E7_FilteredPathOnMissingElement_CreatesIt(string path, string value, string attribute)
+    {
+        var (scim, id) = await UserAsync();
+
+        var response = await scim.PatchAsync($"/Users/{id}", Patch($$"""[{"op":"Replace","path":"{{path}}","value":"{{value}}"}]"""));
+        var again = await scim.PatchAsync($"/Users/{id}", Patch($$"""[{"op":"Replace","path":"{{path}}","value":"{{value}}"}]"""));
+
+        var element = Assert.Single(again.Body![attribute]!.AsArray())!;
+        Assert.Contains(element.AsObject(), p => p.Value!.GetValue<object>().ToString() == value);
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+    }
+
+    [Fact]
+    public async Task E8_ManagerAsPlainString_BecomesManagerValue()
+    {
+        var (scim, id) = await UserAsync();
+
+        var response = await scim.PatchAsync($"/Users/{id}", Patch($$"""[{"op":"Add","path":"{{Enterprise}}:manager","value":"mgr-1"}]"""));
+
+        Assert.Equal("mgr-1", response.Body![Enterprise]!["manager"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task E10_RolesAsJsonEncodedStrings_AreKept()
+    {
+        var (scim, id) = await UserAsync();
+
+        var response = await scim.PatchAsync($"/Users/{id}", Patch("""
+            [{"op":"Add","path":"roles","value":[{"value":"{\"id\":\"r1\",\"value\":\"25\",\"displayName\":\"Role\"}"}]}]
+            """));
+
+        Assert.Contains("\"displayName\":\"Role\"", response.Body!["roles"]![0]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task E12_NullSubAttributesOnPost_MeanNoValue()
+    {
+        var scim = await factory.NewTenantAsync();
+
+        var response = await scim.PostAsync("/Users", """{"userName":"e12","addresses":[{"type":"work","formatted":null,"country":null}],"nickName":null}""");
+
+        Assert.Equal(HttpStatusCode.Created, response.Status);
+        Assert.Equal("""[{"type":"work"}]""", response.Body!["addresses"]!.ToJsonString());
+        Assert.Null(response.Body["nickName"]);
+    }
+
+    [Fact]
+    public async Task E13_LookupsWithAndAndUnquotedValues()
+    {
+        var scim = await factory.NewTenantAsync("entra");
+        await scim.CreateUserAsync("e13@x.com", ""","externalId":"X13","emails":[{"value":"e13@work.com","type":"work"}]""");
+
+        var both = await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString("userName eq \"e13@x.com\" and externalId eq \"X13\""));
+        var unquoted = await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString("userName eq e13@x.com"));
+        var byEmail = await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString("emails.value eq \"e13@work.com\""));
+
+        Assert.Equal(1, both.TotalResults);
+        Assert.Equal(1, unquoted.TotalResults);
+        Assert.Equal(1, byEmail.TotalResults);
+    }
+
+    [Fact]
+    public async Task E16_GroupWithExtraSchemaUrn_LookedUpByDisplayNameWithoutMembers()
+    {
+        var scim = await factory.NewTenantAsync("entra");
+        var created = await scim.PostAsync("/Groups", """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group","http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group"],
+             "displayName":"E16 Group","members":[]}
+            """);
+
+        var found = await scim.GetAsync("/Groups?excludedAttributes=members&filter=" + Uri.EscapeDataString("displayName eq \"E16 Group\""));
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal(created.Id, Assert.Single(found.Resources)!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task E17_O5_DeactivatedUsers_StayReadable()
+    {
+        var (scim, id) = await UserAsync(extra: ""","active":true""");
+
+        await scim.PatchAsync($"/Users/{id}", Patch("""[{"op":"replace","value":{"active":false}}]"""));
+
+        Assert.False((await scim.GetAsync($"/Users/{id}")).Body!["active"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task E19_UnknownQueryFlags_AreIgnored()
+    {
+        var scim = await factory.NewTenantAsync("entra");
+
+        var response = await scim.GetAsync("/Users?aadOptscim062020&filter=" + Uri.EscapeDataString("userName eq \"nobody\""));
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+    }
+
+    [Fact]
+    public async Task O3_PostWithPasswordGroupsAndLocale_IsCreated_ThenDuplicateIs409()
+    {
+        var scim = await factory.NewTenantAsync("okta");
+        const string body = """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"o3@atko.com","name":{"givenName":"O","familyName":"Three"},
+             "emails":[{"primary":true,"value":"o3@atko.com","type":"work"}],"displayName":"O Three","locale":"en-US","externalId":"00u1",
+             "groups":[],"password":"1mz050nq","active":true}
+            """;
+
+        var created = await scim.PostAsync("/Users", body);
+        var duplicate = await scim.PostAsync("/Users", body);
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Null(created.Body!["password"]);
+        Assert.Equal("en-US", created.Body["locale"]!.GetValue<string>());
+        duplicate.AssertError(HttpStatusCode.Conflict, "uniqueness");
+    }
+
+    [Fact]
+    public async Task O8_GroupPush_RenameWithIdAndMemberDiff()
+    {
+        var scim = await factory.NewTenantAsync("okta");
+        var (a, b) = (await scim.CreateUserAsync("a"), await scim.CreateUserAsync("b"));
+        var group = await scim.CreateGroupAsync("O8", $$"""[{"value":"{{a}}"}]""");
+
+        var response = await scim.PatchAsync($"/Groups/{group}", Patch($$"""
+            [{"op":"replace","value":{"id":"{{group}}","displayName":"O8 renamed"} },
+             {"op":"remove","path":"members[value eq \"{{a}}\"]"},
+             {"op":"add","path":"members","value":[{"value":"{{b}}","display":"b"}]}]
+            """));
+        var emptyPush = await scim.PatchAsync($"/Groups/{group}", Patch("""[{"op":"add","path":"members","value":[]}]"""));
+
+        Assert.Equal("O8 renamed", response.Body!["displayName"]!.GetValue<string>());
+        Assert.Equal(b, Assert.Single(response.Body["members"]!.AsArray())!["value"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, emptyPush.Status);
+    }
+
+    [Fact]
+    public async Task O8_PathlessReplaceWithAnotherId_Returns400Mutability()
+    {
+        var scim = await factory.NewTenantAsync("okta");
+        var group = await scim.CreateGroupAsync("O8b");
+
+        var response = await scim.PatchAsync($"/Groups/{group}", Patch("""[{"op":"replace","value":{"id":"other","displayName":"x"}}]"""));
+
+        response.AssertError(HttpStatusCode.BadRequest, "mutability");
+    }
+
+    [Fact]
+    public async Task OneLogin_LowercaseOps_TrailingAmpersand_NonStandardSchemaUrn()
+    {
+        var scim = await factory.NewTenantAsync("onelogin");
+        var id = await scim.CreateUserAsync("ol@x.com");
+
+        var put = await scim.PutAsync($"/Users/{id}", """{"schemas":["urn:scim:schemas:core:2.0"],"userName":"ol@x.com","title":"T"}""");
+        var found = await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString("userName eq \"ol@x.com\"") + "&");
+
+        Assert.Equal(HttpStatusCode.OK, put.Status);
+        Assert.Equal(1, found.TotalResults);
+    }
+
+    [Fact]
+    public async Task JumpCloud_MemberChangesAsValueListWithoutFilter()
+    {
+        var scim = await factory.NewTenantAsync("jumpcloud");
+        var a = await scim.CreateUserAsync("jc");
+        var group = await scim.CreateGroupAsync("JC");
+
+        var added = await scim.PatchAsync($"/Groups/{group}", Patch($$"""[{"op":"add","path":"members","value":[{"value":"{{a}}"}]}]"""));
+        var removed = await scim.PatchAsync($"/Groups/{group}", Patch($$"""[{"op":"remove","path":"members","value":[{"value":"{{a}}"}]}]"""));
+
+        Assert.Single(added.Body!["members"]!.AsArray());
+        Assert.Null(removed.Body!["members"]);
+    }
+}
