@@ -1,0 +1,109 @@
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Resources;
+
+namespace Scim.Grains.Tests.Grains;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ResourceGrainTests(ClusterFixture fixture)
+{
+    private static readonly RenderOptions Render = new("http://test/scim/v2/t");
+
+    private IGrainFactory Grains => fixture.Cluster.GrainFactory;
+
+    private static string NewTenant() => "g-" + Guid.NewGuid().ToString("N")[..10];
+
+    private IUserGrain User(string tenant, string? id = null) => Grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, id ?? Guid.NewGuid().ToString()));
+
+    private IGroupGrain Group(string tenant) => Grains.GetGrain<IGroupGrain>(ResourceKeys.Of(tenant, Guid.NewGuid().ToString()));
+
+    [Fact]
+    public async Task Create_ThenGet_FromAnotherReference_ReturnsTheSameVersion()
+    {
+        var tenant = NewTenant();
+        var id = Guid.NewGuid().ToString();
+        var created = await User(tenant, id).CreateAsync("""{"userName":"grain-user"}""", Render);
+
+        var read = await User(tenant, id).GetAsync(Render);
+
+        Assert.Equal(created.Version, read.Version);
+        Assert.Contains("\"userName\":\"grain-user\"", read.Json);
+    }
+
+    [Fact]
+    public async Task ConcurrentCreatesOfOneUserName_OnTwoSilos_ExactlyOneWins()
+    {
+        var tenant = NewTenant();
+        var attempts = Enumerable.Range(0, 20)
+            .Select(i => User(tenant).CreateAsync($$"""{"userName":"{{(i % 2 == 0 ? "Same" : "SAME")}}"}""", Render))
+            .Select(async task =>
+            {
+                try { await task; return null; }
+                catch (ScimException e) { return e; }
+            });
+
+        var outcomes = await Task.WhenAll(attempts);
+
+        Assert.Single(outcomes, o => o is null);
+        Assert.All(outcomes.OfType<ScimException>(), e => Assert.Equal(ScimType.Uniqueness, e.ScimType));
+    }
+
+    [Fact]
+    public async Task FiftyConcurrentMemberAdds_LoseNone()
+    {
+        var tenant = NewTenant();
+        var group = Group(tenant);
+        await group.CreateAsync("""{"displayName":"crowd"}""", Render);
+        var ids = Enumerable.Range(0, 50).Select(_ => Guid.NewGuid().ToString()).ToList();
+
+        await Task.WhenAll(ids.Select(id => group.PatchAsync(
+            new PatchRequest([new PatchOperation("add", "members", $$"""[{"value":"{{id}}"}]""")]), null, Render)));
+        var snapshot = await group.GetAsync(Render);
+
+        Assert.Equal(51, snapshot.Version);
+        Assert.All(ids, id => Assert.Contains(id, snapshot.Json));
+    }
+
+    [Fact]
+    public async Task FailedPatch_LeavesStateAndVersionUnchanged()
+    {
+        var tenant = NewTenant();
+        var user = User(tenant);
+        await user.CreateAsync("""{"userName":"atomic","title":"before"}""", Render);
+
+        await Assert.ThrowsAsync<ScimException>(() => user.PatchAsync(new PatchRequest(
+        [
+            new PatchOperation("replace", "title", "\"after\""),
+            new PatchOperation("replace", "nosuch", "1"),
+        ]), null, Render));
+        var snapshot = await user.GetAsync(Render);
+
+        Assert.Equal(1, snapshot.Version);
+        Assert.Contains("\"title\":\"before\"", snapshot.Json);
+    }
+
+    [Fact]
+    public async Task DeletingAUser_RemovesItFromItsGroups()
+    {
+        var tenant = NewTenant();
+        var userId = Guid.NewGuid().ToString();
+        await User(tenant, userId).CreateAsync("""{"userName":"leaver"}""", Render);
+        var group = Group(tenant);
+        await group.CreateAsync($$"""{"displayName":"g","members":[{"value":"{{userId}}"}]}""", Render);
+
+        await User(tenant, userId).DeleteAsync(null);
+
+        Assert.DoesNotContain(userId, (await group.GetAsync(Render)).Json);
+        Assert.Equal(404, (await Assert.ThrowsAsync<ScimException>(() => User(tenant, userId).GetAsync(Render))).Status);
+    }
+
+    [Fact]
+    public async Task Query_FindsUsersWrittenThroughEitherSilo()
+    {
+        var tenant = NewTenant();
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => User(tenant).CreateAsync($$"""{"userName":"q{{i}}","active":{{(i % 2 == 0 ? "true" : "false")}}}""", Render)));
+
+        var result = await Grains.GetGrain<IQueryGrain>(tenant).ListAsync(ResourceKind.User, new ListQuery("active eq true", 1, 100), Render);
+
+        Assert.Equal(5, result.TotalResults);
+    }
+}

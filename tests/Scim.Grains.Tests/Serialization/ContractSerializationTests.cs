@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Interfaces.Tenants;
+using Scim.Grains.Tenants;
+
+namespace Scim.Grains.Tests.Serialization;
+
+/// <summary>Every contract that crosses a grain boundary survives the Orleans serializer unchanged.</summary>
+public sealed class ContractSerializationTests
+{
+    private static readonly Serializer Serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+
+    private static T RoundTrip<T>(T value) => Serializer.Deserialize<T>(Serializer.SerializeToArray(value))!;
+
+    [Fact]
+    public void ScimException_KeepsStatusScimTypeAndDetail()
+    {
+        var copy = RoundTrip(ScimException.Uniqueness("userName 'x' is already in use."));
+        Assert.Equal((409, "uniqueness", "userName 'x' is already in use."), (copy.Status, copy.ScimType, copy.Detail));
+    }
+
+    [Fact]
+    public void Records_RoundTrip()
+    {
+        var snapshot = new ResourceSnapshot("id", 3, "{\"id\":\"id\"}");
+        var list = new ListResult(10, 2, ["{}", "{\"a\":1}"]);
+        var patch = new PatchRequest([new PatchOperation("add", "members", "[{\"value\":\"x\"}]"), new PatchOperation("remove", null, null)]);
+        var render = new RenderOptions("http://h/scim/v2/t", "userName", null);
+        var query = new ListQuery("userName eq \"x\"", 1, 100);
+        var check = new TokenCheck(true, new TokenIdentity("tid", "okta"));
+        var tenant = new TenantInfo("acme", "Acme", DateTimeOffset.UnixEpoch);
+        var token = new IssuedToken("tid", "scim_tid.secret", "entra", DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(snapshot, RoundTrip(snapshot));
+        Assert.Equal(list.Resources, RoundTrip(list).Resources);
+        Assert.Equal(patch.Operations, RoundTrip(patch).Operations);
+        Assert.Equal(render, RoundTrip(render));
+        Assert.Equal(query, RoundTrip(query));
+        Assert.Equal(check, RoundTrip(check));
+        Assert.Equal(tenant, RoundTrip(tenant));
+        Assert.Equal(token, RoundTrip(token));
+        Assert.Equal(ResourceKind.Group, RoundTrip(ResourceKind.Group));
+    }
+
+    [Fact]
+    public void TokenSetState_RoundTrips()
+    {
+        var state = new TokenSetState { TenantExists = true, Tokens = [new TokenRecord("t", [1, 2, 3], "okta", DateTimeOffset.UnixEpoch)] };
+        var copy = RoundTrip(state);
+        Assert.True(copy.TenantExists);
+        Assert.Equal([1, 2, 3], Assert.Single(copy.Tokens).SecretHash);
+    }
+}
