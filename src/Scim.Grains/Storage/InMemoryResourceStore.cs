@@ -30,7 +30,7 @@ public sealed class InMemoryResourceStore : IResourceStore
             if (rows.ContainsKey(resource.Id)) throw ScimException.Uniqueness($"A {resource.Kind} with id '{resource.Id}' already exists.");
             ClaimUniqueKey(data, resource, previous: null);
             rows[resource.Id] = resource;
-            data.Order(resource.Kind).Add(resource.Id);
+            data.AppendToOrder(resource.Kind, resource.Id);
             ApplyMembers(data, resource.Id, members);
         }
         return Task.CompletedTask;
@@ -61,7 +61,7 @@ public sealed class InMemoryResourceStore : IResourceStore
             if (!rows.TryGetValue(id, out var current) || current.Version != expectedVersion)
                 throw ScimException.Conflict($"The {kind} '{id}' was changed or deleted concurrently; read it again and retry.");
             rows.Remove(id);
-            data.Order(kind).Remove(id);
+            data.RemoveFromOrder(kind, id);
             if (UniqueKeys.Of(kind, current.Document) is { } key) data.Keys(kind).Remove(key);
             if (kind == ResourceKind.Group) ApplyMembers(data, id, new MembershipChange(true, [], []));
             foreach (var groupId in data.MemberOf.GetValueOrDefault(id) ?? [])
@@ -80,7 +80,7 @@ public sealed class InMemoryResourceStore : IResourceStore
         lock (data)
         {
             var rows = data.Rows(kind);
-            matches = data.Order(kind).Select(id => rows[id])
+            matches = data.InCreationOrder(kind).Select(id => rows[id])
                 .Where(row => filter is null || FilterEvaluator.Matches(filter, needsMembers ? WithMembers(data, row) : row.Document, schema))
                 .ToList();
         }
@@ -160,8 +160,11 @@ public sealed class InMemoryResourceStore : IResourceStore
     {
         private readonly Dictionary<string, StoredResource> users = new(StringComparer.Ordinal);
         private readonly Dictionary<string, StoredResource> groups = new(StringComparer.Ordinal);
-        private readonly List<string> userOrder = [];
-        private readonly List<string> groupOrder = [];
+        // Creation order as sequence -> id, so that appending and removing are O(log n) and listing is ordered.
+        private readonly SortedDictionary<long, string> userOrder = [];
+        private readonly SortedDictionary<long, string> groupOrder = [];
+        private readonly Dictionary<string, long> sequences = new(StringComparer.Ordinal);
+        private long nextSequence;
         private readonly Dictionary<string, string> userNames = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> groupNames = new(StringComparer.Ordinal);
 
@@ -169,7 +172,21 @@ public sealed class InMemoryResourceStore : IResourceStore
         public Dictionary<string, HashSet<string>> MemberOf { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, StoredResource> Rows(ResourceKind kind) => kind == ResourceKind.User ? users : groups;
-        public List<string> Order(ResourceKind kind) => kind == ResourceKind.User ? userOrder : groupOrder;
+        public IEnumerable<string> InCreationOrder(ResourceKind kind) => Order(kind).Values;
+
+        public void AppendToOrder(ResourceKind kind, string id)
+        {
+            var sequence = ++nextSequence;
+            sequences[id] = sequence;
+            Order(kind).Add(sequence, id);
+        }
+
+        public void RemoveFromOrder(ResourceKind kind, string id)
+        {
+            if (sequences.Remove(id, out var sequence)) Order(kind).Remove(sequence);
+        }
+
+        private SortedDictionary<long, string> Order(ResourceKind kind) => kind == ResourceKind.User ? userOrder : groupOrder;
         public Dictionary<string, string> Keys(ResourceKind kind) => kind == ResourceKind.User ? userNames : groupNames;
     }
 }
