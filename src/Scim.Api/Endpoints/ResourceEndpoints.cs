@@ -40,7 +40,7 @@ public static class ResourceEndpoints
         var id = Guid.NewGuid().ToString();
         var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
         var snapshot = await Grain(s, kind, tenant, id).CreateAsync(body, render);
-        return ScimResult.Resource(snapshot, StatusCodes.Status201Created, $"{render.BaseUrl}/{kind}s/{id}");
+        return ScimResult.Resource(snapshot, StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, string tenant, string id, ResourceKind kind, ScimServices s)
@@ -48,7 +48,7 @@ public static class ResourceEndpoints
         var snapshot = await Grain(s, kind, tenant, ScimRequests.RequireResourceId(id, kind.ToString()))
             .GetAsync(ScimRequests.Render(http.Request, s.Options.Value, tenant));
         var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
-        if (ifNoneMatch.Length > 0 && ifNoneMatch.Split(',').Any(tag => tag.Trim() == "*" || tag.Trim() == snapshot.ETag || $"W/{tag.Trim()}" == snapshot.ETag))
+        if (ifNoneMatch.Length > 0 && EntityTags.AnyMatches(ifNoneMatch, snapshot.Version))
         {
             http.Response.Headers.ETag = snapshot.ETag;
             return Results.StatusCode(StatusCodes.Status304NotModified);

@@ -10,8 +10,9 @@ public sealed class ScimResult(int status, string json, string? etag = null, str
 {
     private const string ListResponseSchema = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
-    public static ScimResult Resource(ResourceSnapshot snapshot, int status = StatusCodes.Status200OK, string? location = null) =>
-        new(status, snapshot.Json, snapshot.ETag, location);
+    /// <summary>A single resource with its ETag; a 201 also gets its Location header.</summary>
+    public static ScimResult Resource(ResourceSnapshot snapshot, int status = StatusCodes.Status200OK) =>
+        new(status, snapshot.Json, snapshot.ETag, status == StatusCodes.Status201Created ? snapshot.Location : null);
 
     public static ScimResult List(ListResult list)
     {

@@ -1,11 +1,15 @@
 namespace Scim.Grains.Interfaces.Resources;
 
-/// <summary>A rendered resource: its id, its version (the ETag is <c>W/"{Version}"</c>) and its JSON body.</summary>
+/// <summary>
+/// A rendered resource: its id, its version (the ETag is <c>W/"{Version}"</c>), its URL (<c>meta.location</c>, also
+/// the Location header of a 201) and its JSON body.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("scim.ResourceSnapshot")]
 public sealed record ResourceSnapshot(
     [property: Id(0)] string Id,
     [property: Id(1)] long Version,
-    [property: Id(2)] string Json)
+    [property: Id(2)] string Location,
+    [property: Id(3)] string Json)
 {
-    public string ETag => $"W/\"{Version}\"";
+    public string ETag => EntityTags.Of(Version);
 }

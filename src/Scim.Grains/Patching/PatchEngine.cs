@@ -186,7 +186,7 @@ public static class PatchEngine
                     var array = container[attribute.Name] as JsonArray ?? [];
                     var targets = normalized?.ToList() ?? [];
                     foreach (var element in array.Where(e => targets.Any(t => SameValue(e, t))).ToList()) array.Remove(element);
-                    SetOrRemove(container, attribute.Name, array.Count == 0 ? null : array);
+                    StoreValues(container, attribute, array);
                     return;
                 default:
                     if (normalized is null) return;
@@ -197,7 +197,7 @@ public static class PatchEngine
                         if (ValueNormalizer.IsPrimary(item)) DemotePrimaries(current);
                         current.Add(item!.DeepClone());
                     }
-                    SetOrRemove(container, attribute.Name, current.Count == 0 ? null : current);
+                    StoreValues(container, attribute, current);
                     return;
             }
         }
@@ -208,8 +208,7 @@ public static class PatchEngine
             var normalized = kind == PatchOpKind.Remove ? null : ValueNormalizer.Normalize(sub, value, $"{attribute.Name}.{sub.Name}");
             if (normalized is not null && array.Count == 0) array.Add(new JsonObject());
             foreach (var element in array.OfType<JsonObject>()) SetOrRemove(element, sub.Name, normalized?.DeepClone());
-            RemoveEmpty(array);
-            SetOrRemove(container, attribute.Name, array.Count == 0 ? null : array);
+            StoreValues(container, attribute, array);
         }
 
         private static void ApplyFiltered(PatchOpKind kind, JsonObject container, AttributeDefinition attribute, FilterNode filter, AttributeDefinition? sub, JsonNode? value)
@@ -244,11 +243,10 @@ public static class PatchEngine
                     array.Add(created);
                     matches.Add(created);
                 }
-                if (sub.Name == "primary" && ValueNormalizer.IsPrimary(new JsonObject { ["primary"] = normalized?.DeepClone() })) DemotePrimaries(array);
+                if (sub.Name == "primary" && ValueNormalizer.IsTrue(normalized)) DemotePrimaries(array);
                 foreach (var match in matches.OfType<JsonObject>()) SetOrRemove(match, sub.Name, normalized?.DeepClone());
             }
-            RemoveEmpty(array);
-            SetOrRemove(container, attribute.Name, array.Count == 0 ? null : array);
+            StoreValues(container, attribute, array);
         }
 
         /// <summary>The element a filter of eq comparisons joined by 'and' describes (E7), or null for any other filter.</summary>
@@ -281,9 +279,11 @@ public static class PatchEngine
             foreach (var element in array.OfType<JsonObject>().Where(ValueNormalizer.IsPrimary)) element["primary"] = false;
         }
 
-        private static void RemoveEmpty(JsonArray array)
+        /// <summary>Writes back a multi-valued attribute without its emptied values; no values left unassigns it.</summary>
+        private static void StoreValues(JsonObject container, AttributeDefinition attribute, JsonArray values)
         {
-            foreach (var empty in array.Where(e => e is JsonObject { Count: 0 }).ToList()) array.Remove(empty);
+            foreach (var empty in values.Where(e => e is JsonObject { Count: 0 }).ToList()) values.Remove(empty);
+            SetOrRemove(container, attribute.Name, values.Count == 0 ? null : values);
         }
 
         private static void SetOrRemove(JsonObject target, string name, JsonNode? value)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Resources;
@@ -36,7 +37,7 @@ public static class ResourceDocument
             ["resourceType"] = schema.Name,
             ["created"] = ScimValues.FormatDateTime(meta.Created),
             ["lastModified"] = ScimValues.FormatDateTime(meta.LastModified),
-            ["version"] = $"W/\"{meta.Version}\"",
+            ["version"] = EntityTags.Of(meta.Version),
         };
         return document;
     }

@@ -89,7 +89,8 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
     private StoredResource Require(string? ifMatch)
     {
         var existing = current ?? throw ScimException.NotFound($"{Schema.Name} '{Id}' not found.");
-        ETags.Check(ifMatch, existing.Version);
+        if (ifMatch is not null && !EntityTags.AnyMatches(ifMatch, existing.Version))
+            throw ScimException.PreconditionFailed($"The resource's version is {EntityTags.Of(existing.Version)}, not {ifMatch}.");
         return existing;
     }
 
@@ -108,7 +109,8 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
         var resource = current!;
         var projection = Projection.Parse(render, Schema);
         var members = await MembersToRenderAsync(projection);
-        return new ResourceSnapshot(Id, resource.Version, ResourceRenderer.Render(resource.Document, Schema, render, projection, members));
+        var json = ResourceRenderer.Render(resource.Document, Schema, render, projection, members);
+        return new ResourceSnapshot(Id, resource.Version, ResourceRenderer.Location(render.BaseUrl, Schema, Id), json);
     }
 
     /// <summary>RFC 7644 §3.5.1: an immutable attribute that has a value may only be sent again with the same value.</summary>

@@ -46,8 +46,9 @@ public static class ValueNormalizer
         };
     }
 
-    public static bool IsPrimary(JsonNode? element) =>
-        element is JsonObject obj && obj["primary"] is JsonValue v && v.GetValueKind() == JsonValueKind.True;
+    public static bool IsPrimary(JsonNode? element) => element is JsonObject obj && IsTrue(obj["primary"]);
+
+    public static bool IsTrue(JsonNode? value) => value is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 
     private static JsonObject? NormalizeComplex(AttributeDefinition attribute, JsonObject value, string path)
     {

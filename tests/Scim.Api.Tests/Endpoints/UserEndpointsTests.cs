@@ -215,6 +215,18 @@ public sealed class UserEndpointsTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task Patch_MoreOperationsThanAllowed_Returns400TooMany()
+    {
+        var scim = await factory.NewTenantAsync();
+        var id = await scim.CreateUserAsync("too-many");
+        var operations = string.Join(",", Enumerable.Repeat("""{"op":"add","path":"title","value":"x"}""", 1001));
+
+        var response = await scim.PatchAsync($"/Users/{id}", $$"""{"Operations":[{{operations}}]}""");
+
+        response.AssertError(HttpStatusCode.BadRequest, "tooMany");
+    }
+
+    [Fact]
     public async Task Patch_FailingLaterOperation_LeavesTheUserUnchanged()
     {
         var scim = await factory.NewTenantAsync();

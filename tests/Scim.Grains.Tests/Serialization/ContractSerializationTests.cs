@@ -24,7 +24,7 @@ public sealed class ContractSerializationTests
     [Fact]
     public void Records_RoundTrip()
     {
-        var snapshot = new ResourceSnapshot("id", 3, "{\"id\":\"id\"}");
+        var snapshot = new ResourceSnapshot("id", 3, "http://h/scim/v2/t/Users/id", "{\"id\":\"id\"}");
         var list = new ListResult(10, 2, ["{}", "{\"a\":1}"]);
         var patch = new PatchRequest([new PatchOperation("add", "members", "[{\"value\":\"x\"}]"), new PatchOperation("remove", null, null)]);
         var render = new RenderOptions("http://h/scim/v2/t", "userName", null);
