@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# The project's test command: builds the solution and runs every test project (unit, TestCluster grain tests,
-# HTTP tests through the real pipeline). Nothing is skipped; a failing or empty run exits non-zero.
+# The project's test command: builds the solution, starts a throwaway PostgreSQL on loopback (installing it when
+# missing) and runs every test project: unit, TestCluster grain tests (in memory and on PostgreSQL), and the HTTP
+# suite through the real pipeline once per storage backend. Nothing is skipped; a failing or empty run exits non-zero.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 dotnet build Scim.sln -nologo -v q
+source scripts/postgres.sh
+# A test server only: durability settings off for speed (the benchmark keeps them on).
+postgres_start -c fsync=off -c synchronous_commit=off -c full_page_writes=off
 results=$(mktemp -d)
 status=0
 dotnet test Scim.sln --no-build -nologo --logger "trx" --results-directory "$results" || status=$?

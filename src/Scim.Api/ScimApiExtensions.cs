@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Scim.Api.Auth;
 using Scim.Api.Endpoints;
 using Scim.Api.Errors;
+using Scim.Api.Health;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scim.Api.Http;
 
 namespace Scim.Api;
@@ -12,6 +14,8 @@ namespace Scim.Api;
 /// <summary>Wires the HTTP surface: SCIM endpoints, operator API, auth, error mapping and OpenAPI.</summary>
 public static class ScimApiExtensions
 {
+    private const string ReadyTag = "ready";
+
     public static IServiceCollection AddScimApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ScimApiOptions>(configuration.GetSection(ScimApiOptions.Section));
@@ -25,7 +29,7 @@ public static class ScimApiExtensions
         services.AddExceptionHandler<ScimExceptionHandler>();
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);
         return services;
     }
 
@@ -35,7 +39,9 @@ public static class ScimApiExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
-        app.MapHealthChecks("/healthz");
+        // Live: the process serves HTTP. Ready: a silo and the database answer through the cluster.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapScimEndpoints();
         app.MapAdminEndpoints();
         return app;

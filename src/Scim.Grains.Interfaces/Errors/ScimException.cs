@@ -24,4 +24,5 @@ public sealed class ScimException(int status, string? scimType, string detail) :
     public static ScimException PreconditionFailed(string detail) => new(412, null, detail);
     public static ScimException Conflict(string detail) => new(409, null, detail);
     public static ScimException PayloadTooLarge(string detail) => new(413, null, detail);
+    public static ScimException Unavailable(string detail) => new(503, null, detail);
 }

@@ -21,17 +21,7 @@ public static class ResourceDocument
     {
         var schemas = new JsonArray(schema.Core.Id);
         var document = new JsonObject { ["schemas"] = schemas, ["id"] = id };
-        if (attributes[CommonAttributes.ExternalId.Name] is { } externalId) document[CommonAttributes.ExternalId.Name] = externalId.DeepClone();
-        CopyInOrder(schema.Core, attributes, document);
-        foreach (var extension in schema.Extensions)
-        {
-            if (attributes[extension.Id] is not JsonObject values) continue;
-            var target = new JsonObject();
-            CopyInOrder(extension, values, target);
-            if (target.Count == 0) continue;
-            schemas.Add(extension.Id);
-            document[extension.Id] = target;
-        }
+        CopyAttributes(schema, attributes, document, extension => schemas.Add(extension));
         document["meta"] = new JsonObject
         {
             ["resourceType"] = schema.Name,
@@ -56,11 +46,57 @@ public static class ResourceDocument
     public static string? GetString(JsonObject document, string name) =>
         document[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
+    /// <summary>
+    /// The same document with its keys in canonical order (for a store that does not keep key order, as jsonb does
+    /// not): envelope, core attributes and sub-attributes in schema order, extensions, then meta.
+    /// </summary>
+    public static JsonObject InCanonicalOrder(JsonObject document, ResourceSchema schema)
+    {
+        var ordered = new JsonObject { ["schemas"] = document["schemas"]?.DeepClone(), ["id"] = document["id"]?.DeepClone() };
+        CopyAttributes(schema, document, ordered, _ => { });
+        if (document["meta"] is { } meta) ordered["meta"] = InOrder(meta, CommonAttributes.Meta);
+        return ordered;
+    }
+
+    /// <summary>Copies externalId, the core attributes and the non-empty extension objects in schema order.</summary>
+    private static void CopyAttributes(ResourceSchema schema, JsonObject source, JsonObject target, Action<string> extensionCopied)
+    {
+        if (source[CommonAttributes.ExternalId.Name] is { } externalId) target[CommonAttributes.ExternalId.Name] = externalId.DeepClone();
+        CopyInOrder(schema.Core, source, target);
+        foreach (var extension in schema.Extensions)
+        {
+            if (source[extension.Id] is not JsonObject values) continue;
+            var copy = new JsonObject();
+            CopyInOrder(extension, values, copy);
+            if (copy.Count == 0) continue;
+            extensionCopied(extension.Id);
+            target[extension.Id] = copy;
+        }
+    }
+
     private static void CopyInOrder(SchemaDefinition schema, JsonObject source, JsonObject target)
     {
         foreach (var attribute in schema.Attributes)
         {
-            if (source[attribute.Name] is { } value) target[attribute.Name] = value.DeepClone();
+            if (source[attribute.Name] is { } value) target[attribute.Name] = InOrder(value, attribute);
         }
+    }
+
+    /// <summary>A copy of a value with the sub-attributes of complex values in schema order.</summary>
+    private static JsonNode InOrder(JsonNode value, AttributeDefinition attribute)
+    {
+        if (!attribute.IsComplex) return value.DeepClone();
+        if (value is JsonArray array) return new JsonArray(array.Select(element => element is null ? null : InOrder(element, attribute)).ToArray());
+        if (value is not JsonObject complex) return value.DeepClone();
+        var ordered = new JsonObject();
+        foreach (var sub in attribute.SubAttributeList)
+        {
+            if (complex[sub.Name] is { } subValue) ordered[sub.Name] = subValue.DeepClone();
+        }
+        foreach (var (key, rest) in complex)
+        {
+            if (!ordered.ContainsKey(key)) ordered[key] = rest?.DeepClone();
+        }
+        return ordered;
     }
 }

@@ -24,6 +24,9 @@ public interface IResourceStore
     /// <summary>Resources of a type matching a validated filter, ordered by creation then id, paged (1-based start).</summary>
     Task<ResourcePage> QueryAsync(string tenant, ResourceKind kind, FilterNode? filter, int startIndex, int count, CancellationToken cancellationToken);
 
+    /// <summary>Completes when the store can serve (readiness); a 503 ScimException when it cannot.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
+
     /// <summary>The SCIM-managed members of a group, ordered by member id.</summary>
     Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, CancellationToken cancellationToken);
 }

@@ -100,6 +100,8 @@ public sealed class InMemoryResourceStore : IResourceStore
         }
     }
 
+    public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     private TenantData Data(string tenant) => tenants.GetOrAdd(tenant, _ => new TenantData());
 
     private static void ClaimUniqueKey(TenantData data, StoredResource resource, StoredResource? previous)
@@ -152,8 +154,15 @@ public sealed class InMemoryResourceStore : IResourceStore
     {
         var document = (JsonObject)group.Document.DeepClone();
         if (data.Members.TryGetValue(group.Id, out var members))
-            document[GroupSchema.Members.Name] = new JsonArray(members.Keys.Select(id => (JsonNode)new JsonObject { ["value"] = id }).ToArray());
+            document[GroupSchema.Members.Name] = new JsonArray(members.Values.Select(MemberObject).ToArray());
         return document;
+    }
+
+    private static JsonNode MemberObject(GroupMember member)
+    {
+        var element = new JsonObject { ["value"] = member.MemberId };
+        if (member.Display is not null) element["display"] = member.Display;
+        return element;
     }
 
     private sealed class TenantData

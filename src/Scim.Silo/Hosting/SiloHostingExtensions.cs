@@ -1,25 +1,75 @@
+using System.Net;
 using System.Security.Cryptography;
+using Npgsql;
+using Orleans.Configuration;
 using Scim.Api;
+using Scim.Api.Hosting;
 using Scim.Grains;
+using Scim.Silo.Migrations;
 
 namespace Scim.Silo.Hosting;
 
-/// <summary>Hosts the Orleans silo next to the API in single-node mode: localhost clustering, in-memory storage.</summary>
+/// <summary>
+/// Hosts an Orleans silo (with the API beside it). Without a connection string: single node, localhost clustering,
+/// in-memory storage. With <c>ConnectionStrings__Scim</c>: a member of a cluster on PostgreSQL (ADO.NET membership,
+/// PostgreSQL storage), after the migrations have brought the database to this build's schema.
+/// </summary>
 public static class SiloHostingExtensions
 {
     public static WebApplicationBuilder AddScimSilo(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        var settings = ClusterSettings.From(configuration);
         var siloPort = configuration.GetValue("Orleans:SiloPort", 11111);
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
-        builder.UseOrleans(silo =>
+        if (settings.UsesPostgres)
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort);
-            silo.AddScimInMemoryStorage();
-        });
+            var dataSource = CreateDataSource(settings, configuration);
+            builder.Services.AddSingleton(dataSource);
+            builder.Services.AddSingleton<SchemaMigrator>();
+            // Registered before the silo, so the schema is in place before the silo joins the cluster.
+            builder.Services.AddHostedService<MigrationService>();
+            builder.UseOrleans(silo =>
+            {
+                silo.Configure<ClusterOptions>(settings.Apply);
+                silo.ConfigureEndpoints(AdvertisedAddress(configuration), siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                silo.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = ClusterSettings.PostgresInvariant;
+                    options.ConnectionString = settings.OrleansConnectionString();
+                });
+                silo.AddScimPostgresStorage(dataSource);
+            });
+        }
+        else
+        {
+            builder.UseOrleans(silo =>
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort);
+                silo.AddScimInMemoryStorage();
+            });
+        }
         EnsureOperatorKey(configuration);
         builder.Services.AddHostedService<DemoTenantSeeder>();
         return builder;
+    }
+
+    /// <summary>One pool for the resource store, sized by <c>Scim__DatabasePoolSize</c> unless the connection string says.</summary>
+    private static NpgsqlDataSource CreateDataSource(ClusterSettings settings, IConfiguration configuration)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        if (!settings.ConnectionString!.Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
+            connection.MaxPoolSize = configuration.GetValue("Scim:DatabasePoolSize", 32);
+        return new NpgsqlDataSourceBuilder(connection.ConnectionString).Build();
+    }
+
+    /// <summary>The address other silos and clients reach this silo at: <c>Orleans__AdvertisedIPAddress</c>, else this host's.</summary>
+    private static IPAddress AdvertisedAddress(IConfiguration configuration)
+    {
+        if (configuration["Orleans:AdvertisedIPAddress"] is { Length: > 0 } configured) return IPAddress.Parse(configured);
+        var addresses = Dns.GetHostAddresses(Dns.GetHostName());
+        return addresses.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+            ?? IPAddress.Loopback;
     }
 
     /// <summary>With no operator key configured, one is generated for this run; the seeder prints it once.</summary>

@@ -5,8 +5,8 @@ using Scim.Api.Tests.Infrastructure;
 
 namespace Scim.Api.Tests.Auth;
 
-[Collection(ApiCollection.Name)]
-public sealed class OperatorApiTests(ScimApiFactory factory)
+/// <remarks>Runs once per storage backend: see the nested classes at the end.</remarks>
+public abstract class OperatorApiTests(ScimApiFactory factory)
 {
     [Fact]
     public async Task CreateTenant_Returns201_ThenDuplicateReturns409()
@@ -113,4 +113,10 @@ public sealed class OperatorApiTests(ScimApiFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, issue.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
     }
+
+    [Collection(InMemoryCollection.Name)]
+    public sealed class InMemory(InMemoryApiFactory factory) : OperatorApiTests(factory);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class Postgres(PostgresApiFactory factory) : OperatorApiTests(factory);
 }

@@ -3,8 +3,8 @@ using Scim.Api.Tests.Infrastructure;
 
 namespace Scim.Api.Tests.Auth;
 
-[Collection(ApiCollection.Name)]
-public sealed class TokenAuthenticationTests(ScimApiFactory factory)
+/// <remarks>Runs once per storage backend: see the nested classes at the end.</remarks>
+public abstract class TokenAuthenticationTests(ScimApiFactory factory)
 {
     [Fact]
     public async Task MissingToken_Returns401WithScimBody()
@@ -81,4 +81,10 @@ public sealed class TokenAuthenticationTests(ScimApiFactory factory)
         (await scim.GetAsync("/Users")).AssertError(HttpStatusCode.Unauthorized, null);
         Assert.Equal(HttpStatusCode.OK, (await scim.GetAsync("/Users", second)).Status);
     }
+
+    [Collection(InMemoryCollection.Name)]
+    public sealed class InMemory(InMemoryApiFactory factory) : TokenAuthenticationTests(factory);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class Postgres(PostgresApiFactory factory) : TokenAuthenticationTests(factory);
 }

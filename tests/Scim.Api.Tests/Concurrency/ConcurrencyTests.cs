@@ -3,8 +3,8 @@ using Scim.Api.Tests.Infrastructure;
 
 namespace Scim.Api.Tests.Concurrency;
 
-[Collection(ApiCollection.Name)]
-public sealed class ConcurrencyTests(ScimApiFactory factory)
+/// <remarks>Runs once per storage backend: see the nested classes at the end.</remarks>
+public abstract class ConcurrencyTests(ScimApiFactory factory)
 {
     [Fact]
     public async Task TwentyClientsPostingOneUserName_ExactlyOneWins()
@@ -40,4 +40,10 @@ public sealed class ConcurrencyTests(ScimApiFactory factory)
         Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.Status));
         Assert.Equal(users.Order(), members.Order());
     }
+
+    [Collection(InMemoryCollection.Name)]
+    public sealed class InMemory(InMemoryApiFactory factory) : ConcurrencyTests(factory);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class Postgres(PostgresApiFactory factory) : ConcurrencyTests(factory);
 }

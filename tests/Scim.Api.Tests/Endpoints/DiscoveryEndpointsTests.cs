@@ -3,8 +3,8 @@ using Scim.Api.Tests.Infrastructure;
 
 namespace Scim.Api.Tests.Endpoints;
 
-[Collection(ApiCollection.Name)]
-public sealed class DiscoveryEndpointsTests(ScimApiFactory factory)
+/// <remarks>Runs once per storage backend: see the nested classes at the end.</remarks>
+public abstract class DiscoveryEndpointsTests(ScimApiFactory factory)
 {
     [Fact]
     public async Task ServiceProviderConfig_DescribesWhatIsSupported()
@@ -85,4 +85,10 @@ public sealed class DiscoveryEndpointsTests(ScimApiFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("/scim/v2/{tenant}/Users", await response.Content.ReadAsStringAsync());
     }
+
+    [Collection(InMemoryCollection.Name)]
+    public sealed class InMemory(InMemoryApiFactory factory) : DiscoveryEndpointsTests(factory);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class Postgres(PostgresApiFactory factory) : DiscoveryEndpointsTests(factory);
 }

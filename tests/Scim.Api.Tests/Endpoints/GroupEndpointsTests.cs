@@ -3,8 +3,8 @@ using Scim.Api.Tests.Infrastructure;
 
 namespace Scim.Api.Tests.Endpoints;
 
-[Collection(ApiCollection.Name)]
-public sealed class GroupEndpointsTests(ScimApiFactory factory)
+/// <remarks>Runs once per storage backend: see the nested classes at the end.</remarks>
+public abstract class GroupEndpointsTests(ScimApiFactory factory)
 {
     private static IEnumerable<string> MemberIds(ScimResponse group) =>
         group.Body!["members"]?.AsArray().Select(m => m!["value"]!.GetValue<string>()).Order() ?? Enumerable.Empty<string>();
@@ -163,4 +163,10 @@ public sealed class GroupEndpointsTests(ScimApiFactory factory)
         (await scim.GetAsync($"/Groups/{group}")).AssertError(HttpStatusCode.NotFound, null);
         await scim.CreateGroupAsync("Temp");
     }
+
+    [Collection(InMemoryCollection.Name)]
+    public sealed class InMemory(InMemoryApiFactory factory) : GroupEndpointsTests(factory);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class Postgres(PostgresApiFactory factory) : GroupEndpointsTests(factory);
 }

@@ -3,8 +3,8 @@ using Scim.Api.Tests.Infrastructure;
 
 namespace Scim.Api.Tests.Endpoints;
 
-[Collection(ApiCollection.Name)]
-public sealed class ListEndpointsTests(ScimApiFactory factory)
+/// <remarks>Runs once per storage backend: see the nested classes at the end.</remarks>
+public abstract class ListEndpointsTests(ScimApiFactory factory)
 {
     private static string Q(string filter) => "?filter=" + Uri.EscapeDataString(filter);
 
@@ -136,4 +136,10 @@ public sealed class ListEndpointsTests(ScimApiFactory factory)
         Assert.Null(user["name"]!["givenName"]);
         Assert.Equal("F", user["name"]!["familyName"]!.GetValue<string>());
     }
+
+    [Collection(InMemoryCollection.Name)]
+    public sealed class InMemory(InMemoryApiFactory factory) : ListEndpointsTests(factory);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class Postgres(PostgresApiFactory factory) : ListEndpointsTests(factory);
 }

@@ -3,8 +3,8 @@ using Scim.Api.Tests.Infrastructure;
 
 namespace Scim.Api.Tests.Endpoints;
 
-[Collection(ApiCollection.Name)]
-public sealed class UserEndpointsTests(ScimApiFactory factory)
+/// <remarks>Runs once per storage backend: see the nested classes at the end.</remarks>
+public abstract class UserEndpointsTests(ScimApiFactory factory)
 {
     [Fact]
     public async Task Post_ValidUser_Returns201WithLocationETagAndMeta()
@@ -280,4 +280,10 @@ public sealed class UserEndpointsTests(ScimApiFactory factory)
 
         Assert.Equal(HttpStatusCode.NotModified, response.Status);
     }
+
+    [Collection(InMemoryCollection.Name)]
+    public sealed class InMemory(InMemoryApiFactory factory) : UserEndpointsTests(factory);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class Postgres(PostgresApiFactory factory) : UserEndpointsTests(factory);
 }

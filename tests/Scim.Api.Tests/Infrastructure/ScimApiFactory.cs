@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -8,24 +9,29 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Scim.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The whole service (silo and API) in process, on free Orleans ports, shared by every HTTP test. Tests isolate
-/// themselves by creating their own tenant.
+/// The whole service (silo and API) in process, on free Orleans ports, shared by the HTTP tests of one storage
+/// backend. Tests isolate themselves by creating their own tenant. Each backend is a subclass; settings go through
+/// the host's configuration, never the process environment, so both backends run side by side.
 /// </summary>
-public sealed class ScimApiFactory : WebApplicationFactory<Program>
+public abstract class ScimApiFactory : WebApplicationFactory<Program>
 {
     public const string OperatorKey = "test-operator-key-0123456789abcdef";
 
-    public ScimApiFactory()
-    {
-        // Orleans reads its ports while the host is being built, so they are set in the environment first.
-        Environment.SetEnvironmentVariable("Orleans__SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Environment.SetEnvironmentVariable("Orleans__GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Environment.SetEnvironmentVariable("Scim__OperatorKey", OperatorKey);
-        Environment.SetEnvironmentVariable("Scim__DemoTenant", "-");
-        Environment.SetEnvironmentVariable("Scim__MaxRequestBytes", "65536");
-    }
+    /// <summary>The storage backend, as test output shows it.</summary>
+    public abstract string Backend { get; }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Development");
+    protected virtual IEnumerable<KeyValuePair<string, string>> BackendSettings() => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Orleans:SiloPort", FreePort());
+        builder.UseSetting("Orleans:GatewayPort", FreePort());
+        builder.UseSetting("Scim:OperatorKey", OperatorKey);
+        builder.UseSetting("Scim:DemoTenant", "-");
+        builder.UseSetting("Scim:MaxRequestBytes", "65536");
+        foreach (var (key, value) in BackendSettings()) builder.UseSetting(key, value);
+    }
 
     public HttpClient Operator()
     {
@@ -53,10 +59,10 @@ public sealed class ScimApiFactory : WebApplicationFactory<Program>
         return body["token"]!.GetValue<string>();
     }
 
-    private static int FreePort()
+    private static string FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -4,8 +4,8 @@ using Scim.Api.Tests.Infrastructure;
 namespace Scim.Api.Tests.Quirks;
 
 /// <summary>Rows of shared/IDP-QUIRKS.md, each replayed with its request shape through HTTP.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class IdpQuirksTests(ScimApiFactory factory)
+/// <remarks>Runs once per storage backend: see the nested classes at the end.</remarks>
+public abstract class IdpQuirksTests(ScimApiFactory factory)
 {
     private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
@@ -268,4 +268,10 @@ public sealed class IdpQuirksTests(ScimApiFactory factory)
         Assert.Single(added.Body!["members"]!.AsArray());
         Assert.Null(removed.Body!["members"]);
     }
+
+    [Collection(InMemoryCollection.Name)]
+    public sealed class InMemory(InMemoryApiFactory factory) : IdpQuirksTests(factory);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class Postgres(PostgresApiFactory factory) : IdpQuirksTests(factory);
 }

@@ -1,0 +1,191 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using NpgsqlTypes;
+using Scim.Grains.Filtering;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Resources;
+using Scim.Grains.Schemas;
+
+namespace Scim.Grains.Storage.Postgres;
+
+/// <summary>
+/// The production store (DESIGN §4): a resource is one row of <c>scim_resources</c> (canonical jsonb plus the columns
+/// that lookups, order and uniqueness need), a group's members are rows of <c>scim_memberships</c>. Every mutation is
+/// one transaction sent as one batch; the row version is checked in the UPDATE/DELETE itself. Database errors leave
+/// here as <see cref="Interfaces.Errors.ScimException"/>s (<see cref="PostgresErrors"/>).
+/// </summary>
+public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResourceStore
+{
+    private const string ScimSource = "scim";
+
+    public Task<StoredResource?> GetAsync(string tenant, ResourceKind kind, string id, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var command = dataSource.CreateCommand(
+                "SELECT version, document FROM scim_resources WHERE tenant = $1 AND kind = $2 AND id = $3");
+            command.Parameters.Add(new() { Value = tenant });
+            command.Parameters.Add(new() { Value = (short)kind });
+            command.Parameters.Add(new() { Value = id });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken)) return null;
+            return Row(tenant, kind, id, reader.GetInt64(0), reader.GetString(1));
+        }, kind, null);
+
+    public Task InsertAsync(StoredResource resource, MembershipChange members, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(Insert(resource));
+            AddMembershipCommands(batch, resource.Tenant, resource.Id, members);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }, resource.Kind, resource);
+
+    public Task UpdateAsync(StoredResource resource, long expectedVersion, MembershipChange members, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(Update(resource, expectedVersion));
+            AddMembershipCommands(batch, resource.Tenant, resource.Id, members);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            if (batch.BatchCommands[0].RecordsAffected != 1) throw ConcurrentChange(resource.Kind, resource.Id);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, resource.Kind, resource);
+
+    public Task DeleteAsync(string tenant, ResourceKind kind, string id, long expectedVersion, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var batch = new NpgsqlBatch(connection, transaction)
+            {
+                BatchCommands =
+                {
+                    Command("DELETE FROM scim_resources WHERE tenant = $1 AND kind = $2 AND id = $3 AND version = $4",
+                        tenant, (short)kind, id, expectedVersion),
+                    Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2", tenant, id),
+                    Command("DELETE FROM scim_memberships WHERE tenant = $1 AND member_id = $2", tenant, id),
+                },
+            };
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            if (batch.BatchCommands[0].RecordsAffected != 1) throw ConcurrentChange(kind, id);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, kind, null);
+
+    public Task<ResourcePage> QueryAsync(string tenant, ResourceKind kind, FilterNode? filter, int startIndex, int count,
+        CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            var parameters = new SqlParameters();
+            var where = $"r.tenant = {parameters.Add(tenant)} AND r.kind = {(short)kind}";
+            if (filter is not null) where += " AND " + new PostgresFilter(ResourceSchema.For(kind), parameters).Condition(filter);
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(WithParameters(new NpgsqlBatchCommand($"SELECT count(*) FROM scim_resources r WHERE {where}"), parameters));
+            if (count > 0)
+            {
+                batch.BatchCommands.Add(WithParameters(new NpgsqlBatchCommand(
+                    $"SELECT r.id, r.version, r.document FROM scim_resources r WHERE {where} ORDER BY r.seq LIMIT {count} OFFSET {startIndex - 1}"),
+                    parameters));
+            }
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var total = reader.GetInt64(0);
+            var rows = new List<StoredResource>();
+            if (await reader.NextResultAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                    rows.Add(Row(tenant, kind, reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
+            }
+            return new ResourcePage((int)total, rows);
+        }, kind, null);
+
+    public Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate<IReadOnlyList<GroupMember>>(async () =>
+        {
+            await using var command = dataSource.CreateCommand(
+                "SELECT member_id, display FROM scim_memberships WHERE tenant = $1 AND group_id = $2 AND source = $3 ORDER BY member_id COLLATE \"C\"");
+            command.Parameters.Add(new() { Value = tenant });
+            command.Parameters.Add(new() { Value = groupId });
+            command.Parameters.Add(new() { Value = ScimSource });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var members = new List<GroupMember>();
+            while (await reader.ReadAsync(cancellationToken))
+                members.Add(new GroupMember(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+            return members;
+        }, ResourceKind.Group, null);
+
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var command = dataSource.CreateCommand("SELECT 1");
+            await command.ExecuteScalarAsync(cancellationToken);
+            return true;
+        }, ResourceKind.User, null);
+
+    private static StoredResource Row(string tenant, ResourceKind kind, string id, long version, string json) =>
+        new(tenant, kind, id, version, ResourceDocument.InCanonicalOrder(JsonNode.Parse(json)!.AsObject(), ResourceSchema.For(kind)));
+
+    private static NpgsqlBatchCommand Insert(StoredResource resource)
+    {
+        var columns = IndexedColumns.Of(resource);
+        return Command("""
+            INSERT INTO scim_resources (tenant, kind, id, version, user_name, external_id, display_name, active, created, last_modified, document)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            """, resource.Tenant, (short)resource.Kind, resource.Id, resource.Version, columns.UserName, columns.ExternalId,
+            columns.DisplayName, columns.Active, columns.Created, columns.LastModified, Jsonb(resource.Document));
+    }
+
+    private static NpgsqlBatchCommand Update(StoredResource resource, long expectedVersion)
+    {
+        var columns = IndexedColumns.Of(resource);
+        return Command("""
+            UPDATE scim_resources SET version = $4, user_name = $5, external_id = $6, display_name = $7, active = $8,
+                last_modified = $9, document = $10
+            WHERE tenant = $1 AND kind = $2 AND id = $3 AND version = $11
+            """, resource.Tenant, (short)resource.Kind, resource.Id, resource.Version, columns.UserName, columns.ExternalId,
+            columns.DisplayName, columns.Active, columns.LastModified, Jsonb(resource.Document), expectedVersion);
+    }
+
+    /// <summary>O(k) membership statements: a full replace deletes the group's SCIM rows first.</summary>
+    private static void AddMembershipCommands(NpgsqlBatch batch, string tenant, string groupId, MembershipChange change)
+    {
+        if (change.ReplaceAll)
+            batch.BatchCommands.Add(Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2 AND source = $3", tenant, groupId, ScimSource));
+        else if (change.Removed.Count > 0)
+        {
+            batch.BatchCommands.Add(Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2 AND source = $3 AND member_id = ANY($4)",
+                tenant, groupId, ScimSource, change.Removed.ToArray()));
+        }
+        if (change.Added.Count == 0) return;
+        var added = change.Added.DistinctBy(m => m.MemberId, StringComparer.Ordinal).ToList();
+        batch.BatchCommands.Add(Command("""
+            INSERT INTO scim_memberships (tenant, group_id, member_id, source, display)
+            SELECT $1, $2, member_id, $3, display FROM unnest($4::text[], $5::text[]) AS added(member_id, display)
+            ON CONFLICT (tenant, group_id, source, member_id) DO UPDATE SET display = excluded.display
+            """, tenant, groupId, ScimSource, added.Select(m => m.MemberId).ToArray(), added.Select(m => m.Display).ToArray()));
+    }
+
+    private static NpgsqlParameter Jsonb(JsonObject document) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = document.ToJsonString() };
+
+    private static NpgsqlBatchCommand Command(string sql, params object?[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value ?? DBNull.Value });
+        return command;
+    }
+
+    private static NpgsqlBatchCommand WithParameters(NpgsqlBatchCommand command, SqlParameters parameters)
+    {
+        command.Parameters.AddRange(parameters.Create().ToArray());
+        return command;
+    }
+
+    private static Interfaces.Errors.ScimException ConcurrentChange(ResourceKind kind, string id) =>
+        Interfaces.Errors.ScimException.Conflict($"The {kind} '{id}' was changed or deleted concurrently; read it again and retry.");
+}
