@@ -1,11 +1,9 @@
 using System.Net;
 using System.Security.Cryptography;
-using Npgsql;
 using Orleans.Configuration;
 using Scim.Api;
 using Scim.Api.Hosting;
 using Scim.Grains;
-using Scim.Silo.Migrations;
 
 namespace Scim.Silo.Hosting;
 
@@ -24,9 +22,6 @@ public static class SiloHostingExtensions
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
         if (settings.UsesPostgres)
         {
-            var dataSource = CreateDataSource(settings, configuration);
-            builder.Services.AddSingleton(dataSource);
-            builder.Services.AddSingleton<SchemaMigrator>();
             // Registered before the silo, so the schema is in place before the silo joins the cluster.
             builder.Services.AddHostedService<MigrationService>();
             builder.UseOrleans(silo =>
@@ -38,7 +33,7 @@ public static class SiloHostingExtensions
                     options.Invariant = ClusterSettings.PostgresInvariant;
                     options.ConnectionString = settings.OrleansConnectionString();
                 });
-                silo.AddScimPostgresStorage(dataSource);
+                silo.AddScimPostgresStorage(settings.ConnectionString!, settings.OrleansConnectionString());
             });
         }
         else
@@ -52,15 +47,6 @@ public static class SiloHostingExtensions
         EnsureOperatorKey(configuration);
         builder.Services.AddHostedService<DemoTenantSeeder>();
         return builder;
-    }
-
-    /// <summary>One pool for the resource store, sized by <c>Scim__DatabasePoolSize</c> unless the connection string says.</summary>
-    private static NpgsqlDataSource CreateDataSource(ClusterSettings settings, IConfiguration configuration)
-    {
-        var connection = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
-        if (!settings.ConnectionString!.Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
-            connection.MaxPoolSize = configuration.GetValue("Scim:DatabasePoolSize", 32);
-        return new NpgsqlDataSourceBuilder(connection.ConnectionString).Build();
     }
 
     /// <summary>The address other silos and clients reach this silo at: <c>Orleans__AdvertisedIPAddress</c>, else this host's.</summary>

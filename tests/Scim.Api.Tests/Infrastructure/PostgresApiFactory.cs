@@ -1,20 +1,25 @@
+using Scim.Testing;
+
 namespace Scim.Api.Tests.Infrastructure;
 
 /// <summary>
 /// Cluster mode on PostgreSQL: ADO.NET membership, PostgreSQL storage, migrations at start, in a database of its own
 /// on the server the test command started.
 /// </summary>
-public sealed class PostgresApiFactory : ScimApiFactory
+public class PostgresApiFactory : ScimApiFactory
 {
     private readonly TestDatabase database = TestDatabase.Create();
 
     public override string Backend => "postgres";
 
-    public string ConnectionString => database.ConnectionString;
+    /// <summary>The connection string the service uses (a subclass may route it through a proxy).</summary>
+    protected virtual string ServiceConnectionString => database.ConnectionString;
+
+    protected TestDatabase Database => database;
 
     protected override IEnumerable<KeyValuePair<string, string>> BackendSettings() =>
     [
-        new("ConnectionStrings:Scim", database.ConnectionString),
+        new("ConnectionStrings:Scim", ServiceConnectionString),
         new("Orleans:ClusterId", "test-" + Guid.NewGuid().ToString("N")[..8]),
         new("Orleans:AdvertisedIPAddress", "127.0.0.1"),
     ];

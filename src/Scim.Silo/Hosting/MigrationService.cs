@@ -1,4 +1,6 @@
-namespace Scim.Silo.Migrations;
+using Scim.Grains.Storage.Postgres.Migrations;
+
+namespace Scim.Silo.Hosting;
 
 /// <summary>Runs the migrations when the host starts, before the silo (registered after it) joins the cluster.</summary>
 public sealed class MigrationService(SchemaMigrator migrator) : IHostedService

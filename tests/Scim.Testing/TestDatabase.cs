@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Scim.Api.Tests.Infrastructure;
+namespace Scim.Testing;
 
 /// <summary>
 /// A fresh database on the PostgreSQL server named by <c>SCIM_POSTGRES</c> (set by scripts/test.sh, which starts a

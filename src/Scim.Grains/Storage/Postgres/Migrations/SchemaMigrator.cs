@@ -1,10 +1,12 @@
 using System.Reflection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Scim.Silo.Migrations;
+namespace Scim.Grains.Storage.Postgres.Migrations;
 
 /// <summary>
-/// Brings the database to the schema this build needs: the numbered scripts under Migrations/Scripts (embedded), each
+/// Brings the database to the schema this build needs: the numbered scripts under Migrations/Scripts (embedded:
+/// the Orleans ADO.NET catalogue, membership and state tables, then the SCIM tables), each
 /// applied once, in order, and recorded in scim_schema_migrations. Everything runs in one transaction that first takes
 /// a transaction-scoped advisory lock, so silos starting at once apply each script exactly once and a failed script
 /// leaves nothing behind.
@@ -57,7 +59,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
     private static List<Migration> LoadScripts()
     {
         var assembly = typeof(SchemaMigrator).Assembly;
-        const string prefix = "Scim.Silo.Migrations.Scripts.";
+        const string prefix = "Scim.Grains.Migrations.";
         return assembly.GetManifestResourceNames()
             .Where(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
             .Select(name => Migration.FromResource(assembly, name, name[prefix.Length..^".sql".Length]))

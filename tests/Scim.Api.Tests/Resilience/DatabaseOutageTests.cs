@@ -1,0 +1,62 @@
+using System.Net;
+using Npgsql;
+using Scim.Api.Tests.Infrastructure;
+using Scim.Testing;
+
+namespace Scim.Api.Tests.Resilience;
+
+/// <summary>The service on PostgreSQL, reached through a proxy the test can cut: the database goes away and comes back.</summary>
+public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageFactory factory) : IClassFixture<DatabaseOutageTests.OutageFactory>
+{
+    [Fact]
+    public async Task DatabaseUnavailable_Answers503WithScimError_AndRecoversWithoutRestart()
+    {
+        var scim = await factory.NewTenantAsync();
+        await scim.CreateUserAsync("before.outage");
+        using var client = factory.CreateClient();
+
+        factory.Proxy.Cut();
+        var list = await scim.GetAsync("/Users?filter=userName eq \"before.outage\"");
+        var create = await scim.PostAsync("/Users", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"during.outage"}""");
+        var ready = await client.GetAsync("/readyz");
+
+        list.AssertError(HttpStatusCode.ServiceUnavailable, null);
+        create.AssertError(HttpStatusCode.ServiceUnavailable, null);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+
+        factory.Proxy.Restore();
+        ScimResponse? after = null;
+        for (var attempt = 0; attempt < 50 && after?.Status != HttpStatusCode.OK; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(200);
+            after = await scim.GetAsync("/Users?filter=userName eq \"before.outage\"");
+        }
+        Assert.Equal(HttpStatusCode.OK, after!.Status);
+        Assert.Equal(1, after.TotalResults);
+        await scim.CreateUserAsync("after.outage");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+    }
+
+    /// <summary>The PostgreSQL backend with its connection string pointed at a <see cref="TcpProxy"/>.</summary>
+    public sealed class OutageFactory : PostgresApiFactory
+    {
+        private TcpProxy? proxy;
+
+        public TcpProxy Proxy => proxy ??= CreateProxy();
+
+        protected override string ServiceConnectionString =>
+            new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Host = "127.0.0.1", Port = Proxy.Port, Timeout = 3 }.ConnectionString;
+
+        private TcpProxy CreateProxy()
+        {
+            var target = new NpgsqlConnectionStringBuilder(Database.ConnectionString);
+            return new TcpProxy(target.Host!, target.Port);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            if (proxy is not null) await proxy.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+using Scim.Grains.Storage.Postgres.Migrations;
+using Scim.Testing;
+
+namespace Scim.Grains.Tests.Grains;
+
+/// <summary>
+/// A 2-silo TestCluster as production runs it: real ADO.NET membership and PostgreSQL storage on a fresh database
+/// (migrated first), with failure detection tightened so that a killed silo is declared dead in seconds.
+/// </summary>
+public sealed class PostgresCluster : IAsyncDisposable
+{
+    private const string ConnectionKey = "ConnectionStrings:Scim";
+
+    private PostgresCluster(TestCluster cluster, TestDatabase database)
+    {
+        Cluster = cluster;
+        Database = database;
+    }
+
+    public TestCluster Cluster { get; }
+
+    public TestDatabase Database { get; }
+
+    public static async Task<PostgresCluster> StartAsync()
+    {
+        var database = TestDatabase.Create();
+        await using (var dataSource = NpgsqlDataSource.Create(database.ConnectionString))
+            await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        var builder = new TestClusterBuilder(2);
+        builder.Options.UseTestClusterMembership = false;
+        builder.Properties[ConnectionKey] = database.ConnectionString;
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new PostgresCluster(cluster, database);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Database.Drop();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            var connectionString = silo.Configuration[ConnectionKey]!;
+            silo.UseAdoNetClustering(options =>
+            {
+                options.Invariant = ScimGrainsHostingExtensions.PostgresInvariant;
+                options.ConnectionString = connectionString;
+            });
+            silo.Configure<ClusterMembershipOptions>(options =>
+            {
+                options.ProbeTimeout = TimeSpan.FromSeconds(1);
+                options.NumMissedProbesLimit = 2;
+                options.NumVotesForDeathDeclaration = 1;
+            });
+            // Calls caught on a killed silo fail after this, instead of the default 30 s.
+            silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(5));
+            silo.AddScimPostgresStorage(connectionString, connectionString);
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client)
+        {
+            client.UseAdoNetClustering(options =>
+            {
+                options.Invariant = ScimGrainsHostingExtensions.PostgresInvariant;
+                options.ConnectionString = configuration[ConnectionKey]!;
+            });
+            client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Resources;
+using Xunit.Abstractions;
+
+namespace Scim.Grains.Tests.Grains;
+
+/// <summary>Two silos on PostgreSQL with real ADO.NET membership: races, and a silo lost under load.</summary>
+public sealed class PostgresClusterTests(ITestOutputHelper output)
+{
+    private static readonly RenderOptions Render = new("http://test/scim/v2/t");
+
+    [Fact]
+    public async Task TwoSilosRacingCreatesOfOneUserName_ExactlyOneWins()
+    {
+        await using var postgres = await PostgresCluster.StartAsync();
+        var grains = postgres.Cluster.GrainFactory;
+        var tenant = "race-" + Guid.NewGuid().ToString("N")[..8];
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            var user = grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, Guid.NewGuid().ToString()));
+            try
+            {
+                await user.CreateAsync($$"""{"userName":"{{(i % 2 == 0 ? "racer" : "RACER")}}"}""", Render);
+                return null;
+            }
+            catch (ScimException e)
+            {
+                return e;
+            }
+        }));
+
+        Assert.Single(outcomes, o => o is null);
+        Assert.All(outcomes.OfType<ScimException>(), e => Assert.Equal(ScimType.Uniqueness, e.ScimType));
+        var query = grains.GetGrain<IQueryGrain>(tenant);
+        var found = await query.ListAsync(ResourceKind.User, new ListQuery("userName eq \"racer\"", 1, null), Render);
+        Assert.Equal(1, found.TotalResults);
+    }
+
+    [Fact]
+    public async Task KillingASiloDuringCreatesAndGroupPatches_LosesNoAcknowledgedWrite_AndTheClusterKeepsServing()
+    {
+        await using var postgres = await PostgresCluster.StartAsync();
+        var cluster = postgres.Cluster;
+        var grains = cluster.GrainFactory;
+        var tenant = "failover-" + Guid.NewGuid().ToString("N")[..8];
+        var groupKey = ResourceKeys.Of(tenant, Guid.NewGuid().ToString());
+        await grains.GetGrain<IGroupGrain>(groupKey).CreateAsync("""{"displayName":"everyone"}""", Render);
+        var createdUsers = new ConcurrentBag<string>();
+        var addedMembers = new ConcurrentBag<string>();
+        var failures = 0;
+        using var stop = new CancellationTokenSource();
+
+        async Task WorkerAsync(int worker)
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var id = Guid.NewGuid().ToString();
+                try
+                {
+                    await grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, id)).CreateAsync($$"""{"userName":"u{{worker}}-{{i}}"}""", Render);
+                    createdUsers.Add(id);
+                    await grains.GetGrain<IGroupGrain>(groupKey).PatchAsync(
+                        new PatchRequest([new PatchOperation("add", "members", $$"""[{"value":"{{id}}"}]""")]), null, Render);
+                    addedMembers.Add(id);
+                }
+                catch (Exception e) when (e is not ScimException { Status: 409 })
+                {
+                    // Not acknowledged: the caller would retry. Only acknowledged writes are checked below.
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }
+
+        var workers = Enumerable.Range(0, 8).Select(WorkerAsync).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var beforeKill = addedMembers.Count;
+        await cluster.KillSiloAsync(cluster.SecondarySilos[0]);
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        await stop.CancelAsync();
+        await Task.WhenAll(workers);
+        var afterKill = addedMembers.Count - beforeKill;
+
+        var query = grains.GetGrain<IQueryGrain>(tenant);
+        var presentUsers = new HashSet<string>();
+        for (var start = 1; ; start += 1000)
+        {
+            var page = await query.ListAsync(ResourceKind.User, new ListQuery(null, start, 1000), Render);
+            presentUsers.UnionWith(page.Resources.Select(json => JsonNode.Parse(json)!["id"]!.GetValue<string>()));
+            if (start + 1000 > page.TotalResults) break;
+        }
+        Assert.Subset(presentUsers, createdUsers.ToHashSet());
+        var group = JsonNode.Parse((await grains.GetGrain<IGroupGrain>(groupKey).GetAsync(Render)).Json)!;
+        var members = group["members"]?.AsArray().Select(m => m!["value"]!.GetValue<string>()).ToHashSet() ?? [];
+        Assert.Subset(members, addedMembers.ToHashSet());
+        output.WriteLine($"acknowledged: {createdUsers.Count} creates, {addedMembers.Count} member adds ({beforeKill} before the kill); {failures} calls failed");
+        Assert.True(beforeKill > 0, "no member was added before the kill");
+        Assert.True(afterKill > 0, $"the cluster stopped serving after the kill ({failures} failed calls)");
+    }
+}
