@@ -1,0 +1,184 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Scim.Grains.Filtering;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Resources;
+using Scim.Grains.Schemas;
+using Scim.Grains.Storage;
+using Scim.Grains.Storage.Postgres;
+using Scim.Grains.Storage.Postgres.Migrations;
+using Scim.Testing;
+
+namespace Scim.Grains.Tests.Storage;
+
+/// <summary>
+/// The PostgreSQL store's SQL filters agree with the in-memory evaluator: the same resources in both stores, the same
+/// filter, the same ids in the same order. One shared data set covers case rules, types, multi-valued and complex
+/// attributes, value paths, extensions, meta and group members.
+/// </summary>
+public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.Stores stores) : IClassFixture<PostgresFilterAgreementTests.Stores>
+{
+    private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+    public static TheoryData<string> UserFilters => new()
+    {
+        "userName eq \"ALICE@example.com\"",
+        "userName ne \"alice@example.com\"",
+        "userName co \"EXAMPLE\"",
+        "userName sw \"b\"",
+        "userName ew \".org\"",
+        "userName gt \"bob\"",
+        "userName le \"bob@example.org\"",
+        "externalId eq \"ext-1\"",
+        "externalId eq \"EXT-1\"",
+        "externalId pr",
+        "not (externalId pr)",
+        "externalId eq null",
+        "externalId ne null",
+        "id eq \"u2\"",
+        "displayName eq \"carol c\"",
+        "displayName co \"C\"",
+        "name.givenName eq \"alice\"",
+        "name.familyName sw \"Sm\" or name.givenName ew \"l\"",
+        "name.familyName pr",
+        "title pr and not (title eq \"\")",
+        "active eq true",
+        "active eq false",
+        "active ne true",
+        "emails pr",
+        "emails co \"corp\"",
+        "emails.value ew \"example.com\"",
+        "emails.type eq \"home\"",
+        "emails[type eq \"work\" and value co \"alice\"]",
+        "emails[type eq \"work\" or primary eq true]",
+        "emails[not (type eq \"work\")]",
+        "emails[display pr]",
+        "emails ne \"alice@corp.example\"",
+        "phoneNumbers[type eq \"mobile\"] and userName sw \"a\"",
+        "addresses.locality eq \"Berlin\"",
+        "x509Certificates pr",
+        $"{Enterprise}:employeeNumber eq \"1001\"",
+        $"{Enterprise}:employeeNumber gt \"1001\"",
+        $"{Enterprise}:manager.value eq \"u1\"",
+        $"{Enterprise}:department pr",
+        "urn:ietf:params:scim:schemas:core:2.0:User:userName sw \"c\"",
+        "meta.created gt \"2026-01-02T00:00:00Z\"",
+        "meta.created le \"2026-01-02T00:00:00Z\"",
+        "meta.lastModified ge \"2026-01-03T00:00:00Z\"",
+        "meta.resourceType eq \"User\"",
+        "meta.version eq \"W/\\\"1\\\"\"",
+        "(userName sw \"a\" or userName sw \"b\") and not (active eq false)",
+        "userName sw \"a\" or userName sw \"b\" and active eq false",
+        "not (emails[type eq \"home\"] or phoneNumbers pr)",
+    };
+
+    public static TheoryData<string> GroupFilters => new()
+    {
+        "displayName eq \"ENGINEERING\"",
+        "displayName co \"ing\"",
+        "members pr",
+        "not (members pr)",
+        "members.value eq \"u1\"",
+        "members[value eq \"u2\"]",
+        "members[display eq \"Bob\"]",
+        "members.display co \"ali\"",
+        "members eq \"u3\"",
+        "members ne \"u1\"",
+    };
+
+    [Theory]
+    [MemberData(nameof(UserFilters))]
+    public Task UserFilter_SameIdsInBothStores(string filter) => AssertAgreementAsync(ResourceKind.User, filter);
+
+    [Theory]
+    [MemberData(nameof(GroupFilters))]
+    public Task GroupFilter_SameIdsInBothStores(string filter) => AssertAgreementAsync(ResourceKind.Group, filter);
+
+    private async Task AssertAgreementAsync(ResourceKind kind, string text)
+    {
+        var filter = FilterParser.Parse(text);
+        FilterValidator.Validate(filter, ResourceSchema.For(kind));
+
+        var expected = await stores.InMemory.QueryAsync(Stores.Tenant, kind, filter, 1, 100, CancellationToken.None);
+        var actual = await stores.Postgres.QueryAsync(Stores.Tenant, kind, filter, 1, 100, CancellationToken.None);
+
+        Assert.Equal(expected.Resources.Select(r => r.Id), actual.Resources.Select(r => r.Id));
+        Assert.Equal(expected.TotalResults, actual.TotalResults);
+    }
+
+    /// <summary>The same users and groups, written once into each store.</summary>
+    public sealed class Stores : IAsyncLifetime
+    {
+        public const string Tenant = "agreement";
+
+        private readonly TestDatabase database = TestDatabase.Create();
+        private NpgsqlDataSource? dataSource;
+
+        public InMemoryResourceStore InMemory { get; } = new();
+
+        public IResourceStore Postgres { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+            await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+            Postgres = new PostgresResourceStore(dataSource);
+            var day = 0;
+            foreach (var (id, json) in Users)
+                await InsertAsync(Resource(ResourceSchema.User, id, json, ++day), MembershipChange.None);
+            foreach (var (id, json, members) in Groups)
+                await InsertAsync(Resource(ResourceSchema.Group, id, json, ++day), new MembershipChange(true, members, []));
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (dataSource is not null) await dataSource.DisposeAsync();
+            database.Drop();
+        }
+
+        private async Task InsertAsync(StoredResource resource, MembershipChange members)
+        {
+            await InMemory.InsertAsync(resource, members, CancellationToken.None);
+            await Postgres.InsertAsync(resource, members, CancellationToken.None);
+        }
+
+        private static StoredResource Resource(ResourceSchema schema, string id, string json, int day)
+        {
+            var attributes = ResourceNormalizer.Normalize(JsonBodies.ParseObject(json), schema);
+            var created = new DateTimeOffset(2026, 1, day, 0, 0, 0, TimeSpan.Zero);
+            var document = ResourceDocument.Compose(schema, id, attributes, new ResourceMeta(created, created.AddDays(1), 1));
+            return new StoredResource(Tenant, schema.Kind, id, 1, document);
+        }
+
+        private static readonly (string Id, string Json)[] Users =
+        [
+            ("u1", """
+                {"userName":"alice@example.com","externalId":"ext-1","name":{"givenName":"Alice","familyName":"Smith"},
+                 "displayName":"Alice S","active":true,"title":"Engineer",
+                 "emails":[{"value":"alice@corp.example","type":"work","primary":true},{"value":"alice@example.com","type":"home"}],
+                 "phoneNumbers":[{"value":"+1 555","type":"mobile"}],
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"1001","department":"R&D"}}
+                """),
+            ("u2", """
+                {"userName":"bob@example.org","name":{"givenName":"Bob","familyName":"Smythe"},"displayName":"Bob B","active":false,
+                 "title":"","emails":[{"value":"bob@example.org","type":"work","display":"Bob at work"}],
+                 "addresses":[{"locality":"Berlin","type":"work"}],
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"1002","manager":{"value":"u1"}}}
+                """),
+            ("u3", """
+                {"userName":"Carol","externalId":"EXT-3","displayName":"Carol C","active":true,
+                 "emails":[{"value":"carol@corp.example","type":"home","primary":true}],
+                 "x509Certificates":[{"value":"MIIB"}]}
+                """),
+            ("u4", """{"userName":"dave@example.com","name":{"givenName":"Daniel"}}"""),
+            ("u5", """{"userName":"abe@example.com","active":true,"phoneNumbers":[{"value":"+49 30","type":"work"}]}"""),
+        ];
+
+        private static readonly (string Id, string Json, GroupMember[] Members)[] Groups =
+        [
+            ("g1", """{"displayName":"Engineering"}""", [new("u1", "Alice"), new("u2", "Bob")]),
+            ("g2", """{"displayName":"Sales"}""", [new("u3", null)]),
+            ("g3", """{"displayName":"Empty thing"}""", []),
+        ];
+    }
+}
