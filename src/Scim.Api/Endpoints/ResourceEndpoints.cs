@@ -69,14 +69,15 @@ public static class ResourceEndpoints
         var grain = Grain(s, kind, tenant, ScimRequests.RequireResourceId(id, kind.ToString()));
         var patch = PatchRequests.Parse(await s.Bodies.ReadTextAsync(http.Request));
         var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
-        var snapshot = await grain.PatchAsync(patch, IfMatch(http), render);
         var projected = render.Attributes is not null || render.ExcludedAttributes is not null;
         if (!projected && http.User.FindFirstValue(ScimAuth.IdentityProviderClaim) == IdentityProviders.Entra)
         {
-            http.Response.Headers.ETag = snapshot.ETag;
+            // 204: nothing to render, so a group's members are never read for the answer.
+            var written = await grain.PatchAsync(patch, IfMatch(http), null);
+            http.Response.Headers.ETag = written.ETag;
             return Results.NoContent();
         }
-        return ScimResult.Resource(snapshot);
+        return ScimResult.Resource(await grain.PatchAsync(patch, IfMatch(http), render));
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext http, string tenant, string id, ResourceKind kind, ScimServices s)

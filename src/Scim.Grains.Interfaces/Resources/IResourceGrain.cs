@@ -15,8 +15,11 @@ public interface IResourceGrain
     /// <summary>Replaces the resource from a PUT body (RFC 7644 §3.5.1): readOnly attributes ignored, immutable ones checked.</summary>
     Task<ResourceSnapshot> ReplaceAsync(string json, string? ifMatch, RenderOptions render);
 
-    /// <summary>Applies an RFC 7644 §3.5.2 PATCH atomically.</summary>
-    Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions render);
+    /// <summary>
+    /// Applies an RFC 7644 §3.5.2 PATCH, all operations or none. With a null <paramref name="render"/> the caller needs
+    /// no body (a 204 answer), so the snapshot's Json is empty and nothing is rendered (a group's members are not read).
+    /// </summary>
+    Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions? render);
 
     /// <summary>Deletes the resource and the memberships that refer to it (RFC 7644 §3.6).</summary>
     Task DeleteAsync(string? ifMatch);

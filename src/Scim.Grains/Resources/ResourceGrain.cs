@@ -59,7 +59,7 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
         return await SnapshotAsync(render);
     }
 
-    public async Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions render)
+    public async Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions? render)
     {
         var existing = Require(ifMatch);
         var delta = Schema.Kind == ResourceKind.Group ? new MembershipDelta() : null;
@@ -69,7 +69,7 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
         var change = delta?.ToChange() ?? MembershipChange.None;
         if (!change.IsEmpty || !JsonNode.DeepEquals(ResourceDocument.Attributes(existing.Document), attributes))
             await WriteAsync(existing, attributes, change);
-        return await SnapshotAsync(render);
+        return render is null ? new ResourceSnapshot(Id, current!.Version, "", "") : await SnapshotAsync(render);
     }
 
     public async Task DeleteAsync(string? ifMatch)

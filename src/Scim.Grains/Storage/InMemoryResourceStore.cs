@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Storage;
@@ -30,6 +31,7 @@ public sealed class InMemoryResourceStore : IResourceStore
             if (rows.ContainsKey(resource.Id)) throw ScimException.Uniqueness($"A {resource.Kind} with id '{resource.Id}' already exists.");
             ClaimUniqueKey(data, resource, previous: null);
             rows[resource.Id] = resource;
+            data.MoveExternalId(resource.Kind, resource.Id, null, ExternalIdOf(resource));
             data.AppendToOrder(resource.Kind, resource.Id);
             ApplyMembers(data, resource.Id, members);
         }
@@ -47,6 +49,7 @@ public sealed class InMemoryResourceStore : IResourceStore
                 throw ScimException.Conflict($"The {resource.Kind} '{resource.Id}' was changed or deleted concurrently; read it again and retry.");
             ClaimUniqueKey(data, resource, current);
             rows[resource.Id] = resource;
+            data.MoveExternalId(resource.Kind, resource.Id, ExternalIdOf(current), ExternalIdOf(resource));
             ApplyMembers(data, resource.Id, members);
         }
         return Task.CompletedTask;
@@ -63,6 +66,7 @@ public sealed class InMemoryResourceStore : IResourceStore
             rows.Remove(id);
             data.RemoveFromOrder(kind, id);
             if (UniqueKeys.Of(kind, current.Document) is { } key) data.Keys(kind).Remove(key);
+            data.MoveExternalId(kind, id, ExternalIdOf(current), null);
             if (kind == ResourceKind.Group) ApplyMembers(data, id, new MembershipChange(true, [], []));
             foreach (var groupId in data.MemberOf.GetValueOrDefault(id) ?? [])
                 data.Members[groupId].Remove(id);
@@ -80,7 +84,11 @@ public sealed class InMemoryResourceStore : IResourceStore
         lock (data)
         {
             var rows = data.Rows(kind);
-            matches = data.InCreationOrder(kind).Select(id => rows[id])
+            var candidates = filter is null ? null : IndexedCandidates(data, schema, filter);
+            var ordered = candidates is null
+                ? data.InCreationOrder(kind).Select(id => rows[id])
+                : candidates.Select(id => rows.GetValueOrDefault(id)).OfType<StoredResource>().OrderBy(row => data.Sequence(row.Id));
+            matches = ordered
                 .Where(row => filter is null || FilterEvaluator.Matches(filter, needsMembers ? WithMembers(data, row) : row.Document, schema))
                 .ToList();
         }
@@ -117,7 +125,7 @@ public sealed class InMemoryResourceStore : IResourceStore
     }
 
     private static string? ResourceDocumentValue(StoredResource resource) =>
-        Resources.ResourceDocument.GetString(resource.Document, UniqueKeys.Attribute(resource.Kind));
+        ResourceDocument.GetString(resource.Document, UniqueKeys.Attribute(resource.Kind));
 
     private static void ApplyMembers(TenantData data, string groupId, MembershipChange change)
     {
@@ -136,6 +144,27 @@ public sealed class InMemoryResourceStore : IResourceStore
         }
         if (members.Count == 0) data.Members.Remove(groupId);
     }
+
+    /// <summary>
+    /// The ids a filter can only match, read from an index, when one of its top-level conjuncts is <c>eq</c> on id,
+    /// externalId or the unique name (the lookups IdPs send before every write); null when the filter needs a scan.
+    /// </summary>
+    private static IEnumerable<string>? IndexedCandidates(TenantData data, ResourceSchema schema, FilterNode filter)
+    {
+        if (filter is And and) return IndexedCandidates(data, schema, and.Left) ?? IndexedCandidates(data, schema, and.Right);
+        if (filter is not Compare { Op: CompareOp.Eq } compare || compare.Value.Kind == LiteralKind.Null) return null;
+        var resolved = schema.Resolve(compare.Path);
+        if (resolved is null || resolved.InExtension || resolved.SubAttribute is not null) return null;
+        var value = compare.Value.Text;
+        if (resolved.Attribute == CommonAttributes.Id) return [value];
+        if (resolved.Attribute == CommonAttributes.ExternalId) return data.WithExternalId(schema.Kind, value);
+        if (resolved.Schema is not null && resolved.Attribute.Name == UniqueKeys.Attribute(schema.Kind))
+            return data.Keys(schema.Kind).TryGetValue(value.ToLowerInvariant(), out var id) ? [id] : [];
+        return null;
+    }
+
+    private static string? ExternalIdOf(StoredResource resource) =>
+        ResourceDocument.GetString(resource.Document, CommonAttributes.ExternalId.Name);
 
     private static bool MentionsMembers(FilterNode node) => node switch
     {
@@ -175,6 +204,7 @@ public sealed class InMemoryResourceStore : IResourceStore
         private readonly Dictionary<string, long> sequences = new(StringComparer.Ordinal);
         private long nextSequence;
         private readonly Dictionary<string, string> userNames = new(StringComparer.Ordinal);
+        private readonly Dictionary<(ResourceKind, string), HashSet<string>> externalIds = [];
         private readonly Dictionary<string, string> groupNames = new(StringComparer.Ordinal);
 
         public Dictionary<string, Dictionary<string, GroupMember>> Members { get; } = new(StringComparer.Ordinal);
@@ -188,6 +218,25 @@ public sealed class InMemoryResourceStore : IResourceStore
             var sequence = ++nextSequence;
             sequences[id] = sequence;
             Order(kind).Add(sequence, id);
+        }
+
+        public long Sequence(string id) => sequences[id];
+
+        public IEnumerable<string> WithExternalId(ResourceKind kind, string externalId) =>
+            externalIds.GetValueOrDefault((kind, externalId)) ?? [];
+
+        /// <summary>Moves a resource in the externalId index from one value to another (null: not indexed).</summary>
+        public void MoveExternalId(ResourceKind kind, string id, string? before, string? after)
+        {
+            if (before == after) return;
+            if (before is not null && externalIds.TryGetValue((kind, before), out var old))
+            {
+                old.Remove(id);
+                if (old.Count == 0) externalIds.Remove((kind, before));
+            }
+            if (after is null) return;
+            if (!externalIds.TryGetValue((kind, after), out var ids)) externalIds[(kind, after)] = ids = new(StringComparer.Ordinal);
+            ids.Add(id);
         }
 
         public void RemoveFromOrder(ResourceKind kind, string id)

@@ -48,6 +48,20 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Patch_WithoutRenderOptions_WritesAndReturnsTheVersionWithoutABody()
+    {
+        var tenant = NewTenant();
+        var group = Group(tenant);
+        await group.CreateAsync("""{"displayName":"quiet"}""", Render);
+
+        var written = await group.PatchAsync(new PatchRequest([new PatchOperation("add", "members", """[{"value":"m1"}]""")]), null, null);
+
+        Assert.Equal(2, written.Version);
+        Assert.Equal("", written.Json);
+        Assert.Contains("\"m1\"", (await group.GetAsync(Render)).Json);
+    }
+
+    [Fact]
     public async Task FiftyConcurrentMemberAdds_LoseNone()
     {
         var tenant = NewTenant();

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace Scim.Benchmark;
+
+/// <summary>Command-line settings: <c>--name value</c> pairs; lists are comma-separated.</summary>
+public sealed record BenchmarkOptions(
+    Uri Url,
+    string OperatorKey,
+    IReadOnlyList<int> CreateClients,
+    int Clients,
+    TimeSpan Duration,
+    IReadOnlyList<int> LookupSizes,
+    IReadOnlyList<int> GroupSizes)
+{
+    public const string Usage = """
+        usage: Scim.Benchmark --url http://127.0.0.1:5000 --operator-key KEY
+                             [--create-clients 16,64] [--clients 16] [--seconds 10]
+                             [--lookup-sizes 10000,1000000] [--group-sizes 1000,100000]
+        """;
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"Unexpected argument '{args[i]}'.\n{Usage}");
+            values[args[i][2..]] = args[i + 1];
+        }
+        string Required(string name) => values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required.\n{Usage}");
+        IReadOnlyList<int> List(string name, string fallback) =>
+            (values.GetValueOrDefault(name) ?? fallback).Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToList();
+        return new BenchmarkOptions(
+            new Uri(Required("url").TrimEnd('/') + "/"),
+            Required("operator-key"),
+            List("create-clients", "16,64"),
+            int.Parse(values.GetValueOrDefault("clients") ?? "16", CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("seconds") ?? "10", CultureInfo.InvariantCulture)),
+            List("lookup-sizes", "10000,1000000"),
+            List("group-sizes", "1000,100000"));
+    }
+}

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Scim.Benchmark;
+
+/// <summary>Collects the latency of every acknowledged request of one measurement, from any number of workers.</summary>
+public sealed class LatencyRecorder
+{
+    private readonly List<double> milliseconds = [];
+    private readonly Stopwatch wall = Stopwatch.StartNew();
+    private int errors;
+
+    public void Record(TimeSpan latency)
+    {
+        lock (milliseconds) milliseconds.Add(latency.TotalMilliseconds);
+    }
+
+    public void Error() => Interlocked.Increment(ref errors);
+
+    public string Summary(string name)
+    {
+        var elapsed = wall.Elapsed.TotalSeconds;
+        double[] sorted;
+        lock (milliseconds) sorted = [.. milliseconds.Order()];
+        string Percentile(double p) => sorted.Length == 0 ? "-" : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))].ToString("F2", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{name,-44} {sorted.Length / elapsed,9:F0} req/s   p50 {Percentile(0.50),7} ms   p99 {Percentile(0.99),7} ms   n={sorted.Length} errors={errors}");
+    }
+}

@@ -1,0 +1,53 @@
+using Scim.Grains.Filtering;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Resources;
+using Scim.Grains.Schemas;
+using Scim.Grains.Storage;
+
+namespace Scim.Grains.Tests.Storage;
+
+/// <summary>The in-memory store's indexed lookups follow every write: an eq on userName or externalId never sees stale values.</summary>
+public sealed class InMemoryResourceStoreTests
+{
+    private const string Tenant = "t";
+    private readonly InMemoryResourceStore store = new();
+
+    [Fact]
+    public async Task ExternalIdLookup_FollowsUpdatesAndDeletes()
+    {
+        await store.InsertAsync(User("a", "alice", "ext-1", 1), MembershipChange.None, CancellationToken.None);
+        await store.InsertAsync(User("b", "bob", "ext-1", 1), MembershipChange.None, CancellationToken.None);
+        await store.UpdateAsync(User("a", "alice", "ext-2", 2), 1, MembershipChange.None, CancellationToken.None);
+
+        Assert.Equal(["b"], await IdsAsync("externalId eq \"ext-1\""));
+        Assert.Equal(["a"], await IdsAsync("externalId eq \"ext-2\" and userName eq \"ALICE\""));
+
+        await store.DeleteAsync(Tenant, ResourceKind.User, "b", 1, CancellationToken.None);
+        Assert.Empty(await IdsAsync("externalId eq \"ext-1\""));
+    }
+
+    [Fact]
+    public async Task UserNameLookup_FollowsRenames()
+    {
+        await store.InsertAsync(User("a", "alice", null, 1), MembershipChange.None, CancellationToken.None);
+        await store.UpdateAsync(User("a", "alicia", null, 2), 1, MembershipChange.None, CancellationToken.None);
+
+        Assert.Empty(await IdsAsync("userName eq \"alice\""));
+        Assert.Equal(["a"], await IdsAsync("userName eq \"Alicia\""));
+        Assert.Equal(["a"], await IdsAsync("id eq \"a\""));
+    }
+
+    private async Task<IEnumerable<string>> IdsAsync(string filter)
+    {
+        var page = await store.QueryAsync(Tenant, ResourceKind.User, FilterParser.Parse(filter), 1, 10, CancellationToken.None);
+        return page.Resources.Select(r => r.Id);
+    }
+
+    private static StoredResource User(string id, string userName, string? externalId, long version)
+    {
+        var json = externalId is null ? $$"""{"userName":"{{userName}}"}""" : $$"""{"userName":"{{userName}}","externalId":"{{externalId}}"}""";
+        var attributes = ResourceNormalizer.Normalize(JsonBodies.ParseObject(json), ResourceSchema.User);
+        var now = DateTimeOffset.UnixEpoch;
+        return new StoredResource(Tenant, ResourceKind.User, id, version, ResourceDocument.Compose(ResourceSchema.User, id, attributes, new ResourceMeta(now, now, version)));
+    }
+}
