@@ -11,9 +11,10 @@ namespace Scim.Grains.Queries;
 /// <summary>
 /// Runs list requests for a tenant (RFC 7644 §3.4.2): parses and validates the filter (a filter the server cannot
 /// evaluate is a 400, never an unfiltered list), pages with startIndex/count (count capped at maxResults; 0 returns
-/// only totalResults), and renders each resource. Stateless, so any silo runs as many as the load needs.
+/// only totalResults), and renders each resource. Stateless and reentrant: any silo runs it, and one activation
+/// serves many lists at once while they wait on the database.
 /// </summary>
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
 {
     public async Task<ListResult> ListAsync(ResourceKind kind, ListQuery query, RenderOptions render)

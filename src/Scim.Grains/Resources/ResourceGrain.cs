@@ -16,40 +16,42 @@ namespace Scim.Grains.Resources;
 internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) : Grain, IResourceGrain
 {
     private StoredResource? current;
+    private bool loaded;
 
     protected abstract ResourceSchema Schema { get; }
     protected IResourceStore Store => store;
     protected string Tenant { get; private set; } = "";
     protected string Id { get; private set; } = "";
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (Tenant, Id) = ResourceKeys.Split(this.GetPrimaryKeyString());
-        current = await store.GetAsync(Tenant, Schema.Kind, Id, cancellationToken);
+        return Task.CompletedTask;
     }
 
     public async Task<ResourceSnapshot> CreateAsync(string json, RenderOptions render)
     {
-        if (current is not null) throw ScimException.Uniqueness($"A {Schema.Name} with id '{Id}' already exists.");
+        // A create is the first call of a fresh id: no read first, the store's primary key rejects an existing id.
+        if (loaded && current is not null) throw ScimException.Uniqueness($"A {Schema.Name} with id '{Id}' already exists.");
         var body = JsonBodies.ParseObject(json);
         var attributes = ResourceNormalizer.Normalize(body, Schema);
         PasswordHasher.HashInPlace(attributes);
         var now = clock.GetUtcNow();
         var created = new StoredResource(Tenant, Schema.Kind, Id, 1, ResourceDocument.Compose(Schema, Id, attributes, new ResourceMeta(now, now, 1)));
         await store.InsertAsync(created, MembersOf(body), CancellationToken.None);
-        current = created;
+        (current, loaded) = (created, true);
         return await SnapshotAsync(render);
     }
 
-    public Task<ResourceSnapshot> GetAsync(RenderOptions render)
+    public async Task<ResourceSnapshot> GetAsync(RenderOptions render)
     {
-        Require(null);
-        return SnapshotAsync(render);
+        await RequireAsync(null);
+        return await SnapshotAsync(render);
     }
 
     public async Task<ResourceSnapshot> ReplaceAsync(string json, string? ifMatch, RenderOptions render)
     {
-        var existing = Require(ifMatch);
+        var existing = await RequireAsync(ifMatch);
         var body = JsonBodies.ParseObject(json);
         var attributes = ResourceNormalizer.Normalize(body, Schema);
         CheckImmutable(existing.Document, attributes);
@@ -61,7 +63,7 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
 
     public async Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions? render)
     {
-        var existing = Require(ifMatch);
+        var existing = await RequireAsync(ifMatch);
         var delta = Schema.Kind == ResourceKind.Group ? new MembershipDelta() : null;
         var patched = PatchEngine.Apply(existing.Document, patch.Operations, Schema, delta);
         var attributes = ResourceDocument.Attributes(patched);
@@ -74,7 +76,7 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
 
     public async Task DeleteAsync(string? ifMatch)
     {
-        var existing = Require(ifMatch);
+        var existing = await RequireAsync(ifMatch);
         await store.DeleteAsync(Tenant, Schema.Kind, Id, existing.Version, CancellationToken.None);
         current = null;
         DeactivateOnIdle();
@@ -86,8 +88,13 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
     /// <summary>The members to render, or null when the resource has none or the projection leaves them out.</summary>
     protected abstract Task<IReadOnlyList<GroupMember>?> MembersToRenderAsync(Projection projection);
 
-    private StoredResource Require(string? ifMatch)
+    private async Task<StoredResource> RequireAsync(string? ifMatch)
     {
+        if (!loaded)
+        {
+            current = await store.GetAsync(Tenant, Schema.Kind, Id, CancellationToken.None);
+            loaded = true;
+        }
         var existing = current ?? throw ScimException.NotFound($"{Schema.Name} '{Id}' not found.");
         if (ifMatch is not null && !EntityTags.AnyMatches(ifMatch, existing.Version))
             throw ScimException.PreconditionFailed($"The resource's version is {EntityTags.Of(existing.Version)}, not {ifMatch}.");

@@ -42,7 +42,8 @@ internal sealed class PostgresFilter(ResourceSchema schema, SqlParameters parame
             var test = column.IsTimestamp
                 ? $"{column.Sql} {Ordering(op)} {Literal(AttributeType.DateTime, compare.Value.Text)}"
                 : TextCondition(column.Sql, column.CaseExact, op, compare.Value.Text);
-            var matched = $"coalesce({test}, false)";
+            // Never null (so NOT stays exact), and still a plain comparison the column's index can serve.
+            var matched = $"({column.Sql} IS NOT NULL AND {test})";
             return compare.Op == CompareOp.Ne ? $"(NOT {matched})" : matched;
         }
         var (source, leaf) = Values(resolved);

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The side-by-side benchmark of the README: builds Release, then for each mode starts the service on loopback and runs
+# the load generator (bench/Scim.Benchmark) against it; in postgres mode it also measures raw single-row INSERTs into
+# an equivalent table with pgbench at the same client counts. PostgreSQL keeps its durable defaults
+# (fsync and synchronous_commit on).
+#
+#   scripts/benchmark.sh [in-memory|postgres|all] [extra load-generator options, e.g. --seconds 10]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+modes=${1:-all}; shift || true
+dotnet build Scim.sln -c Release -nologo -v q >/dev/null
+key=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+port=${BENCHMARK_PORT:-5100}
+bin=$root/src/Scim.Silo/bin/Release/net10.0
+server=
+stop_server() { [ -z "$server" ] || { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; server=; }; }
+trap stop_server EXIT
+
+# serve [VAR=value...]: starts one silo co-hosting the API, quiet logging, and waits until it is ready.
+serve() {
+  (cd "$bin" && exec env Scim__OperatorKey="$key" Scim__DemoTenant=- ASPNETCORE_URLS="http://127.0.0.1:$port" \
+     Orleans__SiloPort=21300 Orleans__GatewayPort=40300 Orleans__AdvertisedIPAddress=127.0.0.1 Logging__LogLevel__Default=Warning \
+     "$@" dotnet Scim.Silo.dll >/tmp/scim-benchmark-server.log 2>&1) &
+  server=$!
+  for _ in $(seq 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && return 0; sleep 1; done
+  echo "service did not start"; cat /tmp/scim-benchmark-server.log; exit 1
+}
+
+load() { dotnet "$root/bench/Scim.Benchmark/bin/Release/net10.0/Scim.Benchmark.dll" --url "http://127.0.0.1:$port" --operator-key "$key" "$@"; }
+
+if [ "$modes" = in-memory ] || [ "$modes" = all ]; then
+  echo "== single node, in-memory"
+  serve
+  load "$@"
+  stop_server
+fi
+
+if [ "$modes" = postgres ] || [ "$modes" = all ]; then
+  echo "== one silo on PostgreSQL (durable commits)"
+  source "$root/scripts/postgres.sh"
+  postgres_start -c shared_buffers=1GB
+  trap 'stop_server; postgres_stop' EXIT
+  psql -q -h 127.0.0.1 -p "$PGPORT" -U scim -d postgres -c "CREATE DATABASE scim"
+  serve ConnectionStrings__Scim="Host=127.0.0.1;Port=$PGPORT;Username=scim;Database=scim"
+  # An equivalent table for the raw baseline: same columns, indexes and unique indexes as scim_resources.
+  psql -q -h 127.0.0.1 -p "$PGPORT" -U scim -d scim -c "CREATE TABLE raw_inserts (LIKE scim_resources INCLUDING ALL)"
+  insert=$(mktemp)
+  cat >"$insert" <<'SQL'
+INSERT INTO raw_inserts (tenant, kind, id, version, user_name, display_name, active, created, last_modified, document)
+VALUES ('raw', 0, gen_random_uuid()::text, 1, 'u' || gen_random_uuid(), 'Bench User', true, now(), now(),
+  '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"bench","name":{"givenName":"Bench","familyName":"User"},"emails":[{"value":"bench@bench.example","type":"work","primary":true}],"active":true}');
+SQL
+  for clients in 16 64; do
+    tps=$("$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$PGPORT" -U scim -c "$clients" -j 2 -T 10 -f "$insert" scim 2>/dev/null | awk '/^tps/ {print $3; exit}')
+    printf '%-44s %9.0f req/s   (pgbench, single-row INSERT into an equivalent table)\n' "raw INSERTs, $clients clients" "$tps"
+  done
+  load "$@"
+fi
