@@ -1,12 +1,15 @@
-# Single-node image of the service (silo + API in one process).
+# One image, two programs: the silo (/app/silo, co-hosts the API in single-node mode) and the stateless API (/app/api).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/Scim.Silo -c Release -o /app
+RUN dotnet publish src/Scim.Silo -c Release -o /app/silo \
+ && dotnet publish src/Scim.Api -c Release -o /app/api
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-WORKDIR /app
-COPY --from=build /app .
+# curl for the health checks of docker-compose.yml.
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+COPY --from=build /app /app
 ENV ASPNETCORE_URLS=http://+:8080
-EXPOSE 8080
+EXPOSE 8080 11111 30000
+WORKDIR /app/silo
 ENTRYPOINT ["dotnet", "Scim.Silo.dll"]

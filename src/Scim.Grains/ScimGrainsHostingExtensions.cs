@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Hosting;
+using Orleans.Storage;
 using Scim.Grains.Storage;
 using Scim.Grains.Storage.Postgres;
 using Scim.Grains.Storage.Postgres.Migrations;
@@ -24,7 +25,7 @@ public static class ScimGrainsHostingExtensions
 
     /// <summary>
     /// Cluster storage on PostgreSQL: resources and memberships in the SCIM tables through one data source (pool of 32
-    /// unless the connection string sets Maximum Pool Size), small grain state through Orleans ADO.NET persistence on
+    /// unless the connection string sets Maximum Pool Size; statements auto-prepared unless it sets Max Auto Prepare), small grain state through Orleans ADO.NET persistence on
     /// <paramref name="orleansConnectionString"/>, serialized as System.Text.Json (no CLR type names in stored rows).
     /// Registers the <see cref="SchemaMigrator"/>, which the host must run before the silo starts.
     /// </summary>
@@ -35,17 +36,23 @@ public static class ScimGrainsHostingExtensions
         silo.Services.TryAddSingleton<SchemaMigrator>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.UseSystemTextJsonGrainStorageSerializer();
-        return silo.AddAdoNetGrainStorage(ScimStorage.Name, options =>
+        const string adoNet = ScimStorage.Name + ".adonet";
+        silo.AddAdoNetGrainStorage(adoNet, options =>
         {
             options.Invariant = PostgresInvariant;
             options.ConnectionString = orleansConnectionString;
         });
+        silo.Services.AddKeyedSingleton<IGrainStorage>(ScimStorage.Name,
+            (services, _) => new PostgresGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(adoNet)));
+        return silo;
     }
 
     private static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase)) builder.MaxPoolSize = 32;
+        // The store's statements repeat with new parameters: prepared once per connection, they skip parse and plan.
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
         return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 }

@@ -13,7 +13,7 @@ internal sealed partial class ScimExceptionHandler(ILogger<ScimExceptionHandler>
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        switch (exception)
+        switch (ScimErrorOf(exception) ?? exception)
         {
             case ScimException scim:
                 await ScimErrorWriter.WriteAsync(context, scim.Status, scim.ScimType, scim.Detail);
@@ -26,6 +26,16 @@ internal sealed partial class ScimExceptionHandler(ILogger<ScimExceptionHandler>
                 await ScimErrorWriter.WriteAsync(context, 500, null, "An internal error occurred.");
                 return true;
         }
+    }
+
+    /// <summary>A SCIM error that Orleans delivered wrapped (e.g. one raised while a grain's state was being read).</summary>
+    private static ScimException? ScimErrorOf(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is ScimException scim) return scim;
+        }
+        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]

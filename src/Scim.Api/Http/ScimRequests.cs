@@ -21,7 +21,7 @@ public static class ScimRequests
         new(TenantBaseUrl(request, options, tenant), Query(request, "attributes"), Query(request, "excludedAttributes"));
 
     public static ListQuery List(HttpRequest request) =>
-        new(Query(request, "filter"), Integer(request, "startIndex") ?? 1, Integer(request, "count"));
+        new(Query(request, "filter"), Integer(request, "startIndex") ?? 1, Integer(request, "count"), Query(request, "sortBy"), Query(request, "sortOrder"));
 
     public static string? Query(HttpRequest request, string name) =>
         request.Query.TryGetValue(name, out var values) && !string.IsNullOrWhiteSpace(values.ToString()) ? values.ToString() : null;

@@ -5,4 +5,6 @@ namespace Scim.Grains.Interfaces.Resources;
 public sealed record ListQuery(
     [property: Id(0)] string? Filter,
     [property: Id(1)] int StartIndex,
-    [property: Id(2)] int? Count);
+    [property: Id(2)] int? Count,
+    [property: Id(3)] string? SortBy = null,
+    [property: Id(4)] string? SortOrder = null);

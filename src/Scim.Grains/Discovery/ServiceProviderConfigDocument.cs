@@ -13,7 +13,7 @@ public static class ServiceProviderConfigDocument
         ["bulk"] = new JsonObject { ["supported"] = false, ["maxOperations"] = 0, ["maxPayloadSize"] = 0 },
         ["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = ScimLimits.MaxResults },
         ["changePassword"] = Supported(false),
-        ["sort"] = Supported(false),
+        ["sort"] = Supported(true),
         ["etag"] = Supported(true),
         ["authenticationSchemes"] = new JsonArray(new JsonObject
         {

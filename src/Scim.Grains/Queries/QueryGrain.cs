@@ -30,7 +30,8 @@ internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
         var startIndex = Math.Max(1, query.StartIndex);
         var count = Math.Clamp(query.Count ?? ScimLimits.MaxResults, 0, ScimLimits.MaxResults);
         var tenant = this.GetPrimaryKeyString();
-        var page = await store.QueryAsync(tenant, kind, filter, startIndex, count, CancellationToken.None);
+        var sort = SortSpec.Parse(query.SortBy, query.SortOrder, schema);
+        var page = await store.QueryAsync(tenant, kind, new StoreQuery(filter, sort, startIndex, count), CancellationToken.None);
         var withMembers = kind == ResourceKind.Group && projection.Includes(GroupSchema.Members);
         var resources = new List<string>(page.Resources.Count);
         foreach (var row in page.Resources)

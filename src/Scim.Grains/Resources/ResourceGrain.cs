@@ -77,7 +77,7 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
     public async Task DeleteAsync(string? ifMatch)
     {
         var existing = await RequireAsync(ifMatch);
-        await store.DeleteAsync(Tenant, Schema.Kind, Id, existing.Version, CancellationToken.None);
+        await ForgetOnFailureAsync(() => store.DeleteAsync(Tenant, Schema.Kind, Id, existing.Version, CancellationToken.None));
         current = null;
         DeactivateOnIdle();
     }
@@ -107,8 +107,25 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
         var version = existing.Version + 1;
         var document = ResourceDocument.Compose(Schema, Id, attributes, new ResourceMeta(created, clock.GetUtcNow(), version));
         var next = existing with { Version = version, Document = document };
-        await store.UpdateAsync(next, existing.Version, members, CancellationToken.None);
+        await ForgetOnFailureAsync(() => store.UpdateAsync(next, existing.Version, members, CancellationToken.None));
         current = next;
+    }
+
+    /// <summary>
+    /// A write that failed for another reason than the client's (a concurrent writer, or a database outage whose
+    /// commit may or may not have happened) leaves the held row unreliable: the next call reads it again.
+    /// </summary>
+    private async Task ForgetOnFailureAsync(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception e) when (e is not ScimException { ScimType: not null })
+        {
+            loaded = false;
+            throw;
+        }
     }
 
     private async Task<ResourceSnapshot> SnapshotAsync(RenderOptions render)

@@ -1,4 +1,3 @@
-using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Resources;
 
 namespace Scim.Grains.Storage;
@@ -21,8 +20,8 @@ public interface IResourceStore
     /// <summary>Deletes a resource and every membership it takes part in (as a group or as a member).</summary>
     Task DeleteAsync(string tenant, ResourceKind kind, string id, long expectedVersion, CancellationToken cancellationToken);
 
-    /// <summary>Resources of a type matching a validated filter, ordered by creation then id, paged (1-based start).</summary>
-    Task<ResourcePage> QueryAsync(string tenant, ResourceKind kind, FilterNode? filter, int startIndex, int count, CancellationToken cancellationToken);
+    /// <summary>Resources of a type matching the query's filter, in its sort order (else creation order), one page of them.</summary>
+    Task<ResourcePage> QueryAsync(string tenant, ResourceKind kind, StoreQuery query, CancellationToken cancellationToken);
 
     /// <summary>Completes when the store can serve (readiness); a 503 ScimException when it cannot.</summary>
     Task PingAsync(CancellationToken cancellationToken);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Queries;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 
@@ -75,8 +76,9 @@ public sealed class InMemoryResourceStore : IResourceStore
         return Task.CompletedTask;
     }
 
-    public Task<ResourcePage> QueryAsync(string tenant, ResourceKind kind, FilterNode? filter, int startIndex, int count, CancellationToken cancellationToken)
+    public Task<ResourcePage> QueryAsync(string tenant, ResourceKind kind, StoreQuery query, CancellationToken cancellationToken)
     {
+        var filter = query.Filter;
         var data = Data(tenant);
         var schema = ResourceSchema.For(kind);
         var needsMembers = kind == ResourceKind.Group && filter is not null && MentionsMembers(filter);
@@ -85,14 +87,15 @@ public sealed class InMemoryResourceStore : IResourceStore
         {
             var rows = data.Rows(kind);
             var candidates = filter is null ? null : IndexedCandidates(data, schema, filter);
-            var ordered = candidates is null
+            var inCreationOrder = candidates is null
                 ? data.InCreationOrder(kind).Select(id => rows[id])
                 : candidates.Select(id => rows.GetValueOrDefault(id)).OfType<StoredResource>().OrderBy(row => data.Sequence(row.Id));
-            matches = ordered
+            matches = inCreationOrder
                 .Where(row => filter is null || FilterEvaluator.Matches(filter, needsMembers ? WithMembers(data, row) : row.Document, schema))
                 .ToList();
         }
-        var page = matches.Skip(startIndex - 1).Take(count).ToList();
+        var sorted = query.Sort is null ? matches : SortKeys.Order(matches, query.Sort);
+        var page = sorted.Skip(query.StartIndex - 1).Take(query.Count).ToList();
         return Task.FromResult(new ResourcePage(matches.Count, page));
     }
 

@@ -100,6 +100,65 @@ public abstract class ListEndpointsTests(ScimApiFactory factory)
         Assert.Empty(beyond.Resources);
     }
 
+    [Theory]
+    [InlineData("userName", null, "amy,Bob,carl,Dora")]
+    [InlineData("userName", "descending", "Dora,carl,Bob,amy")]
+    [InlineData("name.familyName", "ascending", "carl,Bob,amy,Dora")]
+    [InlineData("name.familyName", "descending", "Dora,amy,Bob,carl")]
+    [InlineData("emails", null, "Dora,Bob,carl,amy")]
+    [InlineData("emails.type", null, "amy,carl,Bob,Dora")]
+    [InlineData("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber", null, "carl,amy,Bob,Dora")]
+    [InlineData("meta.created", "descending", "Dora,carl,Bob,amy")]
+    public async Task List_SortBy_OrdersByTheAttribute_MissingValuesLastAscendingFirstDescending(string sortBy, string? sortOrder, string expected)
+    {
+        var scim = await factory.NewTenantAsync();
+        const string enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+        await scim.CreateUserAsync("amy", $$""","name":{"familyName":"Smith"},"emails":[{"value":"z@x.org","type":"home"}],"active":false,"{{enterprise}}":{"employeeNumber":"20"}""");
+        await scim.CreateUserAsync("Bob", $$""","name":{"familyName":"johnson"},"emails":[{"value":"a@x.org","type":"work"},{"value":"m@x.org","type":"work","primary":true}],"active":true,"{{enterprise}}":{"employeeNumber":"3"}""");
+        await scim.CreateUserAsync("carl", $$""","name":{"familyName":"Brown"},"emails":[{"value":"n@x.org","type":"other"}],"active":true,"{{enterprise}}":{"employeeNumber":"100"}""");
+        await scim.CreateUserAsync("Dora", ""","emails":[{"value":"b@x.org"}]""");
+
+        var query = $"/Users?sortBy={Uri.EscapeDataString(sortBy)}" + (sortOrder is null ? "" : $"&sortOrder={sortOrder}");
+        var response = await scim.GetAsync(query);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(expected.Split(','), response.Resources.Select(r => r!["userName"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task List_SortByWithFilterAndPaging_PagesTheSortedMatches()
+    {
+        var scim = await factory.NewTenantAsync();
+        foreach (var name in new[] { "k-3", "k-1", "x-9", "k-2", "k-0" }) await scim.CreateUserAsync(name);
+
+        var page = await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString("userName sw \"k-\"") + "&sortBy=userName&sortOrder=descending&startIndex=2&count=2");
+
+        Assert.Equal(4, page.TotalResults);
+        Assert.Equal(["k-2", "k-1"], page.Resources.Select(r => r!["userName"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("sortBy=nosuch")]
+    [InlineData("sortBy=name")]
+    [InlineData("sortBy=password")]
+    [InlineData("sortBy=userName&sortOrder=upwards")]
+    public async Task List_BadSort_Returns400InvalidValue(string query)
+    {
+        var scim = await factory.NewTenantAsync();
+
+        (await scim.GetAsync("/Users?" + query)).AssertError(HttpStatusCode.BadRequest, "invalidValue");
+    }
+
+    [Fact]
+    public async Task ServiceProviderConfig_AdvertisesSort()
+    {
+        var scim = await factory.NewTenantAsync();
+
+        var config = await scim.GetAsync("/ServiceProviderConfig");
+
+        Assert.True(config.Body!["sort"]!["supported"]!.GetValue<bool>());
+    }
+
     [Fact]
     public async Task List_NonIntegerCount_Returns400()
     {

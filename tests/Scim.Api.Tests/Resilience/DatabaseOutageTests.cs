@@ -19,10 +19,13 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageFactory factor
         var list = await scim.GetAsync("/Users?filter=userName eq \"before.outage\"");
         var create = await scim.PostAsync("/Users", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"during.outage"}""");
         var ready = await client.GetAsync("/readyz");
+        // A tenant whose token set is not in memory yet: its state must be read from the database first.
+        var unloaded = await new ScimClient(client, "t-" + Guid.NewGuid().ToString("N")[..12], scim.Token).GetAsync("/Users");
 
         list.AssertError(HttpStatusCode.ServiceUnavailable, null);
         create.AssertError(HttpStatusCode.ServiceUnavailable, null);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        unloaded.AssertError(HttpStatusCode.ServiceUnavailable, null);
 
         factory.Proxy.Restore();
         ScimResponse? after = null;

@@ -12,6 +12,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     private static readonly InMemoryResourceStore SharedStore = new();
 
+    /// <summary>The store behind both silos, for tests that change it behind the grains' backs.</summary>
+    public InMemoryResourceStore Store => SharedStore;
+
     public TestCluster Cluster { get; } = new TestClusterBuilder(2).AddSiloBuilderConfigurator<SiloConfigurator>().Build();
 
     public Task InitializeAsync() => Cluster.DeployAsync();

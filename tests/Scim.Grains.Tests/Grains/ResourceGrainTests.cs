@@ -1,5 +1,6 @@
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Storage;
 
 namespace Scim.Grains.Tests.Grains;
 
@@ -59,6 +60,24 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
         Assert.Equal(2, written.Version);
         Assert.Equal("", written.Json);
         Assert.Contains("\"m1\"", (await group.GetAsync(Render)).Json);
+    }
+
+    [Fact]
+    public async Task WriteAfterAConcurrentChange_Fails409ThenTheGrainRereadsAndTheNextWriteSucceeds()
+    {
+        var tenant = NewTenant();
+        var id = Guid.NewGuid().ToString();
+        var user = User(tenant, id);
+        await user.CreateAsync("""{"userName":"stale"}""", Render);
+        var row = (await fixture.Store.GetAsync(tenant, ResourceKind.User, id, CancellationToken.None))!;
+        await fixture.Store.UpdateAsync(row with { Version = 2 }, 1, MembershipChange.None, CancellationToken.None);
+        var title = new PatchRequest([new PatchOperation("replace", "title", "\"Boss\"")]);
+
+        var conflict = await Assert.ThrowsAsync<ScimException>(() => user.PatchAsync(title, null, Render));
+        var retried = await user.PatchAsync(title, null, Render);
+
+        Assert.Equal(409, conflict.Status);
+        Assert.Equal(3, retried.Version);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Queries;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
@@ -14,7 +15,7 @@ namespace Scim.Grains.Tests.Storage;
 /// <summary>
 /// The PostgreSQL store's SQL filters agree with the in-memory evaluator: the same resources in both stores, the same
 /// filter, the same ids in the same order. One shared data set covers case rules, types, multi-valued and complex
-/// attributes, value paths, extensions, meta and group members.
+/// attributes, value paths, extensions, meta and group members; sorts agree the same way.
 /// </summary>
 public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.Stores stores) : IClassFixture<PostgresFilterAgreementTests.Stores>
 {
@@ -86,6 +87,39 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
         "members ne \"u1\"",
     };
 
+    public static TheoryData<string, string?> UserSorts => new()
+    {
+        { "userName", null },
+        { "userName", "descending" },
+        { "externalId", null },
+        { "displayName", "descending" },
+        { "name.givenName", null },
+        { "name.familyName", "descending" },
+        { "title", null },
+        { "active", null },
+        { "active", "descending" },
+        { "emails", null },
+        { "emails.type", "descending" },
+        { "phoneNumbers.value", null },
+        { $"{Enterprise}:employeeNumber", null },
+        { $"{Enterprise}:manager.value", "descending" },
+        { "meta.created", "descending" },
+        { "meta.lastModified", null },
+        { "id", "descending" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UserSorts))]
+    public async Task UserSort_SameOrderInBothStores(string sortBy, string? sortOrder)
+    {
+        var query = new StoreQuery(null, SortSpec.Parse(sortBy, sortOrder, ResourceSchema.User), 1, 100);
+
+        var expected = await stores.InMemory.QueryAsync(Stores.Tenant, ResourceKind.User, query, CancellationToken.None);
+        var actual = await stores.Postgres.QueryAsync(Stores.Tenant, ResourceKind.User, query, CancellationToken.None);
+
+        Assert.Equal(expected.Resources.Select(r => r.Id), actual.Resources.Select(r => r.Id));
+    }
+
     [Theory]
     [MemberData(nameof(UserFilters))]
     public Task UserFilter_SameIdsInBothStores(string filter) => AssertAgreementAsync(ResourceKind.User, filter);
@@ -99,8 +133,9 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
         var filter = FilterParser.Parse(text);
         FilterValidator.Validate(filter, ResourceSchema.For(kind));
 
-        var expected = await stores.InMemory.QueryAsync(Stores.Tenant, kind, filter, 1, 100, CancellationToken.None);
-        var actual = await stores.Postgres.QueryAsync(Stores.Tenant, kind, filter, 1, 100, CancellationToken.None);
+        var query = new StoreQuery(filter, null, 1, 100);
+        var expected = await stores.InMemory.QueryAsync(Stores.Tenant, kind, query, CancellationToken.None);
+        var actual = await stores.Postgres.QueryAsync(Stores.Tenant, kind, query, CancellationToken.None);
 
         Assert.Equal(expected.Resources.Select(r => r.Id), actual.Resources.Select(r => r.Id));
         Assert.Equal(expected.TotalResults, actual.TotalResults);

@@ -30,9 +30,27 @@ internal static class PostgresErrors
             // A statement the server rejected is a defect here, not the client's; keep its text, not its type.
             throw new InvalidOperationException($"Database error {e.SqlState}: {e.MessageText}");
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (IsUnavailable(e))
         {
-            throw ScimException.Unavailable("The directory database is unavailable; retry later.");
+            throw Unavailable();
         }
     }
+
+    /// <summary>Runs a storage call of Orleans' own, turning an unreachable database into a 503.</summary>
+    public static async Task TranslateUnavailable(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception e) when (IsUnavailable(e))
+        {
+            throw Unavailable();
+        }
+    }
+
+    private static bool IsUnavailable(Exception e) =>
+        e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException;
+
+    private static ScimException Unavailable() => ScimException.Unavailable("The directory database is unavailable; retry later.");
 }

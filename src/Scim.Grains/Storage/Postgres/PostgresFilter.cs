@@ -27,7 +27,7 @@ internal sealed class PostgresFilter(ResourceSchema schema, SqlParameters parame
     private string PresentCondition(AttrPath path)
     {
         var resolved = schema.Resolve(path)!;
-        if (ColumnOf(resolved) is { } column) return column.Present;
+        if (ResourceColumn.Of(resolved, schema.Kind) is { } column) return column.Present;
         var (source, leaf) = Values(resolved);
         return Any(source, $"scim_present({Leaf(leaf)})");
     }
@@ -35,7 +35,7 @@ internal sealed class PostgresFilter(ResourceSchema schema, SqlParameters parame
     private string CompareCondition(Compare compare)
     {
         var resolved = schema.Resolve(compare.Path)!;
-        if (ColumnOf(resolved) is { } column)
+        if (ResourceColumn.Of(resolved, schema.Kind) is { } column)
         {
             if (compare.Value.Kind == LiteralKind.Null) return compare.Op == CompareOp.Eq ? $"(NOT {column.Present})" : column.Present;
             var op = compare.Op == CompareOp.Ne ? CompareOp.Eq : compare.Op;
@@ -164,34 +164,4 @@ internal sealed class PostgresFilter(ResourceSchema schema, SqlParameters parame
         CompareOp.Le => "<=",
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "Not an ordering operator."),
     };
-
-    /// <summary>The indexed column that holds the attribute, when there is one.</summary>
-    private ResourceColumn? ColumnOf(ResolvedAttribute resolved)
-    {
-        var attribute = resolved.Attribute;
-        if (resolved.InExtension) return null;
-        if (resolved.Schema is null)
-        {
-            if (attribute == CommonAttributes.Id) return new ResourceColumn("r.id", CaseExact: true);
-            if (attribute == CommonAttributes.ExternalId) return new ResourceColumn("r.external_id", CaseExact: true);
-            return resolved.SubAttribute?.Name switch
-            {
-                "created" => new ResourceColumn("r.created", IsTimestamp: true),
-                "lastModified" => new ResourceColumn("r.last_modified", IsTimestamp: true),
-                _ => null,
-            };
-        }
-        if (resolved.SubAttribute is not null) return null;
-        return attribute.Name switch
-        {
-            "userName" when schema.Kind == ResourceKind.User => new ResourceColumn("r.user_name", attribute.CaseExact),
-            "displayName" => new ResourceColumn("r.display_name", attribute.CaseExact),
-            _ => null,
-        };
-    }
-
-    private sealed record ResourceColumn(string Sql, bool CaseExact = false, bool IsTimestamp = false)
-    {
-        public string Present => IsTimestamp ? $"({Sql} IS NOT NULL)" : $"({Sql} IS NOT NULL AND {Sql} <> '')";
-    }
 }

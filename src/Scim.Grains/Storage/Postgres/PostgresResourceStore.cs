@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Npgsql;
 using NpgsqlTypes;
-using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
@@ -76,19 +75,19 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             return true;
         }, kind, null);
 
-    public Task<ResourcePage> QueryAsync(string tenant, ResourceKind kind, FilterNode? filter, int startIndex, int count,
-        CancellationToken cancellationToken) =>
+    public Task<ResourcePage> QueryAsync(string tenant, ResourceKind kind, StoreQuery query, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
         {
             var parameters = new SqlParameters();
             var where = $"r.tenant = {parameters.Add(tenant)} AND r.kind = {(short)kind}";
-            if (filter is not null) where += " AND " + new PostgresFilter(ResourceSchema.For(kind), parameters).Condition(filter);
+            if (query.Filter is not null) where += " AND " + new PostgresFilter(ResourceSchema.For(kind), parameters).Condition(query.Filter);
+            var order = query.Sort is null ? "r.seq" : PostgresSort.OrderBy(query.Sort, kind, parameters);
             await using var batch = dataSource.CreateBatch();
             batch.BatchCommands.Add(WithParameters(new NpgsqlBatchCommand($"SELECT count(*) FROM scim_resources r WHERE {where}"), parameters));
-            if (count > 0)
+            if (query.Count > 0)
             {
                 batch.BatchCommands.Add(WithParameters(new NpgsqlBatchCommand(
-                    $"SELECT r.id, r.version, r.document FROM scim_resources r WHERE {where} ORDER BY r.seq LIMIT {count} OFFSET {startIndex - 1}"),
+                    $"SELECT r.id, r.version, r.document FROM scim_resources r WHERE {where} ORDER BY {order} LIMIT {query.Count} OFFSET {query.StartIndex - 1}"),
                     parameters));
             }
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
