@@ -15,6 +15,7 @@ public static class ScimEndpoints
         var scim = app.MapGroup("/scim/v2/{tenant}").RequireAuthorization(ScimAuth.ProvisionPolicy);
         scim.MapResource(ResourceKind.User);
         scim.MapResource(ResourceKind.Group);
+        scim.MapSearch();
         scim.MapDiscovery();
         app.MapFallback("/scim/v2/{tenant}/{**path}", (HttpContext http) =>
             ScimErrorWriter.WriteAsync(http, StatusCodes.Status404NotFound, null, $"No SCIM endpoint at {http.Request.Path}."));

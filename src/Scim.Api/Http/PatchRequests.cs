@@ -13,17 +13,8 @@ public static class PatchRequests
 {
     public static PatchRequest Parse(string json)
     {
-        JsonObject body;
-        try
-        {
-            body = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }) as JsonObject
-                ?? throw ScimException.InvalidSyntax("A PATCH body must be a JSON object.");
-        }
-        catch (JsonException e)
-        {
-            throw ScimException.InvalidSyntax($"The request body is not valid JSON: {e.Message}");
-        }
-        if (Member(body, "Operations") is not JsonArray operations)
+        var body = JsonObjects.Parse(json, "PATCH");
+        if (JsonObjects.Member(body, "Operations") is not JsonArray operations)
             throw ScimException.InvalidSyntax("A PATCH body needs an 'Operations' array.");
         return new PatchRequest(operations.Select(ParseOperation).ToList());
     }
@@ -31,16 +22,13 @@ public static class PatchRequests
     private static PatchOperation ParseOperation(JsonNode? node)
     {
         if (node is not JsonObject operation) throw ScimException.InvalidSyntax("Each PATCH operation must be a JSON object.");
-        var op = Member(operation, "op") is JsonValue o && o.GetValueKind() == JsonValueKind.String ? o.GetValue<string>() : null;
-        var path = Member(operation, "path") switch
+        var op = JsonObjects.Member(operation, "op") is JsonValue o && o.GetValueKind() == JsonValueKind.String ? o.GetValue<string>() : null;
+        var path = JsonObjects.Member(operation, "path") switch
         {
             null => null,
             JsonValue p when p.GetValueKind() == JsonValueKind.String => p.GetValue<string>(),
             _ => throw ScimException.InvalidPath("'path' must be a string."),
         };
-        return new PatchOperation(op ?? "", path, Member(operation, "value")?.ToJsonString());
+        return new PatchOperation(op ?? "", path, JsonObjects.Member(operation, "value")?.ToJsonString());
     }
-
-    private static JsonNode? Member(JsonObject obj, string name) =>
-        obj.FirstOrDefault(p => p.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
 }

@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using Scim.Grains.Discovery;
 using Scim.Grains.Filtering;
+using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
@@ -11,34 +12,97 @@ namespace Scim.Grains.Queries;
 /// <summary>
 /// Runs list requests for a tenant (RFC 7644 §3.4.2): parses and validates the filter (a filter the server cannot
 /// evaluate is a 400, never an unfiltered list), pages with startIndex/count (count capped at maxResults; 0 returns
-/// only totalResults), and renders each resource. Stateless and reentrant: any silo runs it, and one activation
+/// only totalResults), sorts, and renders each resource. Stateless and reentrant: any silo runs it, and one activation
 /// serves many lists at once while they wait on the database.
 /// </summary>
 [StatelessWorker, Reentrant]
 internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
 {
+    private static readonly ResourceKind[] RootKinds = [ResourceKind.User, ResourceKind.Group];
+
+    private string Tenant => this.GetPrimaryKeyString();
+
     public async Task<ListResult> ListAsync(ResourceKind kind, ListQuery query, RenderOptions render)
     {
         var schema = ResourceSchema.For(kind);
-        FilterNode? filter = null;
-        if (!string.IsNullOrWhiteSpace(query.Filter))
-        {
-            filter = FilterParser.Parse(query.Filter.Trim());
-            FilterValidator.Validate(filter, schema);
-        }
+        var filter = ParseFilter(query.Filter, schema);
         var projection = Projection.Parse(render, schema);
-        var startIndex = Math.Max(1, query.StartIndex);
-        var count = Math.Clamp(query.Count ?? ScimLimits.MaxResults, 0, ScimLimits.MaxResults);
-        var tenant = this.GetPrimaryKeyString();
+        var (startIndex, count) = Page(query);
         var sort = SortSpec.Parse(query.SortBy, query.SortOrder, schema);
-        var page = await store.QueryAsync(tenant, kind, new StoreQuery(filter, sort, startIndex, count), CancellationToken.None);
-        var withMembers = kind == ResourceKind.Group && projection.Includes(GroupSchema.Members);
+        var page = await store.QueryAsync(Tenant, kind, new StoreQuery(filter, sort, startIndex, count), CancellationToken.None);
         var resources = new List<string>(page.Resources.Count);
-        foreach (var row in page.Resources)
-        {
-            var members = withMembers ? await store.GetMembersAsync(tenant, row.Id, CancellationToken.None) : null;
-            resources.Add(ResourceRenderer.Render(row.Document, schema, render, projection, members));
-        }
+        foreach (var row in page.Resources) resources.Add(await RenderAsync(row, render, projection));
         return new ListResult(page.TotalResults, startIndex, resources);
+    }
+
+    public async Task<ListResult> SearchAllAsync(ListQuery query, RenderOptions render)
+    {
+        var (startIndex, count) = Page(query);
+        var parsedFilter = string.IsNullOrWhiteSpace(query.Filter) ? null : FilterParser.Parse(query.Filter.Trim());
+        var plans = RootKinds.Select(kind => RootPlan.For(kind, parsedFilter, query)).ToList();
+        if (query.SortBy is not null && plans.All(p => p.Sort is null))
+            throw ScimException.InvalidValue($"Unknown attribute '{query.SortBy}' for sortBy on any resource type.");
+        if (parsedFilter is not null && plans.All(p => p.Skipped))
+            throw plans[0].FilterError ?? ScimException.InvalidFilter("The filter names no attribute of any resource type.");
+        // Enough rows of each type to cut the requested page out of their merge.
+        var wanted = count == 0 ? 0 : startIndex - 1 + count;
+        var rows = new List<(StoredResource Row, object? Key, ResourceSchema Schema)>();
+        var total = 0;
+        foreach (var plan in plans.Where(p => !p.Skipped))
+        {
+            var page = await store.QueryAsync(Tenant, plan.Schema.Kind, new StoreQuery(plan.Filter, plan.Sort, 1, wanted), CancellationToken.None);
+            total += page.TotalResults;
+            rows.AddRange(page.Resources.Select(row => (row, plan.Sort is null ? null : SortKeys.KeyOf(row.Document, plan.Sort), plan.Schema)));
+        }
+        var merged = query.SortBy is null ? rows : SortKeys.Merge(rows, r => r.Key, r => r.Row.Id, IsDescending(query.SortOrder));
+        var resources = new List<string>();
+        foreach (var (row, _, schema) in merged.Skip(startIndex - 1).Take(count))
+            resources.Add(await RenderAsync(row, render, Projection.Parse(render, schema)));
+        return new ListResult(total, startIndex, resources);
+    }
+
+    private async Task<string> RenderAsync(StoredResource row, RenderOptions render, Projection projection)
+    {
+        var schema = ResourceSchema.For(row.Kind);
+        var members = row.Kind == ResourceKind.Group && projection.Includes(GroupSchema.Members)
+            ? await store.GetMembersAsync(Tenant, row.Id, CancellationToken.None)
+            : null;
+        return ResourceRenderer.Render(row.Document, schema, render, projection, members);
+    }
+
+    private static FilterNode? ParseFilter(string? text, ResourceSchema schema)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var filter = FilterParser.Parse(text.Trim());
+        FilterValidator.Validate(filter, schema);
+        return filter;
+    }
+
+    private static (int StartIndex, int Count) Page(ListQuery query) =>
+        (Math.Max(1, query.StartIndex), Math.Clamp(query.Count ?? ScimLimits.MaxResults, 0, ScimLimits.MaxResults));
+
+    private static bool IsDescending(string? sortOrder) =>
+        string.Equals(sortOrder?.Trim(), "descending", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>How one resource type takes part in a root query: its filter and sort, or skipped when the filter names an attribute it lacks.</summary>
+    private sealed record RootPlan(ResourceSchema Schema, FilterNode? Filter, SortSpec? Sort, bool Skipped, ScimException? FilterError)
+    {
+        public static RootPlan For(ResourceKind kind, FilterNode? filter, ListQuery query)
+        {
+            var schema = ResourceSchema.For(kind);
+            // A sortBy this type lacks: its resources have no value for it, so they sort last.
+            var sortPath = query.SortBy is null ? null : AttrPath.TryParse(query.SortBy.Trim());
+            var sort = sortPath is not null && schema.Resolve(sortPath) is null ? null : SortSpec.Parse(query.SortBy, query.SortOrder, schema);
+            if (filter is null) return new RootPlan(schema, null, sort, false, null);
+            try
+            {
+                FilterValidator.Validate(filter, schema);
+                return new RootPlan(schema, filter, sort, false, null);
+            }
+            catch (ScimException e)
+            {
+                return new RootPlan(schema, null, sort, true, e);
+            }
+        }
     }
 }

@@ -8,11 +8,14 @@ namespace Scim.Grains.Queries;
 /// <summary>Orders stored resources in memory the way <see cref="SortSpec"/> says (and the PostgreSQL store does).</summary>
 public static class SortKeys
 {
-    public static IEnumerable<StoredResource> Order(IEnumerable<StoredResource> resources, SortSpec sort)
+    public static IEnumerable<StoredResource> Order(IEnumerable<StoredResource> resources, SortSpec sort) =>
+        Merge(resources, r => KeyOf(r.Document, sort), r => r.Id, sort.Descending);
+
+    /// <summary>Orders items by a key already taken (null: no value), then by id; used to merge resource types at the root.</summary>
+    public static IEnumerable<T> Merge<T>(IEnumerable<T> items, Func<T, object?> key, Func<T, string> id, bool descending)
     {
-        var keyed = resources.Select(r => (Resource: r, Key: KeyOf(r.Document, sort)));
-        var comparer = Comparer<object?>.Create((a, b) => CompareKeys(a, b, sort.Descending));
-        return keyed.OrderBy(k => k.Key, comparer).ThenBy(k => k.Resource.Id, StringComparer.Ordinal).Select(k => k.Resource);
+        var comparer = Comparer<object?>.Create((a, b) => CompareKeys(a, b, descending));
+        return items.OrderBy(key, comparer).ThenBy(id, StringComparer.Ordinal);
     }
 
     /// <summary>The comparable value of the sort key in a document, or null when it has none.</summary>
