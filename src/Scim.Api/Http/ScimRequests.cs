@@ -21,7 +21,8 @@ public static class ScimRequests
         new(TenantBaseUrl(request, options, tenant), Query(request, "attributes"), Query(request, "excludedAttributes"));
 
     public static ListQuery List(HttpRequest request) =>
-        new(Query(request, "filter"), Integer(request, "startIndex") ?? 1, Integer(request, "count"), Query(request, "sortBy"), Query(request, "sortOrder"));
+        new(Query(request, "filter"), Integer(request, "startIndex") ?? 1, Integer(request, "count"), Query(request, "sortBy"), Query(request, "sortOrder"),
+            request.Query.TryGetValue("cursor", out var cursor) ? cursor.ToString() : null);
 
     public static string? Query(HttpRequest request, string name) =>
         request.Query.TryGetValue(name, out var values) && !string.IsNullOrWhiteSpace(values.ToString()) ? values.ToString() : null;

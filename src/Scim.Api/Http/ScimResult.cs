@@ -24,8 +24,10 @@ public sealed class ScimResult(int status, string json, string? etag = null, str
             writer.WriteStringValue(ListResponseSchema);
             writer.WriteEndArray();
             writer.WriteNumber("totalResults", list.TotalResults);
-            writer.WriteNumber("startIndex", list.StartIndex);
+            // RFC 9865: a cursor page has no index; nextCursor is there while more pages follow.
+            if (!list.CursorPaged) writer.WriteNumber("startIndex", list.StartIndex);
             writer.WriteNumber("itemsPerPage", list.Resources.Count);
+            if (list.NextCursor is not null) writer.WriteString("nextCursor", list.NextCursor);
             writer.WriteStartArray("Resources");
             foreach (var resource in list.Resources) writer.WriteRawValue(resource, skipInputValidation: true);
             writer.WriteEndArray();

@@ -7,7 +7,7 @@ namespace Scim.Api.Http;
 
 /// <summary>
 /// Reads an RFC 7644 §3.4.3 SearchRequest body (POST .search) into the same query and projection a GET list takes:
-/// attributes, excludedAttributes, filter, sortBy, sortOrder, startIndex, count. Member names match case-insensitively;
+/// attributes, excludedAttributes, filter, sortBy, sortOrder, startIndex, count, cursor (RFC 9865). Member names match case-insensitively;
 /// a body that names another message schema is a 400 invalidSyntax.
 /// </summary>
 public static class SearchRequests
@@ -25,7 +25,8 @@ public static class SearchRequests
             Integer(body, "startIndex") ?? 1,
             Integer(body, "count"),
             Text(body, "sortBy"),
-            Text(body, "sortOrder"));
+            Text(body, "sortOrder"),
+            JsonObjects.Member(body, "cursor") is null ? null : Text(body, "cursor") ?? "");
         return (query, Names(body, "attributes"), Names(body, "excludedAttributes"));
     }
 

@@ -15,6 +15,7 @@ public sealed class ScimException(int status, string? scimType, string detail) :
     public static ScimException InvalidSyntax(string detail) => new(400, Errors.ScimType.InvalidSyntax, detail);
     public static ScimException InvalidPath(string detail) => new(400, Errors.ScimType.InvalidPath, detail);
     public static ScimException InvalidValue(string detail) => new(400, Errors.ScimType.InvalidValue, detail);
+    public static ScimException InvalidCursor(string detail) => new(400, Errors.ScimType.InvalidCursor, detail);
     public static ScimException NoTarget(string detail) => new(400, Errors.ScimType.NoTarget, detail);
     public static ScimException Mutability(string detail) => new(400, Errors.ScimType.Mutability, detail);
     public static ScimException TooMany(string detail) => new(400, Errors.ScimType.TooMany, detail);

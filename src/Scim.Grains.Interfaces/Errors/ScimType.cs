@@ -12,4 +12,7 @@ public static class ScimType
     public const string NoTarget = "noTarget";
     public const string InvalidValue = "invalidValue";
     public const string InvalidVersion = "invalidVers";
+
+    /// <summary>RFC 9865: a cursor value the server cannot use.</summary>
+    public const string InvalidCursor = "invalidCursor";
 }

@@ -15,6 +15,14 @@ public static class ServiceProviderConfigDocument
         ["changePassword"] = Supported(false),
         ["sort"] = Supported(true),
         ["etag"] = Supported(true),
+        ["pagination"] = new JsonObject
+        {
+            ["cursor"] = true,
+            ["index"] = true,
+            ["defaultPaginationMethod"] = "index",
+            ["defaultPageSize"] = ScimLimits.MaxResults,
+            ["maxPageSize"] = ScimLimits.MaxResults,
+        },
         ["authenticationSchemes"] = new JsonArray(new JsonObject
         {
             ["type"] = "oauthbearertoken",

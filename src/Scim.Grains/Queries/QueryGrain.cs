@@ -28,6 +28,7 @@ internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
         var filter = ParseFilter(query.Filter, schema);
         var projection = Projection.Parse(render, schema);
         var (startIndex, count) = Page(query);
+        if (query.Cursor is not null) return await CursorPageAsync(kind, filter, query, count, render, projection);
         var sort = SortSpec.Parse(query.SortBy, query.SortOrder, schema);
         var page = await store.QueryAsync(Tenant, kind, new StoreQuery(filter, sort, startIndex, count), CancellationToken.None);
         var resources = new List<string>(page.Resources.Count);
@@ -37,6 +38,7 @@ internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
 
     public async Task<ListResult> SearchAllAsync(ListQuery query, RenderOptions render)
     {
+        if (query.Cursor is not null) throw ScimException.InvalidValue("Cursor pagination is offered on /Users and /Groups, not at the root.");
         var (startIndex, count) = Page(query);
         var parsedFilter = string.IsNullOrWhiteSpace(query.Filter) ? null : FilterParser.Parse(query.Filter.Trim());
         var plans = RootKinds.Select(kind => RootPlan.For(kind, parsedFilter, query)).ToList();
@@ -59,6 +61,23 @@ internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
         foreach (var (row, _, schema) in merged.Skip(startIndex - 1).Take(count))
             resources.Add(await RenderAsync(row, render, Projection.Parse(render, schema)));
         return new ListResult(total, startIndex, resources);
+    }
+
+    /// <summary>
+    /// RFC 9865 cursor pagination, in creation order: one row more than the page is read to know whether a next page
+    /// exists, and the next cursor continues after the last row returned (keyset, so deep pages cost what the first does).
+    /// </summary>
+    private async Task<ListResult> CursorPageAsync(ResourceKind kind, FilterNode? filter, ListQuery query, int count,
+        RenderOptions render, Projection projection)
+    {
+        if (query.SortBy is not null) throw ScimException.InvalidValue("Cursor pagination returns resources in creation order; sortBy cannot be combined with cursor.");
+        var after = ListCursors.Decode(query.Cursor!, kind, query.Filter);
+        var page = await store.QueryAsync(Tenant, kind, new StoreQuery(filter, null, 1, count == 0 ? 0 : count + 1, after), CancellationToken.None);
+        var rows = page.Resources.Take(count).ToList();
+        var next = page.Resources.Count > count ? ListCursors.Encode(rows[^1].Sequence, kind, query.Filter) : null;
+        var resources = new List<string>(rows.Count);
+        foreach (var row in rows) resources.Add(await RenderAsync(row, render, projection));
+        return new ListResult(page.TotalResults, 1, resources, CursorPaged: true, NextCursor: next);
     }
 
     private async Task<string> RenderAsync(StoredResource row, RenderOptions render, Projection projection)

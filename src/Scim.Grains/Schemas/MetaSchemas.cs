@@ -21,6 +21,16 @@ public static class MetaSchemas
         Supported("changePassword", "A complex type that specifies configuration options related to changing a password."),
         Supported("sort", "A complex type that specifies sort result options."),
         Supported("etag", "A complex type that specifies ETag configuration options."),
+        Attr.Complex("pagination", "Pagination options (RFC 9865).",
+        [
+            Attr.Boolean("cursor", "Whether cursor-based pagination is supported.", Mutability.ReadOnly),
+            Attr.Boolean("index", "Whether index-based pagination is supported.", Mutability.ReadOnly),
+            Attr.String("defaultPaginationMethod", "The pagination method used when a request names none.", mutability: Mutability.ReadOnly,
+                canonicalValues: ["cursor", "index"]),
+            Attr.Integer("defaultPageSize", "The page size used when a request gives no count."),
+            Attr.Integer("maxPageSize", "The largest page size honoured."),
+            Attr.Integer("cursorTimeout", "Seconds a cursor stays valid; absent when cursors do not expire."),
+        ], mutability: Mutability.ReadOnly),
         Attr.Complex("authenticationSchemes", "A complex type that specifies supported authentication scheme properties.",
         [
             Attr.String("type", "The authentication scheme.", required: true, mutability: Mutability.ReadOnly,

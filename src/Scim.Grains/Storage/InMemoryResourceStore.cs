@@ -31,9 +31,8 @@ public sealed class InMemoryResourceStore : IResourceStore
             var rows = data.Rows(resource.Kind);
             if (rows.ContainsKey(resource.Id)) throw ScimException.Uniqueness($"A {resource.Kind} with id '{resource.Id}' already exists.");
             ClaimUniqueKey(data, resource, previous: null);
-            rows[resource.Id] = resource;
             data.MoveExternalId(resource.Kind, resource.Id, null, ExternalIdOf(resource));
-            data.AppendToOrder(resource.Kind, resource.Id);
+            rows[resource.Id] = resource with { Sequence = data.AppendToOrder(resource.Kind, resource.Id) };
             ApplyMembers(data, resource.Id, members);
         }
         return Task.CompletedTask;
@@ -49,7 +48,7 @@ public sealed class InMemoryResourceStore : IResourceStore
             if (current is null || current.Version != expectedVersion)
                 throw ScimException.Conflict($"The {resource.Kind} '{resource.Id}' was changed or deleted concurrently; read it again and retry.");
             ClaimUniqueKey(data, resource, current);
-            rows[resource.Id] = resource;
+            rows[resource.Id] = resource with { Sequence = current.Sequence };
             data.MoveExternalId(resource.Kind, resource.Id, ExternalIdOf(current), ExternalIdOf(resource));
             ApplyMembers(data, resource.Id, members);
         }
@@ -65,7 +64,7 @@ public sealed class InMemoryResourceStore : IResourceStore
             if (!rows.TryGetValue(id, out var current) || current.Version != expectedVersion)
                 throw ScimException.Conflict($"The {kind} '{id}' was changed or deleted concurrently; read it again and retry.");
             rows.Remove(id);
-            data.RemoveFromOrder(kind, id);
+            data.RemoveFromOrder(kind, current.Sequence);
             if (UniqueKeys.Of(kind, current.Document) is { } key) data.Keys(kind).Remove(key);
             data.MoveExternalId(kind, id, ExternalIdOf(current), null);
             if (kind == ResourceKind.Group) ApplyMembers(data, id, new MembershipChange(true, [], []));
@@ -89,13 +88,14 @@ public sealed class InMemoryResourceStore : IResourceStore
             var candidates = filter is null ? null : IndexedCandidates(data, schema, filter);
             var inCreationOrder = candidates is null
                 ? data.InCreationOrder(kind).Select(id => rows[id])
-                : candidates.Select(id => rows.GetValueOrDefault(id)).OfType<StoredResource>().OrderBy(row => data.Sequence(row.Id));
+                : candidates.Select(id => rows.GetValueOrDefault(id)).OfType<StoredResource>().OrderBy(row => row.Sequence);
             matches = inCreationOrder
                 .Where(row => filter is null || FilterEvaluator.Matches(filter, needsMembers ? WithMembers(data, row) : row.Document, schema))
                 .ToList();
         }
         var sorted = query.Sort is null ? matches : SortKeys.Order(matches, query.Sort);
-        var page = sorted.Skip(query.StartIndex - 1).Take(query.Count).ToList();
+        var page = (query.AfterSequence is { } after ? sorted.Where(r => r.Sequence > after) : sorted.Skip(query.StartIndex - 1))
+            .Take(query.Count).ToList();
         return Task.FromResult(new ResourcePage(matches.Count, page));
     }
 
@@ -204,7 +204,6 @@ public sealed class InMemoryResourceStore : IResourceStore
         // Creation order as sequence -> id, so that appending and removing are O(log n) and listing is ordered.
         private readonly SortedDictionary<long, string> userOrder = [];
         private readonly SortedDictionary<long, string> groupOrder = [];
-        private readonly Dictionary<string, long> sequences = new(StringComparer.Ordinal);
         private long nextSequence;
         private readonly Dictionary<string, string> userNames = new(StringComparer.Ordinal);
         private readonly Dictionary<(ResourceKind, string), HashSet<string>> externalIds = [];
@@ -216,14 +215,13 @@ public sealed class InMemoryResourceStore : IResourceStore
         public Dictionary<string, StoredResource> Rows(ResourceKind kind) => kind == ResourceKind.User ? users : groups;
         public IEnumerable<string> InCreationOrder(ResourceKind kind) => Order(kind).Values;
 
-        public void AppendToOrder(ResourceKind kind, string id)
+        /// <summary>Gives a new resource the next creation sequence; the row keeps it (<see cref="StoredResource.Sequence"/>).</summary>
+        public long AppendToOrder(ResourceKind kind, string id)
         {
             var sequence = ++nextSequence;
-            sequences[id] = sequence;
             Order(kind).Add(sequence, id);
+            return sequence;
         }
-
-        public long Sequence(string id) => sequences[id];
 
         public IEnumerable<string> WithExternalId(ResourceKind kind, string externalId) =>
             externalIds.GetValueOrDefault((kind, externalId)) ?? [];
@@ -242,10 +240,7 @@ public sealed class InMemoryResourceStore : IResourceStore
             ids.Add(id);
         }
 
-        public void RemoveFromOrder(ResourceKind kind, string id)
-        {
-            if (sequences.Remove(id, out var sequence)) Order(kind).Remove(sequence);
-        }
+        public void RemoveFromOrder(ResourceKind kind, long sequence) => Order(kind).Remove(sequence);
 
         private SortedDictionary<long, string> Order(ResourceKind kind) => kind == ResourceKind.User ? userOrder : groupOrder;
         public Dictionary<string, string> Keys(ResourceKind kind) => kind == ResourceKind.User ? userNames : groupNames;

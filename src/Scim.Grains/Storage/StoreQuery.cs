@@ -5,6 +5,8 @@ namespace Scim.Grains.Storage;
 
 /// <summary>
 /// A validated list query for a store: the filter (null: all), the sort (null: creation order) and the page
-/// (1-based start, count of at least 1; a count of 0 asks for the total only).
+/// (1-based start, count; a count of 0 asks for the total only). With <see cref="AfterSequence"/> (creation order only)
+/// the page starts after that creation sequence instead of at an index: keyset paging for cursors, whose cost does not
+/// grow with depth. The total always counts every match.
 /// </summary>
-public sealed record StoreQuery(FilterNode? Filter, SortSpec? Sort, int StartIndex, int Count);
+public sealed record StoreQuery(FilterNode? Filter, SortSpec? Sort, int StartIndex, int Count, long? AfterSequence = null);

@@ -7,4 +7,8 @@ namespace Scim.Grains.Storage;
 /// A resource row: tenant, type, id, version (the ETag and the optimistic-concurrency check) and the canonical
 /// document. The document is never mutated once stored: readers clone before changing it.
 /// </summary>
-public sealed record StoredResource(string Tenant, ResourceKind Kind, string Id, long Version, JsonObject Document);
+public sealed record StoredResource(string Tenant, ResourceKind Kind, string Id, long Version, JsonObject Document)
+{
+    /// <summary>The resource's place in its tenant's creation order, as the store read it (0 before it is stored).</summary>
+    public long Sequence { get; init; }
+}

@@ -86,9 +86,11 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             batch.BatchCommands.Add(WithParameters(new NpgsqlBatchCommand($"SELECT count(*) FROM scim_resources r WHERE {where}"), parameters));
             if (query.Count > 0)
             {
+                var page = query.AfterSequence is { } after
+                    ? $"AND r.seq > {after} ORDER BY {order} LIMIT {query.Count}"
+                    : $"ORDER BY {order} LIMIT {query.Count} OFFSET {query.StartIndex - 1}";
                 batch.BatchCommands.Add(WithParameters(new NpgsqlBatchCommand(
-                    $"SELECT r.id, r.version, r.document FROM scim_resources r WHERE {where} ORDER BY {order} LIMIT {query.Count} OFFSET {query.StartIndex - 1}"),
-                    parameters));
+                    $"SELECT r.id, r.version, r.document, r.seq FROM scim_resources r WHERE {where} {page}"), parameters));
             }
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
@@ -97,7 +99,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             if (await reader.NextResultAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
-                    rows.Add(Row(tenant, kind, reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
+                    rows.Add(Row(tenant, kind, reader.GetString(0), reader.GetInt64(1), reader.GetString(2)) with { Sequence = reader.GetInt64(3) });
             }
             return new ResourcePage((int)total, rows);
         }, kind, null);
