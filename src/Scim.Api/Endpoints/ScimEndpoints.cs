@@ -16,6 +16,7 @@ public static class ScimEndpoints
         scim.MapResource(ResourceKind.User);
         scim.MapResource(ResourceKind.Group);
         scim.MapSearch();
+        scim.MapBulk();
         scim.MapDiscovery();
         app.MapFallback("/scim/v2/{tenant}/{**path}", (HttpContext http) =>
             ScimErrorWriter.WriteAsync(http, StatusCodes.Status404NotFound, null, $"No SCIM endpoint at {http.Request.Path}."));

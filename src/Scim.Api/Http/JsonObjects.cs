@@ -22,6 +22,14 @@ public static class JsonObjects
         }
     }
 
+    /// <summary>A message that lists its schemas must list <paramref name="urn"/>; one that lists none is taken as meant.</summary>
+    public static void RequireSchema(JsonObject body, string urn, string message)
+    {
+        if (Member(body, "schemas") is JsonArray schemas
+            && !schemas.Any(s => s is JsonValue v && v.TryGetValue<string>(out var listed) && listed.Equals(urn, StringComparison.OrdinalIgnoreCase)))
+            throw ScimException.InvalidSyntax($"A {message} body's schemas must contain '{urn}'.");
+    }
+
     public static JsonNode? Member(JsonObject obj, string name) =>
         obj.FirstOrDefault(p => p.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
 }

@@ -14,9 +14,11 @@ public sealed class RequestBodies(IOptions<ScimApiOptions> options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<string> ReadTextAsync(HttpRequest request)
+    public Task<string> ReadTextAsync(HttpRequest request) => ReadTextAsync(request, options.Value.MaxRequestBytes);
+
+    /// <summary>Reads a body under an explicit limit (bulk requests have their own, advertised one).</summary>
+    public async Task<string> ReadTextAsync(HttpRequest request, int limit)
     {
-        var limit = options.Value.MaxRequestBytes;
         if (request.ContentLength > limit) throw TooLarge(limit);
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];

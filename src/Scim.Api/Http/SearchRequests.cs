@@ -17,9 +17,7 @@ public static class SearchRequests
     public static (ListQuery Query, string? Attributes, string? ExcludedAttributes) Parse(string json)
     {
         var body = JsonObjects.Parse(json, "SearchRequest");
-        if (JsonObjects.Member(body, "schemas") is JsonArray schemas
-            && !schemas.Any(s => s is JsonValue v && v.TryGetValue<string>(out var urn) && urn.Equals(Schema, StringComparison.OrdinalIgnoreCase)))
-            throw ScimException.InvalidSyntax($"A search body's schemas must contain '{Schema}'.");
+        JsonObjects.RequireSchema(body, Schema, "search");
         var query = new ListQuery(
             Text(body, "filter"),
             Integer(body, "startIndex") ?? 1,

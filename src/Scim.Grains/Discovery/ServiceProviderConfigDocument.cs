@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Scim.Grains.Interfaces.Bulk;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Discovery;
@@ -10,7 +11,7 @@ public static class ServiceProviderConfigDocument
     {
         ["schemas"] = new JsonArray(SchemaUrns.ServiceProviderConfig),
         ["patch"] = Supported(true),
-        ["bulk"] = new JsonObject { ["supported"] = false, ["maxOperations"] = 0, ["maxPayloadSize"] = 0 },
+        ["bulk"] = new JsonObject { ["supported"] = true, ["maxOperations"] = BulkLimits.MaxOperations, ["maxPayloadSize"] = BulkLimits.MaxPayloadBytes },
         ["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = ScimLimits.MaxResults },
         ["changePassword"] = Supported(false),
         ["sort"] = Supported(true),

@@ -17,7 +17,7 @@ public abstract class DiscoveryEndpointsTests(ScimApiFactory factory)
         Assert.True(config["filter"]!["supported"]!.GetValue<bool>());
         Assert.Equal(1000, config["filter"]!["maxResults"]!.GetValue<int>());
         Assert.True(config["etag"]!["supported"]!.GetValue<bool>());
-        Assert.False(config["bulk"]!["supported"]!.GetValue<bool>());
+        Assert.True(config["bulk"]!["supported"]!.GetValue<bool>());
         Assert.True(config["sort"]!["supported"]!.GetValue<bool>());
         Assert.Equal("oauthbearertoken", config["authenticationSchemes"]![0]!["type"]!.GetValue<string>());
     }

@@ -1,0 +1,133 @@
+using Orleans.Concurrency;
+using Scim.Grains.Interfaces.Bulk;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Schemas;
+
+namespace Scim.Grains.Bulk;
+
+/// <summary>
+/// Runs a bulk request (RFC 7644 §3.7) through the same resource grains as single requests. Operations run in the
+/// order sent, except that one referring to another's bulkId waits until that one has created its resource, so
+/// references resolve in any order; a reference to an unknown or failed bulkId fails the operation, a cycle fails the
+/// operations in it (409). After failOnErrors errors nothing more runs.
+/// </summary>
+[StatelessWorker, Reentrant]
+internal sealed class BulkGrain : Grain, IBulkGrain
+{
+    public async Task<IReadOnlyList<BulkOperationResult>> ExecuteAsync(BulkRequest request, RenderOptions render)
+    {
+        var tenant = this.GetPrimaryKeyString();
+        var operations = request.Operations;
+        var declared = operations.Where(o => o.BulkId is not null).Select(o => o.BulkId!).ToHashSet(StringComparer.Ordinal);
+        var created = new Dictionary<string, string>(StringComparer.Ordinal);
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        var results = new BulkOperationResult?[operations.Count];
+        var pending = Enumerable.Range(0, operations.Count).ToList();
+        var errors = 0;
+        bool Stopped() => request.FailOnErrors is { } limit && errors >= limit;
+        while (pending.Count > 0 && !Stopped())
+        {
+            var progress = false;
+            foreach (var index in pending.ToList())
+            {
+                if (Stopped()) break;
+                var operation = operations[index];
+                var references = BulkReferences.Of(operation);
+                BulkOperationResult result;
+                if (references.FirstOrDefault(r => !declared.Contains(r) || failed.Contains(r)) is { } broken)
+                    result = Failure(operation, ScimException.InvalidValue($"bulkId '{broken}' {(declared.Contains(broken) ? "failed" : "is not defined in this request")}."));
+                else if (references.All(created.ContainsKey))
+                    result = await RunAsync(tenant, BulkReferences.Resolve(operation, created), render);
+                else
+                    continue;
+                results[index] = result;
+                pending.Remove(index);
+                progress = true;
+                if (result.Status >= 400)
+                {
+                    errors++;
+                    if (operation.BulkId is not null) failed.Add(operation.BulkId);
+                }
+                else if (operation.BulkId is not null && result.Location is not null)
+                {
+                    created[operation.BulkId] = result.Location[(result.Location.LastIndexOf('/') + 1)..];
+                }
+            }
+            if (progress) continue;
+            foreach (var index in pending)
+            {
+                results[index] = Failure(operations[index], new ScimException(409, ScimType.InvalidValue, "The operation is part of a circular bulkId reference."));
+                errors++;
+            }
+            pending.Clear();
+        }
+        return results.OfType<BulkOperationResult>().ToList();
+    }
+
+    private async Task<BulkOperationResult> RunAsync(string tenant, BulkOperation operation, RenderOptions render)
+    {
+        try
+        {
+            var method = operation.Method.ToUpperInvariant();
+            var (schema, id) = Target(operation.Path);
+            if (method == "POST")
+            {
+                if (id is not null) throw ScimException.InvalidPath($"POST takes a resource type path such as /Users, not '{operation.Path}'.");
+                var snapshot = await Grain(schema, tenant, Guid.NewGuid().ToString()).CreateAsync(Data(operation), render);
+                return Success(operation, 201, snapshot);
+            }
+            if (id is null) throw ScimException.InvalidPath($"{method} needs a resource path such as /Users/{{id}}, not '{operation.Path}'.");
+            var grain = Grain(schema, tenant, id);
+            return method switch
+            {
+                "PUT" => Success(operation, 200, await grain.ReplaceAsync(Data(operation), operation.Version, render)),
+                "PATCH" => Success(operation, 200, await grain.PatchAsync(operation.Patch ?? throw ScimException.InvalidSyntax("A PATCH operation needs a PatchOp in 'data'."), operation.Version, null), render),
+                "DELETE" => await DeleteAsync(grain, operation),
+                _ => throw ScimException.InvalidValue($"Bulk operations are POST, PUT, PATCH or DELETE, not '{operation.Method}'."),
+            };
+        }
+        catch (ScimException e)
+        {
+            return Failure(operation, e);
+        }
+    }
+
+    private static async Task<BulkOperationResult> DeleteAsync(IResourceGrain grain, BulkOperation operation)
+    {
+        await grain.DeleteAsync(operation.Version);
+        return new BulkOperationResult(operation.Method, operation.BulkId, 204);
+    }
+
+    private IResourceGrain Grain(ResourceSchema schema, string tenant, string id)
+    {
+        var key = ResourceKeys.Of(tenant, id);
+        return schema.Kind == ResourceKind.User ? GrainFactory.GetGrain<IUserGrain>(key) : GrainFactory.GetGrain<IGroupGrain>(key);
+    }
+
+    /// <summary>/Users, /Groups, /Users/{id} or /Groups/{id}; resource ids are GUIDs, anything else cannot exist.</summary>
+    private static (ResourceSchema Schema, string? Id) Target(string path)
+    {
+        var segments = path.Trim().Trim('/').Split('/');
+        var schema = ResourceSchema.All.FirstOrDefault(s => s.Endpoint.TrimStart('/').Equals(segments[0], StringComparison.OrdinalIgnoreCase))
+            ?? throw ScimException.InvalidPath($"'{path}' names no resource type (/Users or /Groups).");
+        return segments.Length switch
+        {
+            1 => (schema, null),
+            2 when Guid.TryParse(segments[1], out _) => (schema, segments[1]),
+            2 => throw ScimException.NotFound($"{schema.Name} '{segments[1]}' not found."),
+            _ => throw ScimException.InvalidPath($"'{path}' is not a resource path."),
+        };
+    }
+
+    private static string Data(BulkOperation operation) =>
+        operation.DataJson ?? throw ScimException.InvalidSyntax($"A {operation.Method} operation needs 'data'.");
+
+    private static BulkOperationResult Success(BulkOperation operation, int status, ResourceSnapshot snapshot, RenderOptions? render = null) =>
+        new(operation.Method, operation.BulkId, status,
+            snapshot.Location.Length > 0 ? snapshot.Location : render is null ? null : $"{render.BaseUrl}{operation.Path}",
+            snapshot.ETag);
+
+    private static BulkOperationResult Failure(BulkOperation operation, ScimException error) =>
+        new(operation.Method, operation.BulkId, error.Status, ScimType: error.ScimType, Detail: error.Detail);
+}
