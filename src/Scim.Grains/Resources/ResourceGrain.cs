@@ -35,6 +35,7 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
         if (loaded && current is not null) throw ScimException.Uniqueness($"A {Schema.Name} with id '{Id}' already exists.");
         var body = JsonBodies.ParseObject(json);
         var attributes = ResourceNormalizer.Normalize(body, Schema);
+        if (await ExistingToReplaceAsync(attributes) is { } existing) return await existing.ReplaceAsync(json, null, render);
         PasswordHasher.HashInPlace(attributes);
         var now = clock.GetUtcNow();
         var created = new StoredResource(Tenant, Schema.Kind, Id, 1, ResourceDocument.Compose(Schema, Id, attributes, new ResourceMeta(now, now, 1)));
@@ -81,6 +82,12 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
         current = null;
         DeactivateOnIdle();
     }
+
+    /// <summary>
+    /// The resource a POST should replace instead of creating a new one (the client re-sending a resource it created
+    /// before), or null to create.
+    /// </summary>
+    protected virtual Task<IResourceGrain?> ExistingToReplaceAsync(JsonObject attributes) => Task.FromResult<IResourceGrain?>(null);
 
     /// <summary>The membership a POST or PUT body sets; only groups have one.</summary>
     protected abstract MembershipChange MembersOf(JsonObject body);

@@ -213,6 +213,144 @@ public abstract class IdpQuirksTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task O6_RePostOfADeactivatedUserWithItsExternalId_ReactivatesTheSameUser()
+    {
+        var scim = await factory.NewTenantAsync("okta");
+        const string body = """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"o6@atko.com","externalId":"00u6","name":{"givenName":"O","familyName":"Six"},"active":true}
+            """;
+        var created = await scim.PostAsync("/Users", body);
+        await scim.PatchAsync($"/Users/{created.Id}", """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}""");
+
+        var again = await scim.PostAsync("/Users", body.Replace("\"Six\"", "\"Sixth\""));
+
+        Assert.Equal(HttpStatusCode.Created, again.Status);
+        Assert.Equal(created.Id, again.Id);
+        Assert.True(again.Body!["active"]!.GetValue<bool>());
+        Assert.Equal("Sixth", again.Body["name"]!["familyName"]!.GetValue<string>());
+        Assert.EndsWith($"/Users/{created.Id}", again.Headers.Location!.ToString());
+        Assert.Equal(1, (await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString("externalId eq \"00u6\""))).TotalResults);
+        await scim.PatchAsync($"/Users/{created.Id}", """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}""");
+        var otherUser = await scim.PostAsync("/Users", body.Replace("o6@atko.com", "o6.other@atko.com"));
+        Assert.Equal(HttpStatusCode.Created, otherUser.Status);
+        Assert.NotEqual(created.Id, otherUser.Id);
+    }
+
+    [Fact]
+    public async Task E14_E15_TestConnection_RandomUserAndGroupLookups_Are200Empty()
+    {
+        var scim = await factory.NewTenantAsync("entra");
+
+        var users = await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString($"userName eq \"{Guid.NewGuid()}\""));
+        var groups = await scim.GetAsync("/Groups?excludedAttributes=members&filter=" + Uri.EscapeDataString($"displayName eq \"{Guid.NewGuid()}\""));
+
+        foreach (var response in new[] { users, groups })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.Status);
+            Assert.Equal(0, response.TotalResults);
+            Assert.Empty(response.Resources);
+            Assert.Equal(1, response.Body!["startIndex"]!.GetValue<int>());
+            Assert.Equal(0, response.Body["itemsPerPage"]!.GetValue<int>());
+        }
+    }
+
+    [Fact]
+    public async Task O1_O2_LookupThenCreate_WithOktaPagingAndAllCapsUserName()
+    {
+        var scim = await factory.NewTenantAsync("okta");
+        var lookup = "/Users?filter=" + Uri.EscapeDataString("userName eq \"o1@atko.com\"") + "&startIndex=1&count=100";
+
+        var before = await scim.GetAsync(lookup);
+        var id = await scim.CreateUserAsync("o1@atko.com");
+        var allCaps = await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString("userName eq \"O1@ATKO.COM\"") + "&startIndex=1&count=100");
+
+        Assert.Equal(0, before.TotalResults);
+        Assert.Equal([id], allCaps.Resources.Select(r => r!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task O4_PingFederate_ProfileUpdateIsAFullPutAfterAGet()
+    {
+        var scim = await factory.NewTenantAsync("okta");
+        var id = await scim.CreateUserAsync("o4@atko.com", ",\"title\":\"Old\",\"nickName\":\"Kept?\"");
+        var read = await scim.GetAsync($"/Users/{id}");
+        var body = read.Body!.AsObject();
+        body["title"] = "New";
+        body.Remove("nickName");
+
+        var put = await scim.PutAsync($"/Users/{id}", body.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.OK, put.Status);
+        Assert.Equal("New", put.Body!["title"]!.GetValue<string>());
+        Assert.Null(put.Body["nickName"]);
+        Assert.Equal("W/\"2\"", put.Body["meta"]!["version"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task O7_ImportPages_OfHundred_AreStableAndComplete()
+    {
+        var scim = await factory.NewTenantAsync("okta");
+        var ids = new List<string>();
+        for (var i = 0; i < 250; i++) ids.Add(await scim.CreateUserAsync($"import-{i:D3}"));
+
+        var seen = new List<string>();
+        for (var start = 1; start <= 250; start += 100)
+        {
+            var page = await scim.GetAsync($"/Users?startIndex={start}&count=100");
+            Assert.Equal(250, page.Body!["totalResults"]!.GetValue<int>());
+            Assert.Equal(start, page.Body["startIndex"]!.GetValue<int>());
+            seen.AddRange(page.Resources.Select(r => r!["id"]!.GetValue<string>()));
+        }
+
+        Assert.Equal(ids, seen);
+    }
+
+    [Fact]
+    public async Task JumpCloud_ActivationCreatesThenDeletesATestUserAndGroup()
+    {
+        var scim = await factory.NewTenantAsync("jumpcloud");
+
+        var user = await scim.CreateUserAsync("jumpcloud-test-user");
+        var group = await scim.CreateGroupAsync("jumpcloud-test-group", $$"""[{"value":"{{user}}"}]""");
+        var deletedUser = await scim.DeleteAsync($"/Users/{user}");
+        var deletedGroup = await scim.DeleteAsync($"/Groups/{group}");
+
+        Assert.Equal(HttpStatusCode.NoContent, deletedUser.Status);
+        Assert.Equal(HttpStatusCode.NoContent, deletedGroup.Status);
+        Assert.Equal(0, (await scim.GetAsync("/Users")).TotalResults);
+        Assert.Equal(0, (await scim.GetAsync("/Groups")).TotalResults);
+    }
+
+    [Fact]
+    public async Task Google_SuspendIsAPathlessReplace_AndTheMappingComesFromSchemas()
+    {
+        var scim = await factory.NewTenantAsync("google");
+        var id = await scim.CreateUserAsync("google.user", ",\"active\":true");
+
+        var suspended = await scim.PatchAsync($"/Users/{id}", """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","value":{"active":false}}]}""");
+        var schemas = await scim.GetAsync("/Schemas");
+
+        Assert.False(suspended.Body!["active"]!.GetValue<bool>());
+        Assert.False((await scim.GetAsync($"/Users/{id}")).Body!["active"]!.GetValue<bool>());
+        Assert.Contains("urn:ietf:params:scim:schemas:core:2.0:User", schemas.Resources.Select(r => r!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task PingFederate_GroupsPatched_FoundByListingAll_UsersMatchedOnUserName()
+    {
+        var scim = await factory.NewTenantAsync("pingfederate");
+        var user = await scim.CreateUserAsync("ping.user");
+        var group = await scim.CreateGroupAsync("Ping group");
+
+        await scim.PatchAsync($"/Groups/{group}", $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"members","value":[{"value":"{{user}}"}]}]}""");
+        var groups = await scim.GetAsync("/Groups");
+        var match = await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString("userName eq \"ping.user\""));
+
+        Assert.Equal(user, groups.Resources.Single()!["members"]![0]!["value"]!.GetValue<string>());
+        Assert.Equal(user, match.Resources.Single()!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task O8_GroupPush_RenameWithIdAndMemberDiff()
     {
         var scim = await factory.NewTenantAsync("okta");
