@@ -180,6 +180,31 @@ public abstract class UserEndpointsTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task PostAndPut_HonourAttributesAndExcludedAttributes_AndNeverReturnThePassword()
+    {
+        var scim = await factory.NewTenantAsync();
+        const string body = """
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"projected","title":"CTO","password":"s3cret-Pass",
+             "emails":[{"value":"p@x.org","type":"work"}]}
+            """;
+
+        var created = await scim.PostAsync("/Users?attributes=title,password", body);
+        var replaced = await scim.PutAsync($"/Users/{created.Id}?excludedAttributes=emails,title", body.Replace("CTO", "CEO"));
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal("CTO", created.Body!["title"]!.GetValue<string>());
+        Assert.NotNull(created.Body["id"]);
+        Assert.Null(created.Body["userName"]);
+        Assert.Null(created.Body["password"]);
+        Assert.Equal(HttpStatusCode.OK, replaced.Status);
+        Assert.Equal("projected", replaced.Body!["userName"]!.GetValue<string>());
+        Assert.Null(replaced.Body["emails"]);
+        Assert.Null(replaced.Body["title"]);
+        Assert.Null(replaced.Body["password"]);
+        Assert.Equal("CEO", (await scim.GetAsync($"/Users/{created.Id}")).Body!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Patch_EntraToken_Returns204_UnlessAttributesAreAsked()
     {
         var scim = await factory.NewTenantAsync("entra");
