@@ -63,8 +63,8 @@ public sealed class PostgresCluster : IAsyncDisposable
                 options.NumMissedProbesLimit = 2;
                 options.NumVotesForDeathDeclaration = 1;
             });
-            // Calls caught on a killed silo fail after this, instead of the default 30 s.
-            silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(5));
+            // Calls caught on a killed silo fail after this instead of the default 30 s (still ample for a loaded CI machine).
+            silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
             silo.AddScimPostgresStorage(connectionString, connectionString);
         }
     }
@@ -78,7 +78,7 @@ public sealed class PostgresCluster : IAsyncDisposable
                 options.Invariant = ScimGrainsHostingExtensions.PostgresInvariant;
                 options.ConnectionString = configuration[ConnectionKey]!;
             });
-            client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(5));
+            client.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
         }
     }
 }
