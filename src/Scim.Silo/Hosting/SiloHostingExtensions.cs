@@ -44,6 +44,8 @@ public static class SiloHostingExtensions
                 silo.AddScimInMemoryStorage();
             });
         }
+        // Orleans' placement retries log every attempt at Information through Polly: keep them out of the console.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         EnsureOperatorKey(configuration);
         builder.Services.AddHostedService<DemoTenantSeeder>();
         return builder;
