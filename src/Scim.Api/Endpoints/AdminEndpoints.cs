@@ -8,12 +8,14 @@ using Scim.Grains.Interfaces.Tenants;
 
 namespace Scim.Api.Endpoints;
 
-/// <summary>The operator API: tenants and their SCIM tokens, behind the operator key.</summary>
+/// <summary>The operator API: tenants, their SCIM tokens and custom user fields, behind the operator key.</summary>
 public static class AdminEndpoints
 {
     public sealed record CreateTenantRequest(string? Id, string? DisplayName);
 
     public sealed record IssueTokenRequest(string? IdentityProvider);
+
+    public sealed record CustomFieldsRequest(IReadOnlyList<CustomField>? Fields);
 
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
@@ -22,6 +24,8 @@ public static class AdminEndpoints
         admin.MapGet("/{tenant}", GetTenantAsync);
         admin.MapPost("/{tenant}/tokens", IssueTokenAsync);
         admin.MapDelete("/{tenant}/tokens/{id}", RevokeTokenAsync);
+        admin.MapGet("/{tenant}/custom-fields", GetCustomFieldsAsync);
+        admin.MapPut("/{tenant}/custom-fields", SetCustomFieldsAsync);
     }
 
     private static async Task<IResult> CreateTenantAsync(HttpRequest request, [AsParameters] ScimServices s)
@@ -50,6 +54,21 @@ public static class AdminEndpoints
     {
         await TokenSet(s, tenant).RevokeAsync(id);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> GetCustomFieldsAsync(string tenant, [AsParameters] ScimServices s)
+    {
+        await GetTenantAsync(tenant, s);
+        return TypedResults.Ok(new CustomFieldsRequest(await s.Grains.GetGrain<ITenantGrain>(tenant).GetCustomFieldsAsync()));
+    }
+
+    /// <summary>Replaces the tenant's custom user fields; SCIM exposes them as the extension of /Schemas at once.</summary>
+    private static async Task<IResult> SetCustomFieldsAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
+    {
+        var body = await s.Bodies.ReadAsync<CustomFieldsRequest>(request);
+        if (!TenantIds.IsValid(tenant)) throw ScimException.NotFound($"Tenant '{tenant}' not found.");
+        var fields = await s.Grains.GetGrain<ITenantGrain>(tenant).SetCustomFieldsAsync(body.Fields ?? []);
+        return TypedResults.Ok(new CustomFieldsRequest(fields));
     }
 
     private static ITokenSetGrain TokenSet(ScimServices s, string tenant) =>

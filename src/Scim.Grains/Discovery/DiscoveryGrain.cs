@@ -2,23 +2,34 @@ using System.Text.Json.Nodes;
 using Orleans.Concurrency;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Interfaces.Tenants;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Discovery;
 
-/// <summary>Serves a tenant's discovery documents (RFC 7644 §4). Keyed by tenant, so tenant-specific schemas can join later.</summary>
-[StatelessWorker]
+/// <summary>Serves a tenant's discovery documents (RFC 7644 §4). Keyed by tenant: its custom fields are a schema of its own.</summary>
+[StatelessWorker, Reentrant]
 internal sealed class DiscoveryGrain : Grain, IDiscoveryGrain
 {
     public Task<string> GetServiceProviderConfigAsync(string baseUrl) =>
         Task.FromResult(ServiceProviderConfigDocument.Render(baseUrl).ToJsonString(ScimJson.Options));
 
-    public Task<string> GetSchemasAsync(string baseUrl, string? id) =>
-        Task.FromResult(Select(SchemaDocuments.All, s => s.Id, id, "Schema", s => SchemaDocuments.Render(s, baseUrl)));
+    public async Task<string> GetSchemasAsync(string baseUrl, string? id)
+    {
+        var tenant = this.GetPrimaryKeyString();
+        var custom = CustomSchemas.ExtensionOf(tenant, await GrainFactory.GetGrain<ITenantGrain>(tenant).GetCustomFieldsAsync());
+        IReadOnlyList<SchemaDefinition> schemas = custom is null ? SchemaDocuments.All : [.. SchemaDocuments.All, custom];
+        return Select(schemas, s => s.Id, id, "Schema", s => SchemaDocuments.Render(s, baseUrl));
+    }
 
-    public Task<string> GetResourceTypesAsync(string baseUrl, string? id) =>
-        Task.FromResult(Select(ResourceSchema.All, t => t.Name, id, "ResourceType", t => ResourceTypeDocuments.Render(t, baseUrl)));
+    public async Task<string> GetResourceTypesAsync(string baseUrl, string? id)
+    {
+        var tenant = this.GetPrimaryKeyString();
+        var types = new List<ResourceSchema>();
+        foreach (var type in ResourceSchema.All) types.Add(await CustomSchemas.ForTenantAsync(GrainFactory, tenant, type.Kind));
+        return Select(types, t => t.Name, id, "ResourceType", t => ResourceTypeDocuments.Render(t, baseUrl));
+    }
 
     private static string Select<T>(IReadOnlyList<T> items, Func<T, string> idOf, string? id, string what, Func<T, JsonObject> render)
     {

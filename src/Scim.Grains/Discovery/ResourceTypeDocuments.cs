@@ -15,7 +15,7 @@ public static class ResourceTypeDocuments
         ["description"] = type.Description,
         ["schema"] = type.Core.Id,
         ["schemaExtensions"] = new JsonArray(type.Extensions
-            .Select(e => (JsonNode)new JsonObject { ["schema"] = e.Id, ["required"] = false }).ToArray()),
+            .Select(e => (JsonNode)new JsonObject { ["schema"] = e.Id, ["required"] = type.IsRequired(e) }).ToArray()),
         ["meta"] = new JsonObject { ["resourceType"] = "ResourceType", ["location"] = $"{baseUrl}/ResourceTypes/{type.Name}" },
     };
 }

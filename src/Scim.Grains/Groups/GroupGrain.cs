@@ -13,7 +13,7 @@ namespace Scim.Grains.Groups;
 /// </summary>
 internal sealed class GroupGrain(IResourceStore store, TimeProvider clock) : ResourceGrain(store, clock), IGroupGrain
 {
-    protected override ResourceSchema Schema => ResourceSchema.Group;
+    protected override ResourceKind Kind => ResourceKind.Group;
 
     protected override MembershipChange MembersOf(JsonObject body)
     {

@@ -24,15 +24,15 @@ internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
 
     public async Task<ListResult> ListAsync(ResourceKind kind, ListQuery query, RenderOptions render)
     {
-        var schema = ResourceSchema.For(kind);
+        var schema = await CustomSchemas.ForTenantAsync(GrainFactory, Tenant, kind);
         var filter = ParseFilter(query.Filter, schema);
         var projection = Projection.Parse(render, schema);
         var (startIndex, count) = Page(query);
-        if (query.Cursor is not null) return await CursorPageAsync(kind, filter, query, count, render, projection);
+        if (query.Cursor is not null) return await CursorPageAsync(schema, filter, query, count, render, projection);
         var sort = SortSpec.Parse(query.SortBy, query.SortOrder, schema);
-        var page = await store.QueryAsync(Tenant, kind, new StoreQuery(filter, sort, startIndex, count), CancellationToken.None);
+        var page = await store.QueryAsync(Tenant, kind, new StoreQuery(filter, sort, startIndex, count) { Schema = schema }, CancellationToken.None);
         var resources = new List<string>(page.Resources.Count);
-        foreach (var row in page.Resources) resources.Add(await RenderAsync(row, render, projection));
+        foreach (var row in page.Resources) resources.Add(await RenderAsync(row, schema, render, projection));
         return new ListResult(page.TotalResults, startIndex, resources);
     }
 
@@ -41,7 +41,9 @@ internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
         if (query.Cursor is not null) throw ScimException.InvalidValue("Cursor pagination is offered on /Users and /Groups, not at the root.");
         var (startIndex, count) = Page(query);
         var parsedFilter = string.IsNullOrWhiteSpace(query.Filter) ? null : FilterParser.Parse(query.Filter.Trim());
-        var plans = RootKinds.Select(kind => RootPlan.For(kind, parsedFilter, query)).ToList();
+        var schemas = new List<ResourceSchema>();
+        foreach (var kind in RootKinds) schemas.Add(await CustomSchemas.ForTenantAsync(GrainFactory, Tenant, kind));
+        var plans = schemas.Select(schema => RootPlan.For(schema, parsedFilter, query)).ToList();
         if (query.SortBy is not null && plans.All(p => p.Sort is null))
             throw ScimException.InvalidValue($"Unknown attribute '{query.SortBy}' for sortBy on any resource type.");
         if (parsedFilter is not null && plans.All(p => p.Skipped))
@@ -52,14 +54,14 @@ internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
         var total = 0;
         foreach (var plan in plans.Where(p => !p.Skipped))
         {
-            var page = await store.QueryAsync(Tenant, plan.Schema.Kind, new StoreQuery(plan.Filter, plan.Sort, 1, wanted), CancellationToken.None);
+            var page = await store.QueryAsync(Tenant, plan.Schema.Kind, new StoreQuery(plan.Filter, plan.Sort, 1, wanted) { Schema = plan.Schema }, CancellationToken.None);
             total += page.TotalResults;
             rows.AddRange(page.Resources.Select(row => (row, plan.Sort is null ? null : SortKeys.KeyOf(row.Document, plan.Sort), plan.Schema)));
         }
         var merged = query.SortBy is null ? rows : SortKeys.Merge(rows, r => r.Key, r => r.Row.Id, IsDescending(query.SortOrder));
         var resources = new List<string>();
         foreach (var (row, _, schema) in merged.Skip(startIndex - 1).Take(count))
-            resources.Add(await RenderAsync(row, render, Projection.Parse(render, schema)));
+            resources.Add(await RenderAsync(row, schema, render, Projection.Parse(render, schema)));
         return new ListResult(total, startIndex, resources);
     }
 
@@ -67,22 +69,22 @@ internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
     /// RFC 9865 cursor pagination, in creation order: one row more than the page is read to know whether a next page
     /// exists, and the next cursor continues after the last row returned (keyset, so deep pages cost what the first does).
     /// </summary>
-    private async Task<ListResult> CursorPageAsync(ResourceKind kind, FilterNode? filter, ListQuery query, int count,
+    private async Task<ListResult> CursorPageAsync(ResourceSchema schema, FilterNode? filter, ListQuery query, int count,
         RenderOptions render, Projection projection)
     {
+        var kind = schema.Kind;
         if (query.SortBy is not null) throw ScimException.InvalidValue("Cursor pagination returns resources in creation order; sortBy cannot be combined with cursor.");
         var after = ListCursors.Decode(query.Cursor!, kind, query.Filter);
-        var page = await store.QueryAsync(Tenant, kind, new StoreQuery(filter, null, 1, count == 0 ? 0 : count + 1, after), CancellationToken.None);
+        var page = await store.QueryAsync(Tenant, kind, new StoreQuery(filter, null, 1, count == 0 ? 0 : count + 1, after) { Schema = schema }, CancellationToken.None);
         var rows = page.Resources.Take(count).ToList();
         var next = page.Resources.Count > count ? ListCursors.Encode(rows[^1].Sequence, kind, query.Filter) : null;
         var resources = new List<string>(rows.Count);
-        foreach (var row in rows) resources.Add(await RenderAsync(row, render, projection));
+        foreach (var row in rows) resources.Add(await RenderAsync(row, schema, render, projection));
         return new ListResult(page.TotalResults, 1, resources, CursorPaged: true, NextCursor: next);
     }
 
-    private async Task<string> RenderAsync(StoredResource row, RenderOptions render, Projection projection)
+    private async Task<string> RenderAsync(StoredResource row, ResourceSchema schema, RenderOptions render, Projection projection)
     {
-        var schema = ResourceSchema.For(row.Kind);
         var members = row.Kind == ResourceKind.Group && projection.Includes(GroupSchema.Members)
             ? await store.GetMembersAsync(Tenant, row.Id, CancellationToken.None)
             : null;
@@ -106,9 +108,8 @@ internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
     /// <summary>How one resource type takes part in a root query: its filter and sort, or skipped when the filter names an attribute it lacks.</summary>
     private sealed record RootPlan(ResourceSchema Schema, FilterNode? Filter, SortSpec? Sort, bool Skipped, ScimException? FilterError)
     {
-        public static RootPlan For(ResourceKind kind, FilterNode? filter, ListQuery query)
+        public static RootPlan For(ResourceSchema schema, FilterNode? filter, ListQuery query)
         {
-            var schema = ResourceSchema.For(kind);
             // A sortBy this type lacks: its resources have no value for it, so they sort last.
             var sortPath = query.SortBy is null ? null : AttrPath.TryParse(query.SortBy.Trim());
             var sort = sortPath is not null && schema.Resolve(sortPath) is null ? null : SortSpec.Parse(query.SortBy, query.SortOrder, schema);

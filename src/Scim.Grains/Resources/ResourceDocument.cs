@@ -54,6 +54,11 @@ public static class ResourceDocument
     {
         var ordered = new JsonObject { ["schemas"] = document["schemas"]?.DeepClone(), ["id"] = document["id"]?.DeepClone() };
         CopyAttributes(schema, document, ordered, _ => { });
+        // Extensions this schema does not list (a tenant's custom fields) keep their stored form.
+        foreach (var (key, value) in document)
+        {
+            if (key != "meta" && !ordered.ContainsKey(key)) ordered[key] = value?.DeepClone();
+        }
         if (document["meta"] is { } meta) ordered["meta"] = InOrder(meta, CommonAttributes.Meta);
         return ordered;
     }

@@ -18,7 +18,10 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
     private StoredResource? current;
     private bool loaded;
 
-    protected abstract ResourceSchema Schema { get; }
+    protected abstract ResourceKind Kind { get; }
+
+    /// <summary>The resource type with the tenant's current custom fields, read at the start of every call.</summary>
+    protected ResourceSchema Schema { get; private set; } = null!;
     protected IResourceStore Store => store;
     protected string Tenant { get; private set; } = "";
     protected string Id { get; private set; } = "";
@@ -31,6 +34,7 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
 
     public async Task<ResourceSnapshot> CreateAsync(string json, RenderOptions render)
     {
+        Schema = await CustomSchemas.ForTenantAsync(GrainFactory, Tenant, Kind);
         // A create is the first call of a fresh id: no read first, the store's primary key rejects an existing id.
         if (loaded && current is not null) throw ScimException.Uniqueness($"A {Schema.Name} with id '{Id}' already exists.");
         var body = JsonBodies.ParseObject(json);
@@ -46,12 +50,14 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
 
     public async Task<ResourceSnapshot> GetAsync(RenderOptions render)
     {
+        Schema = await CustomSchemas.ForTenantAsync(GrainFactory, Tenant, Kind);
         await RequireAsync(null);
         return await SnapshotAsync(render);
     }
 
     public async Task<ResourceSnapshot> ReplaceAsync(string json, string? ifMatch, RenderOptions render)
     {
+        Schema = await CustomSchemas.ForTenantAsync(GrainFactory, Tenant, Kind);
         var existing = await RequireAsync(ifMatch);
         var body = JsonBodies.ParseObject(json);
         var attributes = ResourceNormalizer.Normalize(body, Schema);
@@ -64,6 +70,7 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
 
     public async Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions? render)
     {
+        Schema = await CustomSchemas.ForTenantAsync(GrainFactory, Tenant, Kind);
         var existing = await RequireAsync(ifMatch);
         var delta = Schema.Kind == ResourceKind.Group ? new MembershipDelta() : null;
         var patched = PatchEngine.Apply(existing.Document, patch.Operations, Schema, delta);
@@ -77,6 +84,7 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
 
     public async Task DeleteAsync(string? ifMatch)
     {
+        Schema = await CustomSchemas.ForTenantAsync(GrainFactory, Tenant, Kind);
         var existing = await RequireAsync(ifMatch);
         await ForgetOnFailureAsync(() => store.DeleteAsync(Tenant, Schema.Kind, Id, existing.Version, CancellationToken.None));
         current = null;

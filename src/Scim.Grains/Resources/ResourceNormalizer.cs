@@ -80,7 +80,12 @@ public static class ResourceNormalizer
         }
         foreach (var extension in schema.Extensions)
         {
-            if (attributes[extension.Id] is not JsonObject values) continue;
+            if (attributes[extension.Id] is not JsonObject values)
+            {
+                if (schema.IsRequired(extension) && extension.Attributes.FirstOrDefault(a => a.Required) is { } required)
+                    throw ScimException.InvalidValue($"'{extension.Id}:{required.Name}' is required.");
+                continue;
+            }
             var missing = extension.Attributes.FirstOrDefault(a => a.Required && !HasValue(values[a.Name]));
             if (missing is not null) throw ScimException.InvalidValue($"'{extension.Id}:{missing.Name}' is required.");
         }

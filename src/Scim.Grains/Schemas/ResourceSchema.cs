@@ -8,7 +8,7 @@ namespace Scim.Grains.Schemas;
 /// Extension attributes live under their schema URN in a resource document; core and common ones at the top.
 /// </summary>
 public sealed class ResourceSchema(ResourceKind kind, string name, string endpoint, string description, SchemaDefinition core,
-    IReadOnlyList<SchemaDefinition> extensions)
+    IReadOnlyList<SchemaDefinition> extensions, IReadOnlyList<string>? requiredExtensions = null)
 {
     public static readonly ResourceSchema User = new(ResourceKind.User, "User", "/Users", "User Account", UserSchema.Definition,
         [EnterpriseUserSchema.Definition]);
@@ -25,6 +25,9 @@ public sealed class ResourceSchema(ResourceKind kind, string name, string endpoi
     public string Description => description;
     public SchemaDefinition Core => core;
     public IReadOnlyList<SchemaDefinition> Extensions => extensions;
+
+    /// <summary>Extensions every resource of this type must carry (its ResourceType lists them as required).</summary>
+    public bool IsRequired(SchemaDefinition extension) => requiredExtensions?.Contains(extension.Id) == true;
 
     /// <summary>The core schema or an extension of this resource type, by URN (case-insensitive).</summary>
     public SchemaDefinition? FindSchema(string urn) =>

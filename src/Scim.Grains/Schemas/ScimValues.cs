@@ -35,7 +35,10 @@ public static class ScimValues
         {
             case JsonValueKind.String: return TryParseLiteral(type, json.GetValue<string>(), out value);
             case JsonValueKind.True or JsonValueKind.False when type == AttributeType.Boolean: value = json.GetValue<bool>(); return true;
-            case JsonValueKind.Number when type is AttributeType.Integer or AttributeType.Decimal: value = json.GetValue<decimal>(); return true;
+            // Parsed from text, not GetValue<decimal>: a value built in memory may hold a long or a double.
+            case JsonValueKind.Number when type is AttributeType.Integer or AttributeType.Decimal:
+                value = decimal.Parse(json.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+                return true;
             default: return false;
         }
     }

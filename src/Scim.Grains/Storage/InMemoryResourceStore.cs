@@ -79,7 +79,7 @@ public sealed class InMemoryResourceStore : IResourceStore
     {
         var filter = query.Filter;
         var data = Data(tenant);
-        var schema = ResourceSchema.For(kind);
+        var schema = query.Schema ?? ResourceSchema.For(kind);
         var needsMembers = kind == ResourceKind.Group && filter is not null && MentionsMembers(filter);
         List<StoredResource> matches;
         lock (data)

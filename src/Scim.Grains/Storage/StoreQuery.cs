@@ -1,5 +1,6 @@
 using Scim.Grains.Filtering;
 using Scim.Grains.Queries;
+using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Storage;
 
@@ -9,4 +10,8 @@ namespace Scim.Grains.Storage;
 /// the page starts after that creation sequence instead of at an index: keyset paging for cursors, whose cost does not
 /// grow with depth. The total always counts every match.
 /// </summary>
-public sealed record StoreQuery(FilterNode? Filter, SortSpec? Sort, int StartIndex, int Count, long? AfterSequence = null);
+public sealed record StoreQuery(FilterNode? Filter, SortSpec? Sort, int StartIndex, int Count, long? AfterSequence = null)
+{
+    /// <summary>The resource type the filter was validated against (with the tenant's custom fields); null: the built-in one.</summary>
+    public ResourceSchema? Schema { get; init; }
+}

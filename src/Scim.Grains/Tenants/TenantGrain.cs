@@ -1,6 +1,7 @@
 using Orleans.Runtime;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Tenants;
+using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 
 namespace Scim.Grains.Tenants;
@@ -21,6 +22,17 @@ internal sealed class TenantGrain(
     }
 
     public Task<TenantInfo?> GetAsync() => Task.FromResult(state.State.Exists ? Info() : null);
+
+    public async Task<IReadOnlyList<CustomField>> SetCustomFieldsAsync(IReadOnlyList<CustomField> fields)
+    {
+        if (!state.State.Exists) throw ScimException.NotFound($"Tenant '{this.GetPrimaryKeyString()}' not found.");
+        CustomSchemas.Validate(fields);
+        state.State.CustomFields = [.. fields];
+        await state.WriteStateAsync();
+        return state.State.CustomFields;
+    }
+
+    public Task<IReadOnlyList<CustomField>> GetCustomFieldsAsync() => Task.FromResult<IReadOnlyList<CustomField>>(state.State.CustomFields);
 
     private TenantInfo Info() => new(this.GetPrimaryKeyString(), state.State.DisplayName, state.State.Created);
 }

@@ -14,7 +14,7 @@ namespace Scim.Grains.Users;
 /// </summary>
 internal sealed class UserGrain(IResourceStore store, TimeProvider clock) : ResourceGrain(store, clock), IUserGrain
 {
-    protected override ResourceSchema Schema => ResourceSchema.User;
+    protected override ResourceKind Kind => ResourceKind.User;
 
     protected override MembershipChange MembersOf(JsonObject body) => MembershipChange.None;
 

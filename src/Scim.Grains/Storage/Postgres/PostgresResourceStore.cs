@@ -80,7 +80,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         {
             var parameters = new SqlParameters();
             var where = $"r.tenant = {parameters.Add(tenant)} AND r.kind = {(short)kind}";
-            if (query.Filter is not null) where += " AND " + new PostgresFilter(ResourceSchema.For(kind), parameters).Condition(query.Filter);
+            if (query.Filter is not null) where += " AND " + new PostgresFilter(query.Schema ?? ResourceSchema.For(kind), parameters).Condition(query.Filter);
             var order = query.Sort is null ? "r.seq" : PostgresSort.OrderBy(query.Sort, kind, parameters);
             await using var batch = dataSource.CreateBatch();
             batch.BatchCommands.Add(WithParameters(new NpgsqlBatchCommand($"SELECT count(*) FROM scim_resources r WHERE {where}"), parameters));
