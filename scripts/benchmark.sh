@@ -2,7 +2,7 @@
 # The side-by-side benchmark of the README: builds Release, then for each mode starts the service on loopback and runs
 # the load generator (bench/Scim.Benchmark) against it; in postgres mode it also measures raw single-row INSERTs into
 # an equivalent table with pgbench at the same client counts. PostgreSQL keeps its durable defaults
-# (fsync and synchronous_commit on).
+# (fsync and synchronous_commit on). The per-tenant rate limit is lifted so that capacity, not the limit, is measured.
 #
 #   scripts/benchmark.sh [in-memory|postgres|all] [extra load-generator options, e.g. --seconds 10]
 set -euo pipefail
@@ -21,6 +21,7 @@ trap stop_server EXIT
 serve() {
   (cd "$bin" && exec env Scim__OperatorKey="$key" Scim__DemoTenant=- ASPNETCORE_URLS="http://127.0.0.1:$port" \
      Orleans__SiloPort=21300 Orleans__GatewayPort=40300 Orleans__AdvertisedIPAddress=127.0.0.1 Logging__LogLevel__Default=Warning \
+     Scim__RateLimits__Default__PermitsPerSecond=1000000 Scim__RateLimits__Default__Burst=1000000 \
      "$@" dotnet Scim.Silo.dll >/tmp/scim-benchmark-server.log 2>&1) &
   server=$!
   for _ in $(seq 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && return 0; sleep 1; done

@@ -6,6 +6,7 @@ using Scim.Api.Auth;
 using Scim.Api.Endpoints;
 using Scim.Api.Errors;
 using Scim.Api.Health;
+using Scim.Api.Protection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scim.Api.Http;
 
@@ -19,6 +20,8 @@ public static class ScimApiExtensions
     public static IServiceCollection AddScimApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ScimApiOptions>(configuration.GetSection(ScimApiOptions.Section));
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddTenantRateLimiting();
         services.AddSingleton<RequestBodies>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ScimTokenHandler>(ScimAuth.TokenScheme, null)
@@ -38,6 +41,7 @@ public static class ScimApiExtensions
         app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         // Live: the process serves HTTP. Ready: a silo and the database answer through the cluster.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Scim.Api.Auth;
 using Scim.Api.Errors;
+using Scim.Api.Protection;
 using Scim.Grains.Interfaces.Resources;
 
 namespace Scim.Api.Endpoints;
@@ -12,7 +13,7 @@ public static class ScimEndpoints
 {
     public static void MapScimEndpoints(this IEndpointRouteBuilder app)
     {
-        var scim = app.MapGroup("/scim/v2/{tenant}").RequireAuthorization(ScimAuth.ProvisionPolicy);
+        var scim = app.MapGroup("/scim/v2/{tenant}").RequireAuthorization(ScimAuth.ProvisionPolicy).RequireRateLimiting(TenantRateLimiting.Policy);
         scim.MapResource(ResourceKind.User);
         scim.MapResource(ResourceKind.Group);
         scim.MapSearch();

@@ -17,6 +17,12 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
 {
     public const string OperatorKey = "test-operator-key-0123456789abcdef";
 
+    /// <summary>The one tenant with a tiny rate limit (1 call/s, burst 5), for the rate-limit tests.</summary>
+    public const string ThrottledTenant = "throttled";
+
+    /// <summary>Another tenant with the same tiny limit, so the rate-limit tests do not share a bucket.</summary>
+    public const string ThrottledTenantForStrangers = "throttled-strangers";
+
     /// <summary>The storage backend, as test output shows it.</summary>
     public abstract string Backend { get; }
 
@@ -30,6 +36,11 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Scim:OperatorKey", OperatorKey);
         builder.UseSetting("Scim:DemoTenant", "-");
         builder.UseSetting("Scim:MaxRequestBytes", "65536");
+        foreach (var tenant in new[] { ThrottledTenant, ThrottledTenantForStrangers })
+        {
+            builder.UseSetting($"Scim:RateLimits:Tenants:{tenant}:PermitsPerSecond", "1");
+            builder.UseSetting($"Scim:RateLimits:Tenants:{tenant}:Burst", "5");
+        }
         foreach (var (key, value) in BackendSettings()) builder.UseSetting(key, value);
     }
 
@@ -41,9 +52,9 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Creates a fresh tenant and a token for it; returns a client bound to the tenant's SCIM base.</summary>
-    public async Task<ScimClient> NewTenantAsync(string identityProvider = "okta")
+    public async Task<ScimClient> NewTenantAsync(string identityProvider = "okta", string? id = null)
     {
-        var tenant = "t-" + Guid.NewGuid().ToString("N")[..12];
+        var tenant = id ?? "t-" + Guid.NewGuid().ToString("N")[..12];
         using var admin = Operator();
         (await admin.PostAsJsonAsync("/admin/v1/tenants", new { id = tenant, displayName = "Test" })).EnsureSuccessStatusCode();
         var token = await IssueTokenAsync(tenant, identityProvider);
