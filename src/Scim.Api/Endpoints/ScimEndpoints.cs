@@ -18,6 +18,9 @@ public static class ScimEndpoints
         scim.MapResource(ResourceKind.Group);
         scim.MapSearch();
         scim.MapBulk();
+        // RFC 7644 §3.11: a token here stands for an identity provider's connection, not for a user, so there is no "me".
+        scim.Map("/Me", (HttpContext http) => ScimErrorWriter.WriteAsync(http, StatusCodes.Status501NotImplemented, null,
+            "/Me is not supported: tokens belong to an identity provider's connection, not to a user."));
         scim.MapDiscovery();
         app.MapFallback("/scim/v2/{tenant}/{**path}", (HttpContext http) =>
             ScimErrorWriter.WriteAsync(http, StatusCodes.Status404NotFound, null, $"No SCIM endpoint at {http.Request.Path}."));

@@ -8,7 +8,8 @@ namespace Scim.Grains.Resources;
 
 /// <summary>
 /// The <c>attributes</c> / <c>excludedAttributes</c> parameters of RFC 7644 §3.9 applied to a rendered resource,
-/// honouring <c>returned</c>: "always" attributes stay, "never" ones were removed before. Names are attribute paths,
+/// honouring <c>returned</c>: "always" attributes stay, "never" ones were removed before, "request" ones appear only
+/// when <c>attributes</c> names them. Names are attribute paths,
 /// sub-attribute paths or schema URNs; unknown names are ignored. A value filter (<c>emails[type eq "work"]</c>, as the
 /// Microsoft suite sends) keeps only the matching values.
 /// </summary>
@@ -58,12 +59,13 @@ public sealed class Projection
     public bool Includes(AttributeDefinition attribute)
     {
         var selected = selections.TryGetValue(Key("", attribute.Name), out var selection);
+        if (attribute.Returned == Returned.Request) return inclusive && selected;
         return inclusive ? selected || attribute.Returned == Returned.Always : !(selected && selection!.Whole);
     }
 
     public JsonObject Apply(JsonObject rendered, ResourceSchema schema)
     {
-        if (!inclusive && selections.Count == 0) return rendered;
+        if (!inclusive && selections.Count == 0 && !schema.HasRequestOnlyAttributes) return rendered;
         var result = new JsonObject();
         foreach (var (key, value) in rendered)
         {
@@ -88,6 +90,7 @@ public sealed class Projection
     private void Project(JsonObject target, string container, AttributeDefinition? attribute, string name, JsonNode? value)
     {
         var selected = selections.TryGetValue(Key(container, name), out var selection);
+        if (attribute?.Returned == Returned.Request && !(inclusive && selected)) return;
         if (attribute is null || attribute.Returned == Returned.Always || (!inclusive && !selected))
         {
             target[name] = value?.DeepClone();

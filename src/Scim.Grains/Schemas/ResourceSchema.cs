@@ -26,6 +26,10 @@ public sealed class ResourceSchema(ResourceKind kind, string name, string endpoi
     public SchemaDefinition Core => core;
     public IReadOnlyList<SchemaDefinition> Extensions => extensions;
 
+    /// <summary>Whether some attribute is returned only when asked for (RFC 7643 §2.4 returned "request").</summary>
+    public bool HasRequestOnlyAttributes { get; } =
+        new[] { core }.Concat(extensions).SelectMany(s => s.Attributes).Any(a => a.Returned == Returned.Request);
+
     /// <summary>Extensions every resource of this type must carry (its ResourceType lists them as required).</summary>
     public bool IsRequired(SchemaDefinition extension) => requiredExtensions?.Contains(extension.Id) == true;
 

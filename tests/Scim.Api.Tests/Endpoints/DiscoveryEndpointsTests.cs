@@ -86,6 +86,18 @@ public abstract class DiscoveryEndpointsTests(ScimApiFactory factory)
         Assert.Contains("/scim/v2/{tenant}/Users", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    public async Task Me_IsNotImplemented_With501AndAScimError(string method)
+    {
+        var scim = await factory.NewTenantAsync();
+
+        var response = await scim.SendAsync(new HttpMethod(method), "/Me", method == "GET" ? null : "{}");
+
+        response.AssertError(HttpStatusCode.NotImplemented, null);
+    }
+
     [Collection(InMemoryCollection.Name)]
     public sealed class InMemory(InMemoryApiFactory factory) : DiscoveryEndpointsTests(factory);
 
