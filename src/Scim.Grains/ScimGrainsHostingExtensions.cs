@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Hosting;
 using Orleans.Storage;
+using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 using Scim.Grains.Storage.Postgres;
 using Scim.Grains.Storage.Postgres.Migrations;
@@ -19,7 +20,7 @@ public static class ScimGrainsHostingExtensions
     public static ISiloBuilder AddScimInMemoryStorage(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton<IResourceStore, InMemoryResourceStore>();
-        silo.Services.TryAddSingleton(TimeProvider.System);
+        AddSharedServices(silo);
         return silo.AddMemoryGrainStorage(ScimStorage.Name);
     }
 
@@ -34,7 +35,7 @@ public static class ScimGrainsHostingExtensions
         silo.Services.TryAddSingleton(_ => CreateDataSource(connectionString));
         silo.Services.TryAddSingleton<IResourceStore, PostgresResourceStore>();
         silo.Services.TryAddSingleton<SchemaMigrator>();
-        silo.Services.TryAddSingleton(TimeProvider.System);
+        AddSharedServices(silo);
         silo.UseSystemTextJsonGrainStorageSerializer();
         const string adoNet = ScimStorage.Name + ".adonet";
         silo.AddAdoNetGrainStorage(adoNet, options =>
@@ -45,6 +46,12 @@ public static class ScimGrainsHostingExtensions
         silo.Services.AddKeyedSingleton<IGrainStorage>(ScimStorage.Name,
             (services, _) => new PostgresGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(adoNet)));
         return silo;
+    }
+
+    private static void AddSharedServices(ISiloBuilder silo)
+    {
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<TenantSchemas>();
     }
 
     private static NpgsqlDataSource CreateDataSource(string connectionString)

@@ -43,10 +43,6 @@ public static class BulkRequests
             isPatch && data is not null ? PatchRequests.Parse(data.ToJsonString()) : null);
     }
 
-    private static string? Text(JsonObject obj, string name) => JsonObjects.Member(obj, name) switch
-    {
-        null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => throw ScimException.InvalidSyntax($"A bulk operation's '{name}' must be a string."),
-    };
+    private static string? Text(JsonObject obj, string name) =>
+        JsonObjects.String(obj, name, detail => ScimException.InvalidSyntax($"In a bulk operation, {detail}"));
 }

@@ -30,6 +30,14 @@ public static class JsonObjects
             throw ScimException.InvalidSyntax($"A {message} body's schemas must contain '{urn}'.");
     }
 
+    /// <summary>A member that must be a string when present; <paramref name="notAString"/> is the error otherwise.</summary>
+    public static string? String(JsonObject obj, string name, Func<string, ScimException> notAString) => Member(obj, name) switch
+    {
+        null => null,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        _ => throw notAString($"'{name}' must be a string."),
+    };
+
     public static JsonNode? Member(JsonObject obj, string name) =>
         obj.FirstOrDefault(p => p.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
 }

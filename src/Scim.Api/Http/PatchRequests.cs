@@ -23,12 +23,7 @@ public static class PatchRequests
     {
         if (node is not JsonObject operation) throw ScimException.InvalidSyntax("Each PATCH operation must be a JSON object.");
         var op = JsonObjects.Member(operation, "op") is JsonValue o && o.GetValueKind() == JsonValueKind.String ? o.GetValue<string>() : null;
-        var path = JsonObjects.Member(operation, "path") switch
-        {
-            null => null,
-            JsonValue p when p.GetValueKind() == JsonValueKind.String => p.GetValue<string>(),
-            _ => throw ScimException.InvalidPath("'path' must be a string."),
-        };
+        var path = JsonObjects.String(operation, "path", ScimException.InvalidPath);
         return new PatchOperation(op ?? "", path, JsonObjects.Member(operation, "value")?.ToJsonString());
     }
 }

@@ -28,12 +28,7 @@ public static class SearchRequests
         return (query, Names(body, "attributes"), Names(body, "excludedAttributes"));
     }
 
-    private static string? Text(JsonObject body, string name) => JsonObjects.Member(body, name) switch
-    {
-        null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => throw ScimException.InvalidValue($"'{name}' must be a string."),
-    };
+    private static string? Text(JsonObject body, string name) => JsonObjects.String(body, name, ScimException.InvalidValue);
 
     private static int? Integer(JsonObject body, string name) => JsonObjects.Member(body, name) switch
     {

@@ -2,6 +2,7 @@ using Orleans.Concurrency;
 using Scim.Grains.Interfaces.Bulk;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Bulk;
@@ -35,10 +36,11 @@ internal sealed class BulkGrain : Grain, IBulkGrain
                 var operation = operations[index];
                 var references = BulkReferences.Of(operation);
                 BulkOperationResult result;
+                string? createdId = null;
                 if (references.FirstOrDefault(r => !declared.Contains(r) || failed.Contains(r)) is { } broken)
                     result = Failure(operation, ScimException.InvalidValue($"bulkId '{broken}' {(declared.Contains(broken) ? "failed" : "is not defined in this request")}."));
                 else if (references.All(created.ContainsKey))
-                    result = await RunAsync(tenant, BulkReferences.Resolve(operation, created), render);
+                    (result, createdId) = await RunAsync(tenant, BulkReferences.Resolve(operation, created), render);
                 else
                     continue;
                 results[index] = result;
@@ -49,9 +51,9 @@ internal sealed class BulkGrain : Grain, IBulkGrain
                     errors++;
                     if (operation.BulkId is not null) failed.Add(operation.BulkId);
                 }
-                else if (operation.BulkId is not null && result.Location is not null)
+                else if (operation.BulkId is not null && createdId is not null)
                 {
-                    created[operation.BulkId] = result.Location[(result.Location.LastIndexOf('/') + 1)..];
+                    created[operation.BulkId] = createdId;
                 }
             }
             if (progress) continue;
@@ -65,31 +67,36 @@ internal sealed class BulkGrain : Grain, IBulkGrain
         return results.OfType<BulkOperationResult>().ToList();
     }
 
-    private async Task<BulkOperationResult> RunAsync(string tenant, BulkOperation operation, RenderOptions render)
+    /// <summary>Runs one operation; returns its result and, for a POST, the id it created.</summary>
+    private async Task<(BulkOperationResult Result, string? CreatedId)> RunAsync(string tenant, BulkOperation operation, RenderOptions render)
     {
         try
         {
             var method = operation.Method.ToUpperInvariant();
             var (schema, id) = Target(operation.Path);
+            // The bulk response carries no resource bodies: render only the id, so a group's members are never read.
+            var idOnly = render with { Attributes = CommonAttributes.Id.Name, ExcludedAttributes = null };
             if (method == "POST")
             {
                 if (id is not null) throw ScimException.InvalidPath($"POST takes a resource type path such as /Users, not '{operation.Path}'.");
-                var snapshot = await Grain(schema, tenant, Guid.NewGuid().ToString()).CreateAsync(Data(operation), render);
-                return Success(operation, 201, snapshot);
+                var newId = Guid.NewGuid().ToString();
+                var snapshot = await Grain(schema, tenant, newId).CreateAsync(Data(operation), idOnly);
+                return (Success(operation, 201, snapshot, render, schema), snapshot.Id);
             }
             if (id is null) throw ScimException.InvalidPath($"{method} needs a resource path such as /Users/{{id}}, not '{operation.Path}'.");
             var grain = Grain(schema, tenant, id);
-            return method switch
+            var result = method switch
             {
-                "PUT" => Success(operation, 200, await grain.ReplaceAsync(Data(operation), operation.Version, render)),
-                "PATCH" => Success(operation, 200, await grain.PatchAsync(operation.Patch ?? throw ScimException.InvalidSyntax("A PATCH operation needs a PatchOp in 'data'."), operation.Version, null), render),
+                "PUT" => Success(operation, 200, await grain.ReplaceAsync(Data(operation), operation.Version, idOnly), render, schema),
+                "PATCH" => Success(operation, 200, await grain.PatchAsync(operation.Patch ?? throw ScimException.InvalidSyntax("A PATCH operation needs a PatchOp in 'data'."), operation.Version, null), render, schema),
                 "DELETE" => await DeleteAsync(grain, operation),
                 _ => throw ScimException.InvalidValue($"Bulk operations are POST, PUT, PATCH or DELETE, not '{operation.Method}'."),
             };
+            return (result, null);
         }
         catch (ScimException e)
         {
-            return Failure(operation, e);
+            return (Failure(operation, e), null);
         }
     }
 
@@ -123,10 +130,8 @@ internal sealed class BulkGrain : Grain, IBulkGrain
     private static string Data(BulkOperation operation) =>
         operation.DataJson ?? throw ScimException.InvalidSyntax($"A {operation.Method} operation needs 'data'.");
 
-    private static BulkOperationResult Success(BulkOperation operation, int status, ResourceSnapshot snapshot, RenderOptions? render = null) =>
-        new(operation.Method, operation.BulkId, status,
-            snapshot.Location.Length > 0 ? snapshot.Location : render is null ? null : $"{render.BaseUrl}{operation.Path}",
-            snapshot.ETag);
+    private static BulkOperationResult Success(BulkOperation operation, int status, ResourceSnapshot snapshot, RenderOptions render, ResourceSchema schema) =>
+        new(operation.Method, operation.BulkId, status, ResourceRenderer.Location(render.BaseUrl, schema, snapshot.Id), snapshot.ETag);
 
     private static BulkOperationResult Failure(BulkOperation operation, ScimException error) =>
         new(operation.Method, operation.BulkId, error.Status, ScimType: error.ScimType, Detail: error.Detail);

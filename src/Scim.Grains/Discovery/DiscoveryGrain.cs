@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Orleans.Concurrency;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Interfaces.Tenants;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 
@@ -10,7 +9,7 @@ namespace Scim.Grains.Discovery;
 
 /// <summary>Serves a tenant's discovery documents (RFC 7644 §4). Keyed by tenant: its custom fields are a schema of its own.</summary>
 [StatelessWorker, Reentrant]
-internal sealed class DiscoveryGrain : Grain, IDiscoveryGrain
+internal sealed class DiscoveryGrain(TenantSchemas schemas) : Grain, IDiscoveryGrain
 {
     public Task<string> GetServiceProviderConfigAsync(string baseUrl) =>
         Task.FromResult(ServiceProviderConfigDocument.Render(baseUrl).ToJsonString(ScimJson.Options));
@@ -18,16 +17,16 @@ internal sealed class DiscoveryGrain : Grain, IDiscoveryGrain
     public async Task<string> GetSchemasAsync(string baseUrl, string? id)
     {
         var tenant = this.GetPrimaryKeyString();
-        var custom = CustomSchemas.ExtensionOf(tenant, await GrainFactory.GetGrain<ITenantGrain>(tenant).GetCustomFieldsAsync());
-        IReadOnlyList<SchemaDefinition> schemas = custom is null ? SchemaDocuments.All : [.. SchemaDocuments.All, custom];
-        return Select(schemas, s => s.Id, id, "Schema", s => SchemaDocuments.Render(s, baseUrl));
+        var user = await schemas.ForAsync(tenant, ResourceKind.User);
+        IReadOnlyList<SchemaDefinition> all = [.. SchemaDocuments.All, .. user.Extensions.Where(e => e.Id == CustomSchemas.Urn(tenant))];
+        return Select(all, s => s.Id, id, "Schema", s => SchemaDocuments.Render(s, baseUrl));
     }
 
     public async Task<string> GetResourceTypesAsync(string baseUrl, string? id)
     {
         var tenant = this.GetPrimaryKeyString();
         var types = new List<ResourceSchema>();
-        foreach (var type in ResourceSchema.All) types.Add(await CustomSchemas.ForTenantAsync(GrainFactory, tenant, type.Kind));
+        foreach (var type in ResourceSchema.All) types.Add(await schemas.ForAsync(tenant, type.Kind));
         return Select(types, t => t.Name, id, "ResourceType", t => ResourceTypeDocuments.Render(t, baseUrl));
     }
 

@@ -11,7 +11,7 @@ namespace Scim.Grains.Groups;
 /// PUT sets them all, a PATCH changes only those it names. Grain calls are not reentrant, so concurrent member
 /// changes to one group run one after the other and none is lost.
 /// </summary>
-internal sealed class GroupGrain(IResourceStore store, TimeProvider clock) : ResourceGrain(store, clock), IGroupGrain
+internal sealed class GroupGrain(IResourceStore store, TenantSchemas schemas, TimeProvider clock) : ResourceGrain(store, schemas, clock), IGroupGrain
 {
     protected override ResourceKind Kind => ResourceKind.Group;
 

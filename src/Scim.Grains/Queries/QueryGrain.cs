@@ -16,7 +16,7 @@ namespace Scim.Grains.Queries;
 /// serves many lists at once while they wait on the database.
 /// </summary>
 [StatelessWorker, Reentrant]
-internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
+internal sealed class QueryGrain(IResourceStore store, TenantSchemas schemas) : Grain, IQueryGrain
 {
     private static readonly ResourceKind[] RootKinds = [ResourceKind.User, ResourceKind.Group];
 
@@ -24,13 +24,13 @@ internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
 
     public async Task<ListResult> ListAsync(ResourceKind kind, ListQuery query, RenderOptions render)
     {
-        var schema = await CustomSchemas.ForTenantAsync(GrainFactory, Tenant, kind);
+        var schema = await schemas.ForAsync(Tenant, kind);
         var filter = ParseFilter(query.Filter, schema);
         var projection = Projection.Parse(render, schema);
         var (startIndex, count) = Page(query);
         if (query.Cursor is not null) return await CursorPageAsync(schema, filter, query, count, render, projection);
         var sort = SortSpec.Parse(query.SortBy, query.SortOrder, schema);
-        var page = await store.QueryAsync(Tenant, kind, new StoreQuery(filter, sort, startIndex, count) { Schema = schema }, CancellationToken.None);
+        var page = await store.QueryAsync(Tenant, new StoreQuery(schema, filter, sort, startIndex, count), CancellationToken.None);
         var resources = new List<string>(page.Resources.Count);
         foreach (var row in page.Resources) resources.Add(await RenderAsync(row, schema, render, projection));
         return new ListResult(page.TotalResults, startIndex, resources);
@@ -41,10 +41,10 @@ internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
         if (query.Cursor is not null) throw ScimException.InvalidValue("Cursor pagination is offered on /Users and /Groups, not at the root.");
         var (startIndex, count) = Page(query);
         var parsedFilter = string.IsNullOrWhiteSpace(query.Filter) ? null : FilterParser.Parse(query.Filter.Trim());
-        var schemas = new List<ResourceSchema>();
-        foreach (var kind in RootKinds) schemas.Add(await CustomSchemas.ForTenantAsync(GrainFactory, Tenant, kind));
-        var plans = schemas.Select(schema => RootPlan.For(schema, parsedFilter, query)).ToList();
-        if (query.SortBy is not null && plans.All(p => p.Sort is null))
+        var plans = new List<RootPlan>();
+        foreach (var kind in RootKinds) plans.Add(RootPlan.For(await schemas.ForAsync(Tenant, kind), parsedFilter, query));
+        var sorts = plans.Select(p => p.Sort).OfType<SortSpec>().ToList();
+        if (query.SortBy is not null && sorts.Count == 0)
             throw ScimException.InvalidValue($"Unknown attribute '{query.SortBy}' for sortBy on any resource type.");
         if (parsedFilter is not null && plans.All(p => p.Skipped))
             throw plans[0].FilterError ?? ScimException.InvalidFilter("The filter names no attribute of any resource type.");
@@ -54,11 +54,11 @@ internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
         var total = 0;
         foreach (var plan in plans.Where(p => !p.Skipped))
         {
-            var page = await store.QueryAsync(Tenant, plan.Schema.Kind, new StoreQuery(plan.Filter, plan.Sort, 1, wanted) { Schema = plan.Schema }, CancellationToken.None);
+            var page = await store.QueryAsync(Tenant, new StoreQuery(plan.Schema, plan.Filter, plan.Sort, 1, wanted), CancellationToken.None);
             total += page.TotalResults;
             rows.AddRange(page.Resources.Select(row => (row, plan.Sort is null ? null : SortKeys.KeyOf(row.Document, plan.Sort), plan.Schema)));
         }
-        var merged = query.SortBy is null ? rows : SortKeys.Merge(rows, r => r.Key, r => r.Row.Id, IsDescending(query.SortOrder));
+        var merged = sorts.Count == 0 ? rows : SortKeys.Merge(rows, r => r.Key, r => r.Row.Id, sorts[0].Descending);
         var resources = new List<string>();
         foreach (var (row, _, schema) in merged.Skip(startIndex - 1).Take(count))
             resources.Add(await RenderAsync(row, schema, render, Projection.Parse(render, schema)));
@@ -75,7 +75,7 @@ internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
         var kind = schema.Kind;
         if (query.SortBy is not null) throw ScimException.InvalidValue("Cursor pagination returns resources in creation order; sortBy cannot be combined with cursor.");
         var after = ListCursors.Decode(query.Cursor!, kind, query.Filter);
-        var page = await store.QueryAsync(Tenant, kind, new StoreQuery(filter, null, 1, count == 0 ? 0 : count + 1, after) { Schema = schema }, CancellationToken.None);
+        var page = await store.QueryAsync(Tenant, new StoreQuery(schema, filter, null, 1, count == 0 ? 0 : count + 1, after), CancellationToken.None);
         var rows = page.Resources.Take(count).ToList();
         var next = page.Resources.Count > count ? ListCursors.Encode(rows[^1].Sequence, kind, query.Filter) : null;
         var resources = new List<string>(rows.Count);
@@ -101,9 +101,6 @@ internal sealed class QueryGrain(IResourceStore store) : Grain, IQueryGrain
 
     private static (int StartIndex, int Count) Page(ListQuery query) =>
         (Math.Max(1, query.StartIndex), Math.Clamp(query.Count ?? ScimLimits.MaxResults, 0, ScimLimits.MaxResults));
-
-    private static bool IsDescending(string? sortOrder) =>
-        string.Equals(sortOrder?.Trim(), "descending", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>How one resource type takes part in a root query: its filter and sort, or skipped when the filter names an attribute it lacks.</summary>
     private sealed record RootPlan(ResourceSchema Schema, FilterNode? Filter, SortSpec? Sort, bool Skipped, ScimException? FilterError)

@@ -13,7 +13,7 @@ namespace Scim.Grains.Resources;
 /// validated by the pure SCIM classes, then written as one store call whose version check guards against a
 /// duplicate activation. The store, not the grain, is the final guard of uniqueness.
 /// </summary>
-internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) : Grain, IResourceGrain
+internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schemas, TimeProvider clock) : Grain, IResourceGrain
 {
     private StoredResource? current;
     private bool loaded;
@@ -34,30 +34,38 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
 
     public async Task<ResourceSnapshot> CreateAsync(string json, RenderOptions render)
     {
-        Schema = await CustomSchemas.ForTenantAsync(GrainFactory, Tenant, Kind);
+        Schema = await schemas.ForAsync(Tenant, Kind);
         // A create is the first call of a fresh id: no read first, the store's primary key rejects an existing id.
         if (loaded && current is not null) throw ScimException.Uniqueness($"A {Schema.Name} with id '{Id}' already exists.");
         var body = JsonBodies.ParseObject(json);
         var attributes = ResourceNormalizer.Normalize(body, Schema);
-        if (await ExistingToReplaceAsync(attributes) is { } existing) return await existing.ReplaceAsync(json, null, render);
         PasswordHasher.HashInPlace(attributes);
         var now = clock.GetUtcNow();
         var created = new StoredResource(Tenant, Schema.Kind, Id, 1, ResourceDocument.Compose(Schema, Id, attributes, new ResourceMeta(now, now, 1)));
-        await store.InsertAsync(created, MembersOf(body), CancellationToken.None);
+        try
+        {
+            await store.InsertAsync(created, MembersOf(body), CancellationToken.None);
+        }
+        catch (ScimException e) when (e.ScimType == ScimType.Uniqueness)
+        {
+            // Only a POST that collides is looked at twice: it may be a client re-sending a resource it created before.
+            if (await DuplicateToReplaceAsync(attributes) is not { } existing) throw;
+            return await existing.ReplaceAsync(json, null, render);
+        }
         (current, loaded) = (created, true);
         return await SnapshotAsync(render);
     }
 
     public async Task<ResourceSnapshot> GetAsync(RenderOptions render)
     {
-        Schema = await CustomSchemas.ForTenantAsync(GrainFactory, Tenant, Kind);
+        Schema = await schemas.ForAsync(Tenant, Kind);
         await RequireAsync(null);
         return await SnapshotAsync(render);
     }
 
     public async Task<ResourceSnapshot> ReplaceAsync(string json, string? ifMatch, RenderOptions render)
     {
-        Schema = await CustomSchemas.ForTenantAsync(GrainFactory, Tenant, Kind);
+        Schema = await schemas.ForAsync(Tenant, Kind);
         var existing = await RequireAsync(ifMatch);
         var body = JsonBodies.ParseObject(json);
         var attributes = ResourceNormalizer.Normalize(body, Schema);
@@ -70,7 +78,7 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
 
     public async Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions? render)
     {
-        Schema = await CustomSchemas.ForTenantAsync(GrainFactory, Tenant, Kind);
+        Schema = await schemas.ForAsync(Tenant, Kind);
         var existing = await RequireAsync(ifMatch);
         var delta = Schema.Kind == ResourceKind.Group ? new MembershipDelta() : null;
         var patched = PatchEngine.Apply(existing.Document, patch.Operations, Schema, delta);
@@ -84,7 +92,7 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
 
     public async Task DeleteAsync(string? ifMatch)
     {
-        Schema = await CustomSchemas.ForTenantAsync(GrainFactory, Tenant, Kind);
+        Schema = await schemas.ForAsync(Tenant, Kind);
         var existing = await RequireAsync(ifMatch);
         await ForgetOnFailureAsync(() => store.DeleteAsync(Tenant, Schema.Kind, Id, existing.Version, CancellationToken.None));
         current = null;
@@ -92,10 +100,10 @@ internal abstract class ResourceGrain(IResourceStore store, TimeProvider clock) 
     }
 
     /// <summary>
-    /// The resource a POST should replace instead of creating a new one (the client re-sending a resource it created
-    /// before), or null to create.
+    /// For a POST whose unique name is taken: the existing resource the POST should replace instead (the client
+    /// re-sending a resource it created before), or null for the 409.
     /// </summary>
-    protected virtual Task<IResourceGrain?> ExistingToReplaceAsync(JsonObject attributes) => Task.FromResult<IResourceGrain?>(null);
+    protected virtual Task<IResourceGrain?> DuplicateToReplaceAsync(JsonObject attributes) => Task.FromResult<IResourceGrain?>(null);
 
     /// <summary>The membership a POST or PUT body sets; only groups have one.</summary>
     protected abstract MembershipChange MembersOf(JsonObject body);

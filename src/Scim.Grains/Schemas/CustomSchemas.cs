@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
@@ -8,7 +7,7 @@ namespace Scim.Grains.Schemas;
 
 /// <summary>
 /// A tenant's custom user fields as a SCIM schema extension, <c>urn:ietf:params:scim:schemas:extension:{tenant}:2.0:User</c>,
-/// and the User resource type that carries it. Built once per tenant and field list.
+/// and the User resource type that carries it (<see cref="TenantSchemas"/> keeps them per tenant).
 /// </summary>
 public static class CustomSchemas
 {
@@ -24,31 +23,17 @@ public static class CustomSchemas
         ["reference"] = AttributeType.Reference,
     };
 
-    private static readonly ConcurrentDictionary<(string Tenant, string Fields), ResourceSchema> Cache = new();
-
     public static string Urn(string tenant) => $"urn:ietf:params:scim:schemas:extension:{tenant}:2.0:User";
 
-    /// <summary>The resource type of a kind for a tenant: User with the tenant's extension when it defines fields.</summary>
-    public static ResourceSchema For(ResourceKind kind, string tenant, IReadOnlyList<CustomField> fields)
+    /// <summary>The User resource type of a tenant: with the tenant's extension when it defines fields.</summary>
+    public static ResourceSchema User(string tenant, IReadOnlyList<CustomField> fields)
     {
-        if (kind == ResourceKind.Group || fields.Count == 0) return ResourceSchema.For(kind);
-        var key = (tenant, string.Join('\n', fields.Select(f => f.ToString())));
-        return Cache.GetOrAdd(key, _ =>
-        {
-            var extension = Extension(tenant, fields);
-            var user = ResourceSchema.User;
-            return new ResourceSchema(user.Kind, user.Name, user.Endpoint, user.Description, user.Core, [.. user.Extensions, extension],
-                fields.Any(f => f.Required) ? [extension.Id] : []);
-        });
+        if (fields.Count == 0) return ResourceSchema.User;
+        var extension = Extension(tenant, fields);
+        var user = ResourceSchema.User;
+        return new ResourceSchema(user.Kind, user.Name, user.Endpoint, user.Description, user.Core, [.. user.Extensions, extension],
+            fields.Any(f => f.Required) ? [extension.Id] : []);
     }
-
-    /// <summary>The resource type of a kind for a tenant, with the tenant's current custom fields (read from its tenant grain).</summary>
-    public static async Task<ResourceSchema> ForTenantAsync(IGrainFactory grains, string tenant, ResourceKind kind) =>
-        kind == ResourceKind.Group ? ResourceSchema.Group : For(kind, tenant, await grains.GetGrain<ITenantGrain>(tenant).GetCustomFieldsAsync());
-
-    /// <summary>The tenant's extension schema, for /Schemas; null when the tenant defines no field.</summary>
-    public static SchemaDefinition? ExtensionOf(string tenant, IReadOnlyList<CustomField> fields) =>
-        fields.Count == 0 ? null : For(ResourceKind.User, tenant, fields).Extensions[^1];
 
     /// <summary>Checks a field list: names are attribute names, unique case-insensitively; types are SCIM types.</summary>
     public static void Validate(IReadOnlyList<CustomField> fields)

@@ -21,7 +21,7 @@ public interface IResourceStore
     Task DeleteAsync(string tenant, ResourceKind kind, string id, long expectedVersion, CancellationToken cancellationToken);
 
     /// <summary>Resources of a type matching the query's filter, in its sort order (else creation order), one page of them.</summary>
-    Task<ResourcePage> QueryAsync(string tenant, ResourceKind kind, StoreQuery query, CancellationToken cancellationToken);
+    Task<ResourcePage> QueryAsync(string tenant, StoreQuery query, CancellationToken cancellationToken);
 
     /// <summary>Completes when the store can serve (readiness); a 503 ScimException when it cannot.</summary>
     Task PingAsync(CancellationToken cancellationToken);

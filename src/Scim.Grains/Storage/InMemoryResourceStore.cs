@@ -29,7 +29,7 @@ public sealed class InMemoryResourceStore : IResourceStore
         lock (data)
         {
             var rows = data.Rows(resource.Kind);
-            if (rows.ContainsKey(resource.Id)) throw ScimException.Uniqueness($"A {resource.Kind} with id '{resource.Id}' already exists.");
+            if (rows.ContainsKey(resource.Id)) throw StoreErrors.IdTaken(resource.Kind, resource.Id);
             ClaimUniqueKey(data, resource, previous: null);
             data.MoveExternalId(resource.Kind, resource.Id, null, ExternalIdOf(resource));
             rows[resource.Id] = resource with { Sequence = data.AppendToOrder(resource.Kind, resource.Id) };
@@ -46,7 +46,7 @@ public sealed class InMemoryResourceStore : IResourceStore
             var rows = data.Rows(resource.Kind);
             var current = rows.GetValueOrDefault(resource.Id);
             if (current is null || current.Version != expectedVersion)
-                throw ScimException.Conflict($"The {resource.Kind} '{resource.Id}' was changed or deleted concurrently; read it again and retry.");
+                throw StoreErrors.ConcurrentChange(resource.Kind, resource.Id);
             ClaimUniqueKey(data, resource, current);
             rows[resource.Id] = resource with { Sequence = current.Sequence };
             data.MoveExternalId(resource.Kind, resource.Id, ExternalIdOf(current), ExternalIdOf(resource));
@@ -62,7 +62,7 @@ public sealed class InMemoryResourceStore : IResourceStore
         {
             var rows = data.Rows(kind);
             if (!rows.TryGetValue(id, out var current) || current.Version != expectedVersion)
-                throw ScimException.Conflict($"The {kind} '{id}' was changed or deleted concurrently; read it again and retry.");
+                throw StoreErrors.ConcurrentChange(kind, id);
             rows.Remove(id);
             data.RemoveFromOrder(kind, current.Sequence);
             if (UniqueKeys.Of(kind, current.Document) is { } key) data.Keys(kind).Remove(key);
@@ -75,11 +75,10 @@ public sealed class InMemoryResourceStore : IResourceStore
         return Task.CompletedTask;
     }
 
-    public Task<ResourcePage> QueryAsync(string tenant, ResourceKind kind, StoreQuery query, CancellationToken cancellationToken)
+    public Task<ResourcePage> QueryAsync(string tenant, StoreQuery query, CancellationToken cancellationToken)
     {
-        var filter = query.Filter;
+        var (kind, schema, filter) = (query.Kind, query.Schema, query.Filter);
         var data = Data(tenant);
-        var schema = query.Schema ?? ResourceSchema.For(kind);
         var needsMembers = kind == ResourceKind.Group && filter is not null && MentionsMembers(filter);
         List<StoredResource> matches;
         lock (data)
@@ -122,13 +121,11 @@ public sealed class InMemoryResourceStore : IResourceStore
         var previousKey = previous is null ? null : UniqueKeys.Of(resource.Kind, previous.Document);
         if (key == previousKey) return;
         if (key is not null && keys.TryGetValue(key, out var owner) && owner != resource.Id)
-            throw ScimException.Uniqueness($"{UniqueKeys.Attribute(resource.Kind)} '{ResourceDocumentValue(resource)}' is already in use.");
+            throw StoreErrors.InUse(resource);
         if (previousKey is not null) keys.Remove(previousKey);
         if (key is not null) keys[key] = resource.Id;
     }
 
-    private static string? ResourceDocumentValue(StoredResource resource) =>
-        ResourceDocument.GetString(resource.Document, UniqueKeys.Attribute(resource.Kind));
 
     private static void ApplyMembers(TenantData data, string groupId, MembershipChange change)
     {

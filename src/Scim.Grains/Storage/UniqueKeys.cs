@@ -11,4 +11,5 @@ public static class UniqueKeys
 
     public static string? Of(ResourceKind kind, JsonObject document) =>
         ResourceDocument.GetString(document, Attribute(kind))?.ToLowerInvariant();
+
 }

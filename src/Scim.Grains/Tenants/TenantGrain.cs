@@ -9,6 +9,7 @@ namespace Scim.Grains.Tenants;
 /// <summary>A tenant (customer platform), keyed by its id.</summary>
 internal sealed class TenantGrain(
     [PersistentState("scim.tenant", ScimStorage.Name)] IPersistentState<TenantState> state,
+    TenantSchemas schemas,
     TimeProvider clock) : Grain, ITenantGrain
 {
     public async Task<TenantInfo> CreateAsync(string displayName)
@@ -29,6 +30,7 @@ internal sealed class TenantGrain(
         CustomSchemas.Validate(fields);
         state.State.CustomFields = [.. fields];
         await state.WriteStateAsync();
+        schemas.Forget(this.GetPrimaryKeyString());
         return state.State.CustomFields;
     }
 

@@ -12,13 +12,13 @@ namespace Scim.Grains.Users;
 /// re-provisions that user (Okta re-assigns a user by re-POSTing it, O6): it is replaced by the body and keeps its id.
 /// A POST that duplicates an active user is still a 409 (O3), and another userName with a reused externalId is a new user.
 /// </summary>
-internal sealed class UserGrain(IResourceStore store, TimeProvider clock) : ResourceGrain(store, clock), IUserGrain
+internal sealed class UserGrain(IResourceStore store, TenantSchemas schemas, TimeProvider clock) : ResourceGrain(store, schemas, clock), IUserGrain
 {
     protected override ResourceKind Kind => ResourceKind.User;
 
     protected override MembershipChange MembersOf(JsonObject body) => MembershipChange.None;
 
-    protected override async Task<IResourceGrain?> ExistingToReplaceAsync(JsonObject attributes)
+    protected override async Task<IResourceGrain?> DuplicateToReplaceAsync(JsonObject attributes)
     {
         if (ResourceDocument.GetString(attributes, CommonAttributes.ExternalId.Name) is not { } externalId
             || ResourceDocument.GetString(attributes, UniqueKeys.Attribute(ResourceKind.User)) is not { } userName) return null;
@@ -26,7 +26,7 @@ internal sealed class UserGrain(IResourceStore store, TimeProvider clock) : Reso
             new Compare(new AttrPath(null, attribute, null), CompareOp.Eq, new ScimLiteral(kind, value));
         var sameDeactivatedUser = new And(Eq(UniqueKeys.Attribute(ResourceKind.User), LiteralKind.String, userName),
             new And(Eq(CommonAttributes.ExternalId.Name, LiteralKind.String, externalId), Eq("active", LiteralKind.Boolean, "false")));
-        var found = await Store.QueryAsync(Tenant, ResourceKind.User, new StoreQuery(sameDeactivatedUser, null, 1, 1), CancellationToken.None);
+        var found = await Store.QueryAsync(Tenant, new StoreQuery(Schema, sameDeactivatedUser, null, 1, 1), CancellationToken.None);
         return found.Resources is [var existing, ..] ? GrainFactory.GetGrain<IUserGrain>(ResourceKeys.Of(Tenant, existing.Id)) : null;
     }
 

@@ -53,6 +53,26 @@ public abstract class CustomFieldsTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task ChangedFields_AreInUseAtTheNextCall()
+    {
+        var scim = await factory.NewTenantAsync();
+        await scim.CreateUserAsync("before.fields");
+        using var admin = factory.Operator();
+
+        var set = await admin.PutAsync($"/admin/v1/tenants/{scim.Tenant}/custom-fields",
+            new StringContent("""{"fields":[{"name":"floor","type":"integer"}]}""", System.Text.Encoding.UTF8, "application/json"));
+        var created = await scim.PostAsync("/Users", User(scim, "after.fields", """ "floor":"3" """));
+        var cleared = await admin.PutAsync($"/admin/v1/tenants/{scim.Tenant}/custom-fields",
+            new StringContent("""{"fields":[]}""", System.Text.Encoding.UTF8, "application/json"));
+        var schemaGone = await scim.GetAsync($"/Schemas/{Urn(scim)}");
+
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(3, created.Body![Urn(scim)]!["floor"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, schemaGone.Status);
+    }
+
+    [Fact]
     public async Task CustomValues_AreStoredTypedAndReturned_AndBadTypesOrMissingRequiredAre400()
     {
         var scim = await TenantWithFieldsAsync();

@@ -39,7 +39,7 @@ public sealed class InMemoryResourceStoreTests
 
     private async Task<IEnumerable<string>> IdsAsync(string filter)
     {
-        var page = await store.QueryAsync(Tenant, ResourceKind.User, new StoreQuery(FilterParser.Parse(filter), null, 1, 10), CancellationToken.None);
+        var page = await store.QueryAsync(Tenant, new StoreQuery(ResourceSchema.User, FilterParser.Parse(filter), null, 1, 10), CancellationToken.None);
         return page.Resources.Select(r => r.Id);
     }
 

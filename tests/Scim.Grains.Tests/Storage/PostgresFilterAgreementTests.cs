@@ -112,10 +112,10 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
     [MemberData(nameof(UserSorts))]
     public async Task UserSort_SameOrderInBothStores(string sortBy, string? sortOrder)
     {
-        var query = new StoreQuery(null, SortSpec.Parse(sortBy, sortOrder, ResourceSchema.User), 1, 100);
+        var query = new StoreQuery(ResourceSchema.User, null, SortSpec.Parse(sortBy, sortOrder, ResourceSchema.User), 1, 100);
 
-        var expected = await stores.InMemory.QueryAsync(Stores.Tenant, ResourceKind.User, query, CancellationToken.None);
-        var actual = await stores.Postgres.QueryAsync(Stores.Tenant, ResourceKind.User, query, CancellationToken.None);
+        var expected = await stores.InMemory.QueryAsync(Stores.Tenant, query, CancellationToken.None);
+        var actual = await stores.Postgres.QueryAsync(Stores.Tenant, query, CancellationToken.None);
 
         Assert.Equal(expected.Resources.Select(r => r.Id), actual.Resources.Select(r => r.Id));
     }
@@ -133,9 +133,9 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
         var filter = FilterParser.Parse(text);
         FilterValidator.Validate(filter, ResourceSchema.For(kind));
 
-        var query = new StoreQuery(filter, null, 1, 100);
-        var expected = await stores.InMemory.QueryAsync(Stores.Tenant, kind, query, CancellationToken.None);
-        var actual = await stores.Postgres.QueryAsync(Stores.Tenant, kind, query, CancellationToken.None);
+        var query = new StoreQuery(ResourceSchema.For(kind), filter, null, 1, 100);
+        var expected = await stores.InMemory.QueryAsync(Stores.Tenant, query, CancellationToken.None);
+        var actual = await stores.Postgres.QueryAsync(Stores.Tenant, query, CancellationToken.None);
 
         Assert.Equal(expected.Resources.Select(r => r.Id), actual.Resources.Select(r => r.Id));
         Assert.Equal(expected.TotalResults, actual.TotalResults);

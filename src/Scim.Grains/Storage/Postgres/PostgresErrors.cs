@@ -1,7 +1,5 @@
 using Npgsql;
 using Scim.Grains.Interfaces.Errors;
-using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Resources;
 
 namespace Scim.Grains.Storage.Postgres;
 
@@ -13,44 +11,32 @@ internal static class PostgresErrors
 {
     private const string UniqueViolation = "23505";
 
-    public static async Task<T> Translate<T>(Func<Task<T>> action, ResourceKind kind, StoredResource? written)
+    /// <summary>Runs a store call; <paramref name="written"/> is the resource a write inserts or updates, for its 409.</summary>
+    public static async Task<T> Translate<T>(Func<Task<T>> action, StoredResource? written = null)
     {
         try
         {
             return await action();
         }
-        catch (PostgresException e) when (e.SqlState == UniqueViolation)
+        catch (PostgresException e) when (e.SqlState == UniqueViolation && written is not null)
         {
-            throw e.ConstraintName == "scim_resources_pkey" || written is null
-                ? ScimException.Uniqueness($"A {kind} with this id already exists.")
-                : ScimException.Uniqueness($"{UniqueKeys.Attribute(kind)} '{ResourceDocument.GetString(written.Document, UniqueKeys.Attribute(kind))}' is already in use.");
+            throw e.ConstraintName == "scim_resources_pkey" ? StoreErrors.IdTaken(written.Kind, written.Id) : StoreErrors.InUse(written);
         }
         catch (PostgresException e) when (!e.IsTransient)
         {
             // A statement the server rejected is a defect here, not the client's; keep its text, not its type.
             throw new InvalidOperationException($"Database error {e.SqlState}: {e.MessageText}");
         }
-        catch (Exception e) when (IsUnavailable(e))
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
         {
-            throw Unavailable();
+            throw ScimException.Unavailable("The directory database is unavailable; retry later.");
         }
     }
 
-    /// <summary>Runs a storage call of Orleans' own, turning an unreachable database into a 503.</summary>
-    public static async Task TranslateUnavailable(Func<Task> action)
+    /// <summary>The same for a call without a result, such as Orleans' own state storage.</summary>
+    public static Task Translate(Func<Task> action) => Translate(async () =>
     {
-        try
-        {
-            await action();
-        }
-        catch (Exception e) when (IsUnavailable(e))
-        {
-            throw Unavailable();
-        }
-    }
-
-    private static bool IsUnavailable(Exception e) =>
-        e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException;
-
-    private static ScimException Unavailable() => ScimException.Unavailable("The directory database is unavailable; retry later.");
+        await action();
+        return true;
+    });
 }

@@ -10,11 +10,11 @@ namespace Scim.Grains.Storage.Postgres;
 internal sealed class PostgresGrainStorage(IGrainStorage adoNet) : IGrainStorage
 {
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        PostgresErrors.TranslateUnavailable(() => adoNet.ReadStateAsync(stateName, grainId, grainState));
+        PostgresErrors.Translate(() => adoNet.ReadStateAsync(stateName, grainId, grainState));
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        PostgresErrors.TranslateUnavailable(() => adoNet.WriteStateAsync(stateName, grainId, grainState));
+        PostgresErrors.Translate(() => adoNet.WriteStateAsync(stateName, grainId, grainState));
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        PostgresErrors.TranslateUnavailable(() => adoNet.ClearStateAsync(stateName, grainId, grainState));
+        PostgresErrors.Translate(() => adoNet.ClearStateAsync(stateName, grainId, grainState));
 }

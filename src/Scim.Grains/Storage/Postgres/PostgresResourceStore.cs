@@ -28,59 +28,37 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken)) return null;
             return Row(tenant, kind, id, reader.GetInt64(0), reader.GetString(1));
-        }, kind, null);
+        });
 
     public Task InsertAsync(StoredResource resource, MembershipChange members, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
         {
             await using var batch = dataSource.CreateBatch();
-            batch.BatchCommands.Add(Insert(resource));
-            AddMembershipCommands(batch, resource.Tenant, resource.Id, members);
+            foreach (var command in MembershipCommands(resource.Tenant, resource.Id, members).Prepend(Insert(resource)))
+                batch.BatchCommands.Add(command);
             await batch.ExecuteNonQueryAsync(cancellationToken);
             return true;
-        }, resource.Kind, resource);
+        }, resource);
 
     public Task UpdateAsync(StoredResource resource, long expectedVersion, MembershipChange members, CancellationToken cancellationToken) =>
-        PostgresErrors.Translate(async () =>
-        {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            batch.BatchCommands.Add(Update(resource, expectedVersion));
-            AddMembershipCommands(batch, resource.Tenant, resource.Id, members);
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-            if (batch.BatchCommands[0].RecordsAffected != 1) throw ConcurrentChange(resource.Kind, resource.Id);
-            await transaction.CommitAsync(cancellationToken);
-            return true;
-        }, resource.Kind, resource);
+        PostgresErrors.Translate(() => WriteVersionedAsync(resource.Kind, resource.Id,
+            MembershipCommands(resource.Tenant, resource.Id, members).Prepend(Update(resource, expectedVersion)), cancellationToken), resource);
 
     public Task DeleteAsync(string tenant, ResourceKind kind, string id, long expectedVersion, CancellationToken cancellationToken) =>
-        PostgresErrors.Translate(async () =>
-        {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var batch = new NpgsqlBatch(connection, transaction)
-            {
-                BatchCommands =
-                {
-                    Command("DELETE FROM scim_resources WHERE tenant = $1 AND kind = $2 AND id = $3 AND version = $4",
-                        tenant, (short)kind, id, expectedVersion),
-                    Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2", tenant, id),
-                    Command("DELETE FROM scim_memberships WHERE tenant = $1 AND member_id = $2", tenant, id),
-                },
-            };
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-            if (batch.BatchCommands[0].RecordsAffected != 1) throw ConcurrentChange(kind, id);
-            await transaction.CommitAsync(cancellationToken);
-            return true;
-        }, kind, null);
+        PostgresErrors.Translate(() => WriteVersionedAsync(kind, id,
+        [
+            Command("DELETE FROM scim_resources WHERE tenant = $1 AND kind = $2 AND id = $3 AND version = $4", tenant, (short)kind, id, expectedVersion),
+            Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2", tenant, id),
+            Command("DELETE FROM scim_memberships WHERE tenant = $1 AND member_id = $2", tenant, id),
+        ], cancellationToken));
 
-    public Task<ResourcePage> QueryAsync(string tenant, ResourceKind kind, StoreQuery query, CancellationToken cancellationToken) =>
+    public Task<ResourcePage> QueryAsync(string tenant, StoreQuery query, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
         {
+            var kind = query.Kind;
             var parameters = new SqlParameters();
             var where = $"r.tenant = {parameters.Add(tenant)} AND r.kind = {(short)kind}";
-            if (query.Filter is not null) where += " AND " + new PostgresFilter(query.Schema ?? ResourceSchema.For(kind), parameters).Condition(query.Filter);
+            if (query.Filter is not null) where += " AND " + new PostgresFilter(query.Schema, parameters).Condition(query.Filter);
             var order = query.Sort is null ? "r.seq" : PostgresSort.OrderBy(query.Sort, kind, parameters);
             await using var batch = dataSource.CreateBatch();
             batch.BatchCommands.Add(WithParameters(new NpgsqlBatchCommand($"SELECT count(*) FROM scim_resources r WHERE {where}"), parameters));
@@ -102,7 +80,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
                     rows.Add(Row(tenant, kind, reader.GetString(0), reader.GetInt64(1), reader.GetString(2)) with { Sequence = reader.GetInt64(3) });
             }
             return new ResourcePage((int)total, rows);
-        }, kind, null);
+        });
 
     public Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, CancellationToken cancellationToken) =>
         PostgresErrors.Translate<IReadOnlyList<GroupMember>>(async () =>
@@ -117,7 +95,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             while (await reader.ReadAsync(cancellationToken))
                 members.Add(new GroupMember(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
             return members;
-        }, ResourceKind.Group, null);
+        });
 
     public Task PingAsync(CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
@@ -125,7 +103,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             await using var command = dataSource.CreateCommand("SELECT 1");
             await command.ExecuteScalarAsync(cancellationToken);
             return true;
-        }, ResourceKind.User, null);
+        });
 
     private static StoredResource Row(string tenant, ResourceKind kind, string id, long version, string json) =>
         new(tenant, kind, id, version, ResourceDocument.InCanonicalOrder(JsonNode.Parse(json)!.AsObject(), ResourceSchema.For(kind)));
@@ -152,22 +130,38 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     }
 
     /// <summary>O(k) membership statements: a full replace deletes the group's SCIM rows first.</summary>
-    private static void AddMembershipCommands(NpgsqlBatch batch, string tenant, string groupId, MembershipChange change)
+    private static IEnumerable<NpgsqlBatchCommand> MembershipCommands(string tenant, string groupId, MembershipChange change)
     {
         if (change.ReplaceAll)
-            batch.BatchCommands.Add(Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2 AND source = $3", tenant, groupId, ScimSource));
+            yield return Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2 AND source = $3", tenant, groupId, ScimSource);
         else if (change.Removed.Count > 0)
         {
-            batch.BatchCommands.Add(Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2 AND source = $3 AND member_id = ANY($4)",
-                tenant, groupId, ScimSource, change.Removed.ToArray()));
+            yield return Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2 AND source = $3 AND member_id = ANY($4)",
+                tenant, groupId, ScimSource, change.Removed.ToArray());
         }
-        if (change.Added.Count == 0) return;
+        if (change.Added.Count == 0) yield break;
         var added = change.Added.DistinctBy(m => m.MemberId, StringComparer.Ordinal).ToList();
-        batch.BatchCommands.Add(Command("""
+        yield return Command("""
             INSERT INTO scim_memberships (tenant, group_id, member_id, source, display)
             SELECT $1, $2, member_id, $3, display FROM unnest($4::text[], $5::text[]) AS added(member_id, display)
             ON CONFLICT (tenant, group_id, source, member_id) DO UPDATE SET display = excluded.display
-            """, tenant, groupId, ScimSource, added.Select(m => m.MemberId).ToArray(), added.Select(m => m.Display).ToArray()));
+            """, tenant, groupId, ScimSource, added.Select(m => m.MemberId).ToArray(), added.Select(m => m.Display).ToArray());
+    }
+
+    /// <summary>
+    /// Runs statements in one transaction whose first is a version-checked UPDATE or DELETE of the resource row; when it
+    /// touched no row (another writer came first), nothing is committed.
+    /// </summary>
+    private async Task<bool> WriteVersionedAsync(ResourceKind kind, string id, IEnumerable<NpgsqlBatchCommand> commands, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var command in commands) batch.BatchCommands.Add(command);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        if (batch.BatchCommands[0].RecordsAffected != 1) throw StoreErrors.ConcurrentChange(kind, id);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private static NpgsqlParameter Jsonb(JsonObject document) =>
@@ -186,7 +180,4 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         command.Parameters.AddRange(parameters.Create().ToArray());
         return command;
     }
-
-    private static Interfaces.Errors.ScimException ConcurrentChange(ResourceKind kind, string id) =>
-        Interfaces.Errors.ScimException.Conflict($"The {kind} '{id}' was changed or deleted concurrently; read it again and retry.");
 }
