@@ -10,22 +10,17 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 modes=${1:-all}; shift || true
 dotnet build Scim.sln -c Release -nologo -v q >/dev/null
-key=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
 port=${BENCHMARK_PORT:-5100}
-bin=$root/src/Scim.Silo/bin/Release/net10.0
-server=
-stop_server() { [ -z "$server" ] || { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; server=; }; }
-trap stop_server EXIT
+source "$root/scripts/service.sh"
+service_init Release
+key=$SERVICE_KEY
 
-# serve [VAR=value...]: starts one silo co-hosting the API, quiet logging, and waits until it is ready.
+# serve [VAR=value...]: one silo co-hosting the API, quiet logging, the rate limit lifted; waits until it is ready.
 serve() {
-  (cd "$bin" && exec env Scim__OperatorKey="$key" Scim__DemoTenant=- ASPNETCORE_URLS="http://127.0.0.1:$port" \
-     Orleans__SiloPort=21300 Orleans__GatewayPort=40300 Orleans__AdvertisedIPAddress=127.0.0.1 Logging__LogLevel__Default=Warning \
-     Scim__RateLimits__Default__PermitsPerSecond=1000000 Scim__RateLimits__Default__Burst=1000000 \
-     "$@" dotnet Scim.Silo.dll >/tmp/scim-benchmark-server.log 2>&1) &
-  server=$!
-  for _ in $(seq 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && return 0; sleep 1; done
-  echo "service did not start"; cat /tmp/scim-benchmark-server.log; exit 1
+  service_start server Scim.Silo "http://127.0.0.1:$port" Orleans__SiloPort=21300 Orleans__GatewayPort=40300 \
+    Orleans__AdvertisedIPAddress=127.0.0.1 Logging__LogLevel__Default=Warning \
+    Scim__RateLimits__Default__PermitsPerSecond=1000000 Scim__RateLimits__Default__Burst=1000000 "$@"
+  service_ready server "http://127.0.0.1:$port"
 }
 
 load() { dotnet "$root/bench/Scim.Benchmark/bin/Release/net10.0/Scim.Benchmark.dll" --url "http://127.0.0.1:$port" --operator-key "$key" "$@"; }
@@ -34,14 +29,14 @@ if [ "$modes" = in-memory ] || [ "$modes" = all ]; then
   echo "== single node, in-memory"
   serve
   load "$@"
-  stop_server
+  service_stop_all
 fi
 
 if [ "$modes" = postgres ] || [ "$modes" = all ]; then
   echo "== one silo on PostgreSQL (durable commits)"
   source "$root/scripts/postgres.sh"
   postgres_start -c shared_buffers=1GB
-  trap 'stop_server; postgres_stop' EXIT
+  trap 'service_stop_all; postgres_stop' EXIT
   psql -q -h 127.0.0.1 -p "$PGPORT" -U scim -d postgres -c "CREATE DATABASE scim"
   serve ConnectionStrings__Scim="Host=127.0.0.1;Port=$PGPORT;Username=scim;Database=scim"
   # An equivalent table for the raw baseline: same columns, indexes and unique indexes as scim_resources.

@@ -9,45 +9,28 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 mode=${1:-single}
 shared=${2:-$root/../shared}
-bin=$root/src/%s/bin/${CONFIGURATION:-Debug}/net10.0
 port=${CONFORMANCE_PORT:-5080}
 base=http://127.0.0.1:$port
-key=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
-logs=$(mktemp -d)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-# start NAME PROJECT URL [VAR=value...]: runs a built project in the background with the given environment.
-start() {
-  local name=$1 project=$2 url=$3; shift 3
-  local dir; dir=$(printf "$bin" "$project")
-  (cd "$dir" && exec env Scim__OperatorKey="$key" Scim__DemoTenant=- ASPNETCORE_URLS="$url" "$@" dotnet "$project.dll" >"$logs/$name.log" 2>&1) &
-  pids+=($!)
-}
-
-# wait_ready NAME URL: waits until the process answers /readyz (a silo and the database reached).
-wait_ready() {
-  for _ in $(seq 90); do curl -sf "$2/readyz" >/dev/null && return 0; sleep 1; done
-  echo "$1 did not become ready"; cat "$logs/$1.log"; exit 1
-}
+source "$root/scripts/service.sh"
+service_init "${CONFIGURATION:-Debug}"
+key=$SERVICE_KEY
 
 if [ "$mode" = cluster ]; then
   source "$root/scripts/postgres.sh"
   postgres_start
-  trap 'cleanup; postgres_stop' EXIT
+  trap 'service_stop_all; postgres_stop' EXIT
   psql -q -h 127.0.0.1 -p "$PGPORT" -U scim -d postgres -c "CREATE DATABASE scim"
   db="Host=127.0.0.1;Port=$PGPORT;Username=scim;Database=scim"
   cluster=(ConnectionStrings__Scim="$db" Orleans__ClusterId=conformance Orleans__AdvertisedIPAddress=127.0.0.1)
-  start silo1 Scim.Silo http://127.0.0.1:$((port + 1)) "${cluster[@]}" Orleans__SiloPort=21111 Orleans__GatewayPort=40000
-  start silo2 Scim.Silo http://127.0.0.1:$((port + 2)) "${cluster[@]}" Orleans__SiloPort=21112 Orleans__GatewayPort=40001
-  wait_ready silo1 http://127.0.0.1:$((port + 1))
-  wait_ready silo2 http://127.0.0.1:$((port + 2))
-  start api Scim.Api "$base" "${cluster[@]}"
-  wait_ready api "$base"
+  service_start silo1 Scim.Silo http://127.0.0.1:$((port + 1)) "${cluster[@]}" Orleans__SiloPort=21111 Orleans__GatewayPort=40000
+  service_start silo2 Scim.Silo http://127.0.0.1:$((port + 2)) "${cluster[@]}" Orleans__SiloPort=21112 Orleans__GatewayPort=40001
+  service_ready silo1 http://127.0.0.1:$((port + 1))
+  service_ready silo2 http://127.0.0.1:$((port + 2))
+  service_start api Scim.Api "$base" "${cluster[@]}"
+  service_ready api "$base"
 else
-  start service Scim.Silo "$base" Orleans__SiloPort=${CONFORMANCE_SILO_PORT:-21111} Orleans__GatewayPort=${CONFORMANCE_GATEWAY_PORT:-40000}
-  wait_ready service "$base"
+  service_start service Scim.Silo "$base" Orleans__SiloPort=${CONFORMANCE_SILO_PORT:-21111} Orleans__GatewayPort=${CONFORMANCE_GATEWAY_PORT:-40000}
+  service_ready service "$base"
 fi
 
 admin() { curl -sf -X POST "$base$1" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d "$2"; }

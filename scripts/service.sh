@@ -1,0 +1,29 @@
+# Sourced by the conformance and benchmark scripts: built service processes on loopback.
+#   service_init CONFIGURATION   a fresh operator key (SERVICE_KEY), a log folder, and cleanup of started processes on exit
+#   service_start NAME PROJECT URL [VAR=value...]   runs src/PROJECT's built program in the background
+#   service_stop_all                                stops every process started so far
+#   service_ready NAME URL                          waits until URL/readyz answers (a silo and its storage reached)
+service_init() {
+  SERVICE_CONFIGURATION=$1
+  SERVICE_KEY=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  SERVICE_LOGS=$(mktemp -d)
+  SERVICE_PIDS=()
+  trap service_stop_all EXIT
+}
+
+service_start() {
+  local name=$1 project=$2 url=$3; shift 3
+  (cd "$root/src/$project/bin/$SERVICE_CONFIGURATION/net10.0" && exec env Scim__OperatorKey="$SERVICE_KEY" Scim__DemoTenant=- \
+     ASPNETCORE_URLS="$url" "$@" dotnet "$project.dll" >"$SERVICE_LOGS/$name.log" 2>&1) &
+  SERVICE_PIDS+=($!)
+}
+
+service_stop_all() {
+  for pid in "${SERVICE_PIDS[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; done
+  SERVICE_PIDS=()
+}
+
+service_ready() {
+  for _ in $(seq 90); do curl -sf "$2/readyz" >/dev/null && return 0; sleep 1; done
+  echo "$1 did not become ready"; cat "$SERVICE_LOGS/$1.log"; exit 1
+}
