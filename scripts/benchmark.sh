@@ -23,7 +23,9 @@ serve() {
   service_ready server "http://127.0.0.1:$port"
 }
 
-load() { dotnet "$root/bench/Scim.Benchmark/bin/Release/net10.0/Scim.Benchmark.dll" --url "http://127.0.0.1:$port" --operator-key "$key" "$@"; }
+# The service's pid (the last started) lets the load generator read its peak memory while it serves large groups.
+load() { dotnet "$root/bench/Scim.Benchmark/bin/Release/net10.0/Scim.Benchmark.dll" --url "http://127.0.0.1:$port" --operator-key "$key" \
+  --service-pid "${SERVICE_PIDS[-1]}" "$@"; }
 
 if [ "$modes" = in-memory ] || [ "$modes" = all ]; then
   echo "== single node, in-memory"

@@ -10,12 +10,14 @@ public sealed record BenchmarkOptions(
     int Clients,
     TimeSpan Duration,
     IReadOnlyList<int> LookupSizes,
-    IReadOnlyList<int> GroupSizes)
+    IReadOnlyList<int> GroupSizes,
+    int? ServicePid)
 {
     public const string Usage = """
         usage: Scim.Benchmark --url http://127.0.0.1:5000 --operator-key KEY
                              [--create-clients 16,64] [--clients 16] [--seconds 10]
                              [--lookup-sizes 10000,1000000] [--group-sizes 1000,100000]
+                             [--service-pid PID]   (Linux: report the service's peak memory while it serves whole groups)
         """;
 
     public static BenchmarkOptions Parse(string[] args)
@@ -37,6 +39,7 @@ public sealed record BenchmarkOptions(
             int.Parse(values.GetValueOrDefault("clients") ?? "16", CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("seconds") ?? "10", CultureInfo.InvariantCulture)),
             List("lookup-sizes", "10000,1000000"),
-            List("group-sizes", "1000,100000"));
+            List("group-sizes", "1000,100000"),
+            values.TryGetValue("service-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
     }
 }

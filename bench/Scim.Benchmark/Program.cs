@@ -1,7 +1,8 @@
 using Scim.Benchmark;
 
 // A load generator for any running service: creates its own tenants through the operator API, then measures
-// throughput and p50/p99 latency of user creates, reads, userName lookups and single-member group PATCHes.
+// throughput and p50/p99 latency of user creates, reads, userName lookups, single-member group PATCHes and reads of
+// whole large groups (with the service's peak memory when its pid is given).
 BenchmarkOptions options;
 try
 {

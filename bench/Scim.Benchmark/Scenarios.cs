@@ -79,7 +79,37 @@ public sealed class Scenarios(BenchmarkOptions options)
             var lost = await LostMembersAsync(target, group, acknowledged);
             Console.WriteLine($"{"",-44} {acknowledged.Count} acknowledged adds, {lost} lost");
             if (lost > 0) Environment.ExitCode = 1;
+            await GroupReadsAsync(target, group, size + acknowledged.Count);
         }
+    }
+
+    /// <summary>
+    /// Reads of the whole group one at a time (its time, body size and the service's peak memory over them), then reads
+    /// without members from many clients (which must not depend on the group's size).
+    /// </summary>
+    private async Task GroupReadsAsync(ScimTarget target, string group, int size)
+    {
+        var memory = ServiceMemory.For(options.ServicePid);
+        var (_, body, _) = await target.SendAsync(HttpMethod.Get, "Groups/" + group);
+        memory?.ResetPeak();
+        var before = memory?.ResidentBytes ?? 0;
+        var whole = await RunAsync(1, async (_, _) =>
+        {
+            var (status, _, latency) = await target.SendAsync(HttpMethod.Get, "Groups/" + group);
+            return (status == HttpStatusCode.OK, latency);
+        });
+        var peak = memory?.PeakBytes ?? 0;
+        Console.WriteLine(whole.Summary($"GET whole group of {size:N0}, 1 client"));
+        const double MiB = 1 << 20;
+        Console.WriteLine(memory is null
+            ? $"{"",-44} body {body.Length / MiB:F1} MiB (pass --service-pid for the service's peak memory)"
+            : $"{"",-44} body {body.Length / MiB:F1} MiB; service peak RSS {peak / MiB:F0} MiB = {(peak - before) / MiB:F1} MiB over its {before / MiB:F0} MiB before");
+        var excluded = await RunAsync(options.Clients, async (_, _) =>
+        {
+            var (status, _, latency) = await target.SendAsync(HttpMethod.Get, $"Groups/{group}?excludedAttributes=members");
+            return (status == HttpStatusCode.OK, latency);
+        });
+        Console.WriteLine(excluded.Summary($"GET group of {size:N0}, excludedAttributes=members"));
     }
 
     private static async Task<int> LostMembersAsync(ScimTarget target, string group, IEnumerable<string> acknowledged)

@@ -48,6 +48,7 @@ public static class ScimApiExtensions
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapScimEndpoints();
         app.MapAdminEndpoints();
+        app.MapGroupAdminEndpoints();
         return app;
     }
 }

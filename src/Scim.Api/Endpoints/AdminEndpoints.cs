@@ -37,11 +37,13 @@ public static class AdminEndpoints
         return TypedResults.Created($"/admin/v1/tenants/{tenant.Id}", tenant);
     }
 
-    private static async Task<IResult> GetTenantAsync(string tenant, [AsParameters] ScimServices s)
-    {
-        var info = TenantIds.IsValid(tenant) ? await s.Grains.GetGrain<ITenantGrain>(tenant).GetAsync() : null;
-        return info is null ? throw ScimException.NotFound($"Tenant '{tenant}' not found.") : TypedResults.Ok(info);
-    }
+    private static async Task<IResult> GetTenantAsync(string tenant, [AsParameters] ScimServices s) =>
+        TypedResults.Ok(await RequireTenantAsync(tenant, s));
+
+    /// <summary>The tenant, or 404 when it does not exist (or its id could not be one).</summary>
+    public static async Task<TenantInfo> RequireTenantAsync(string tenant, ScimServices s) =>
+        (TenantIds.IsValid(tenant) ? await s.Grains.GetGrain<ITenantGrain>(tenant).GetAsync() : null)
+        ?? throw ScimException.NotFound($"Tenant '{tenant}' not found.");
 
     private static async Task<IResult> IssueTokenAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
     {
@@ -58,7 +60,7 @@ public static class AdminEndpoints
 
     private static async Task<IResult> GetCustomFieldsAsync(string tenant, [AsParameters] ScimServices s)
     {
-        await GetTenantAsync(tenant, s);
+        await RequireTenantAsync(tenant, s);
         return TypedResults.Ok(new CustomFieldsRequest(await s.Grains.GetGrain<ITenantGrain>(tenant).GetCustomFieldsAsync()));
     }
 

@@ -29,9 +29,9 @@ public static class ResourceEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext http, string tenant, ResourceKind kind, ScimServices s)
     {
-        var list = await s.Grains.GetGrain<IQueryGrain>(tenant)
-            .ListAsync(kind, ScimRequests.List(http.Request), ScimRequests.Render(http.Request, s.Options.Value, tenant));
-        return ScimResult.List(list);
+        var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
+        var list = await s.Grains.GetGrain<IQueryGrain>(tenant).ListAsync(kind, ScimRequests.List(http.Request), render);
+        return ScimResult.List(list, new MemberStream(s.Grains, tenant, render));
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, string tenant, ResourceKind kind, ScimServices s)
@@ -40,28 +40,29 @@ public static class ResourceEndpoints
         var id = Guid.NewGuid().ToString();
         var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
         var snapshot = await Grain(s, kind, tenant, id).CreateAsync(body, render);
-        return ScimResult.Resource(snapshot, StatusCodes.Status201Created);
+        return ScimResult.Resource(snapshot, new MemberStream(s.Grains, tenant, render), StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, string tenant, string id, ResourceKind kind, ScimServices s)
     {
-        var snapshot = await Grain(s, kind, tenant, ScimRequests.RequireResourceId(id, kind.ToString()))
-            .GetAsync(ScimRequests.Render(http.Request, s.Options.Value, tenant));
+        var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
+        var snapshot = await Grain(s, kind, tenant, ScimRequests.RequireResourceId(id, kind.ToString())).GetAsync(render);
         var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
         if (ifNoneMatch.Length > 0 && EntityTags.AnyMatches(ifNoneMatch, snapshot.Version))
         {
             http.Response.Headers.ETag = snapshot.ETag;
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
-        return ScimResult.Resource(snapshot);
+        return ScimResult.Resource(snapshot, new MemberStream(s.Grains, tenant, render));
     }
 
     private static async Task<IResult> ReplaceAsync(HttpContext http, string tenant, string id, ResourceKind kind, ScimServices s)
     {
         var grain = Grain(s, kind, tenant, ScimRequests.RequireResourceId(id, kind.ToString()));
         var body = await s.Bodies.ReadTextAsync(http.Request);
-        var snapshot = await grain.ReplaceAsync(body, IfMatch(http), ScimRequests.Render(http.Request, s.Options.Value, tenant));
-        return ScimResult.Resource(snapshot);
+        var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
+        var snapshot = await grain.ReplaceAsync(body, IfMatch(http), render);
+        return ScimResult.Resource(snapshot, new MemberStream(s.Grains, tenant, render));
     }
 
     private static async Task<IResult> PatchAsync(HttpContext http, string tenant, string id, ResourceKind kind, ScimServices s)
@@ -77,7 +78,7 @@ public static class ResourceEndpoints
             http.Response.Headers.ETag = written.ETag;
             return Results.NoContent();
         }
-        return ScimResult.Resource(await grain.PatchAsync(patch, IfMatch(http), render));
+        return ScimResult.Resource(await grain.PatchAsync(patch, IfMatch(http), render), new MemberStream(s.Grains, tenant, render));
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext http, string tenant, string id, ResourceKind kind, ScimServices s)

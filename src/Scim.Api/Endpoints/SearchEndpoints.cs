@@ -28,6 +28,6 @@ public static class SearchEndpoints
         var render = new RenderOptions(ScimRequests.TenantBaseUrl(http.Request, s.Options.Value, tenant), attributes, excluded);
         var grain = s.Grains.GetGrain<IQueryGrain>(tenant);
         var list = kind is { } type ? await grain.ListAsync(type, query, render) : await grain.SearchAllAsync(query, render);
-        return ScimResult.List(list);
+        return ScimResult.List(list, new MemberStream(s.Grains, tenant, render));
     }
 }

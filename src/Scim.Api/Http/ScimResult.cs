@@ -1,22 +1,47 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
 
 namespace Scim.Api.Http;
 
-/// <summary>A SCIM JSON response whose body the grains already rendered; adds ETag and Location headers where they apply.</summary>
-public sealed class ScimResult(int status, string json, string? etag = null, string? location = null) : IResult
+/// <summary>
+/// A SCIM JSON response whose body the grains already rendered; adds ETag and Location headers where they apply. A
+/// large group arrives with its first chunk of members only: the others are read from its grain one chunk at a time
+/// and written as they come, so neither a grain call nor this process holds all of a 100k-member group at once.
+/// </summary>
+public sealed class ScimResult : IResult
 {
     private const string ListResponseSchema = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+    private readonly int status;
+    private readonly string? head;
+    private readonly IReadOnlyList<string> resources;
+    private readonly IReadOnlyList<MembersToStream?>? moreMembers;
+    private readonly string? tail;
+    private readonly MemberStream? members;
+    private readonly string? etag;
+    private readonly string? location;
+
+    public ScimResult(int status, string json) : this(status, null, [json], null, null, null) { }
+
+    private ScimResult(int status, string? head, IReadOnlyList<string> resources, IReadOnlyList<MembersToStream?>? moreMembers, string? tail,
+        MemberStream? members, string? etag = null, string? location = null)
+    {
+        if (moreMembers is not null && moreMembers.Any(m => m is not null) && members is null)
+            throw new ArgumentNullException(nameof(members), "A group with more members needs a MemberStream to read them from.");
+        (this.status, this.head, this.resources, this.moreMembers, this.tail, this.members, this.etag, this.location) =
+            (status, head, resources, moreMembers, tail, members, etag, location);
+    }
 
     /// <summary>A single resource with its ETag; a 201 also gets its Location header.</summary>
-    public static ScimResult Resource(ResourceSnapshot snapshot, int status = StatusCodes.Status200OK) =>
-        new(status, snapshot.Json, snapshot.ETag, status == StatusCodes.Status201Created ? snapshot.Location : null);
+    public static ScimResult Resource(ResourceSnapshot snapshot, MemberStream members, int status = StatusCodes.Status200OK) =>
+        new(status, null, [snapshot.Json], [snapshot.MoreMembers], null, members, snapshot.ETag,
+            status == StatusCodes.Status201Created ? snapshot.Location : null);
 
-    public static ScimResult List(ListResult list)
+    public static ScimResult List(ListResult list, MemberStream members)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
@@ -29,20 +54,45 @@ public sealed class ScimResult(int status, string json, string? etag = null, str
             writer.WriteNumber("itemsPerPage", list.Resources.Count);
             if (list.NextCursor is not null) writer.WriteString("nextCursor", list.NextCursor);
             writer.WriteStartArray("Resources");
-            foreach (var resource in list.Resources) writer.WriteRawValue(resource, skipInputValidation: true);
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            // Left open: the resources follow, then the closing "]}".
         }
-        return new ScimResult(StatusCodes.Status200OK, Encoding.UTF8.GetString(buffer.ToArray()));
+        return new ScimResult(StatusCodes.Status200OK, Encoding.UTF8.GetString(buffer.ToArray()), list.Resources, list.MoreMembers, "]}", members);
     }
 
-    public Task ExecuteAsync(HttpContext httpContext)
+    public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
+        var cancel = httpContext.RequestAborted;
         response.StatusCode = status;
         response.ContentType = ScimMediaTypes.ScimJson;
         if (etag is not null) response.Headers.ETag = etag;
         if (location is not null) response.Headers.Location = location;
-        return response.WriteAsync(json, httpContext.RequestAborted);
+        if (head is not null) await response.WriteAsync(head, cancel);
+        for (var i = 0; i < resources.Count; i++)
+        {
+            if (i > 0) await response.WriteAsync(",", cancel);
+            if (moreMembers?[i] is { } more) await WriteWithMembersAsync(response, resources[i], more, cancel);
+            else await response.WriteAsync(resources[i], cancel);
+        }
+        if (tail is not null) await response.WriteAsync(tail, cancel);
+    }
+
+    private async Task WriteWithMembersAsync(HttpResponse response, string json, MembersToStream more, CancellationToken cancel)
+    {
+        await response.WriteAsync(json[..more.At], cancel);
+        var group = members!.Grains.GetGrain<IGroupGrain>(ResourceKeys.Of(members.Tenant, more.GroupId));
+        var comma = more.Inlined;
+        for (string? after = more.After; after is not null;)
+        {
+            var chunk = await group.RenderMembersAsync(after, members.Render);
+            if (chunk.Json.Length > 0)
+            {
+                if (comma) await response.WriteAsync(",", cancel);
+                await response.WriteAsync(chunk.Json, cancel);
+                comma = true;
+            }
+            after = chunk.Next;
+        }
+        await response.WriteAsync(json[more.At..], cancel);
     }
 }

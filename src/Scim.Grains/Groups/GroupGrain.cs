@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
@@ -7,9 +9,11 @@ using Scim.Grains.Storage;
 namespace Scim.Grains.Groups;
 
 /// <summary>
-/// A SCIM Group, keyed <c>{tenant}/{id}</c>. Its SCIM-managed members are rows beside the group row; a POST or
-/// PUT sets them all, a PATCH changes only those it names. Grain calls are not reentrant, so concurrent member
-/// changes to one group run one after the other and none is lost.
+/// A SCIM Group, keyed <c>{tenant}/{id}</c>. Its members are rows beside the group row, each with its source: SCIM
+/// writes (a POST or PUT sets them all, a PATCH changes those it names) touch the SCIM-managed ones only, the admin API
+/// the manual ones. Its place in the tenant's tree changes only by <see cref="MoveAsync"/>. Grain calls are not
+/// reentrant, so changes to one group run one after the other and none is lost; the store keeps the tree a tree
+/// across groups (its check and the move are one transaction).
 /// </summary>
 internal sealed class GroupGrain(IResourceStore store, TenantSchemas schemas, TimeProvider clock) : ResourceGrain(store, schemas, clock), IGroupGrain
 {
@@ -21,6 +25,36 @@ internal sealed class GroupGrain(IResourceStore store, TenantSchemas schemas, Ti
         return new MembershipChange(true, MemberValues.Parse(members), []);
     }
 
-    protected override async Task<IReadOnlyList<GroupMember>?> MembersToRenderAsync(Projection projection) =>
-        projection.Includes(GroupSchema.Members) ? await Store.GetMembersAsync(Tenant, Id, CancellationToken.None) : null;
+    public async Task<MemberChunk> RenderMembersAsync(string after, RenderOptions render)
+    {
+        // A group deleted meanwhile has no member rows left: the chunk is empty, so a response being written just ends.
+        await LoadSchemaAsync();
+        return await ResourceRendering.RenderMembersAsync(Store, Tenant, Id, after, Schema, render);
+    }
+
+    public async Task AddManualMemberAsync(string userId)
+    {
+        await RequireExistingAsync();
+        if (!await Store.AddManualMemberAsync(Tenant, Id, userId, CancellationToken.None)) throw ScimException.NotFound($"User '{userId}' not found.");
+    }
+
+    public async Task RemoveManualMemberAsync(string userId)
+    {
+        await RequireExistingAsync();
+        if (!await Store.RemoveManualMemberAsync(Tenant, Id, userId, CancellationToken.None))
+            throw ScimException.NotFound($"User '{userId}' is not a manual member of group '{Id}'.");
+    }
+
+    public async Task<MemberListing> ListMembersAsync(string? after, int count)
+    {
+        await RequireExistingAsync();
+        var page = await Store.ListMembersAsync(Tenant, Id, after, count + 1, CancellationToken.None);
+        return new MemberListing(page.Take(count).ToList(), page.Count > count ? page[count - 1].UserId : null);
+    }
+
+    public async Task MoveAsync(string? parentId)
+    {
+        await RequireExistingAsync();
+        await Store.MoveGroupAsync(Tenant, Id, parentId, CancellationToken.None);
+    }
 }

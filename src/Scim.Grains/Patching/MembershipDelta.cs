@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;

@@ -31,9 +31,7 @@ internal sealed class QueryGrain(IResourceStore store, TenantSchemas schemas) : 
         if (query.Cursor is not null) return await CursorPageAsync(schema, filter, query, count, render, projection);
         var sort = SortSpec.Parse(query.SortBy, query.SortOrder, schema);
         var page = await store.QueryAsync(Tenant, new StoreQuery(schema, filter, sort, startIndex, count), CancellationToken.None);
-        var resources = new List<string>(page.Resources.Count);
-        foreach (var row in page.Resources) resources.Add(await RenderAsync(row, schema, render, projection));
-        return new ListResult(page.TotalResults, startIndex, resources);
+        return Result(page.TotalResults, startIndex, await ResourceRendering.RenderAsync(store, Tenant, page.Resources, schema, render, projection));
     }
 
     public async Task<ListResult> SearchAllAsync(ListQuery query, RenderOptions render)
@@ -59,10 +57,10 @@ internal sealed class QueryGrain(IResourceStore store, TenantSchemas schemas) : 
             rows.AddRange(page.Resources.Select(row => (row, plan.Sort is null ? null : SortKeys.KeyOf(row.Document, plan.Sort), plan.Schema)));
         }
         var merged = sorts.Count == 0 ? rows : SortKeys.Merge(rows, r => r.Key, r => r.Row.Id, sorts[0].Descending);
-        var resources = new List<string>();
+        var resources = new List<RenderedResource>();
         foreach (var (row, _, schema) in merged.Skip(startIndex - 1).Take(count))
-            resources.Add(await RenderAsync(row, schema, render, Projection.Parse(render, schema)));
-        return new ListResult(total, startIndex, resources);
+            resources.AddRange(await ResourceRendering.RenderAsync(store, Tenant, [row], schema, render, Projection.Parse(render, schema)));
+        return Result(total, startIndex, resources);
     }
 
     /// <summary>
@@ -78,18 +76,13 @@ internal sealed class QueryGrain(IResourceStore store, TenantSchemas schemas) : 
         var page = await store.QueryAsync(Tenant, new StoreQuery(schema, filter, null, 1, count == 0 ? 0 : count + 1, after), CancellationToken.None);
         var rows = page.Resources.Take(count).ToList();
         var next = page.Resources.Count > count ? ListCursors.Encode(rows[^1].Sequence, kind, query.Filter) : null;
-        var resources = new List<string>(rows.Count);
-        foreach (var row in rows) resources.Add(await RenderAsync(row, schema, render, projection));
-        return new ListResult(page.TotalResults, 1, resources, CursorPaged: true, NextCursor: next);
+        var rendered = await ResourceRendering.RenderAsync(store, Tenant, rows, schema, render, projection);
+        return Result(page.TotalResults, 1, rendered) with { CursorPaged = true, NextCursor = next };
     }
 
-    private async Task<string> RenderAsync(StoredResource row, ResourceSchema schema, RenderOptions render, Projection projection)
-    {
-        var members = row.Kind == ResourceKind.Group && projection.Includes(GroupSchema.Members)
-            ? await store.GetMembersAsync(Tenant, row.Id, CancellationToken.None)
-            : null;
-        return ResourceRenderer.Render(row.Document, schema, render, projection, members);
-    }
+    private static ListResult Result(int total, int startIndex, IReadOnlyList<RenderedResource> rendered) =>
+        new(total, startIndex, rendered.Select(r => r.Json).ToList(),
+            MoreMembers: rendered.Any(r => r.MoreMembers is not null) ? rendered.Select(r => r.MoreMembers).ToList() : null);
 
     private static FilterNode? ParseFilter(string? text, ResourceSchema schema)
     {

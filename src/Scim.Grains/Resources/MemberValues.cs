@@ -1,6 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Storage;
 
 namespace Scim.Grains.Resources;

@@ -53,7 +53,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
             return await existing.ReplaceAsync(json, null, render);
         }
         (current, loaded) = (created, true);
-        return await SnapshotAsync(render);
+        return await SnapshotAsync(render, created: true);
     }
 
     public async Task<ResourceSnapshot> GetAsync(RenderOptions render)
@@ -108,8 +108,15 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
     /// <summary>The membership a POST or PUT body sets; only groups have one.</summary>
     protected abstract MembershipChange MembersOf(JsonObject body);
 
-    /// <summary>The members to render, or null when the resource has none or the projection leaves them out.</summary>
-    protected abstract Task<IReadOnlyList<GroupMember>?> MembersToRenderAsync(Projection projection);
+    /// <summary>Loads the tenant's schema for this call and the resource; 404 when it does not exist.</summary>
+    protected async Task RequireExistingAsync()
+    {
+        await LoadSchemaAsync();
+        await RequireAsync(null);
+    }
+
+    /// <summary>Loads the resource type with the tenant's current custom fields into <see cref="Schema"/>.</summary>
+    protected async Task LoadSchemaAsync() => Schema = await schemas.ForAsync(Tenant, Kind);
 
     private async Task<StoredResource> RequireAsync(string? ifMatch)
     {
@@ -151,13 +158,12 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         }
     }
 
-    private async Task<ResourceSnapshot> SnapshotAsync(RenderOptions render)
+    /// <summary>Renders the held row; a user just created is in no group yet, so its groups are not looked up.</summary>
+    private async Task<ResourceSnapshot> SnapshotAsync(RenderOptions render, bool created = false)
     {
         var resource = current!;
-        var projection = Projection.Parse(render, Schema);
-        var members = await MembersToRenderAsync(projection);
-        var json = ResourceRenderer.Render(resource.Document, Schema, render, projection, members);
-        return new ResourceSnapshot(Id, resource.Version, ResourceRenderer.Location(render.BaseUrl, Schema, Id), json);
+        var rendered = (await ResourceRendering.RenderAsync(store, Tenant, [resource], Schema, render, Projection.Parse(render, Schema), created))[0];
+        return new ResourceSnapshot(Id, resource.Version, ResourceRenderer.Location(render.BaseUrl, Schema, Id), rendered.Json, rendered.MoreMembers);
     }
 
     /// <summary>RFC 7644 §3.5.1: an immutable attribute that has a value may only be sent again with the same value.</summary>

@@ -1,4 +1,8 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
@@ -6,42 +10,84 @@ using Scim.Grains.Storage;
 namespace Scim.Grains.Resources;
 
 /// <summary>
-/// Renders a stored document for one request: adds meta.location and, for a group, its members (before meta),
-/// drops attributes that are never returned (password), then applies the projection.
+/// Renders a stored document for one request: adds meta.location and the derived attribute (a group's members or a
+/// user's groups, before meta), drops attributes that are never returned (password), then applies the projection. A
+/// large group's members are rendered in chunks (<see cref="RenderMembers"/>) written into an array left open.
 /// </summary>
 public static class ResourceRenderer
 {
     public static string Render(JsonObject document, ResourceSchema schema, RenderOptions options, Projection projection,
-        IReadOnlyList<GroupMember>? members)
+        AttributeDefinition? derivedAttribute = null, JsonArray? derived = null) =>
+        Compose(document, schema, options, projection, derivedAttribute, derived, keepEmpty: false).ToJsonString(ScimJson.Options);
+
+    /// <summary>
+    /// Renders a group with the first chunk of its members and reports where the others go: the character position of
+    /// the members array's closing bracket, and whether the array already holds a member.
+    /// </summary>
+    public static (string Json, int At, bool Inlined) RenderOpen(JsonObject document, ResourceSchema schema, RenderOptions options,
+        Projection projection, JsonArray firstMembers)
+    {
+        var members = GroupSchema.Members.Name;
+        var rendered = Compose(document, schema, options, projection, GroupSchema.Members, firstMembers, keepEmpty: true);
+        if (rendered[members] is null) rendered = WithBeforeMeta(rendered, members, new JsonArray());
+        var buffer = new ArrayBufferWriter<byte>();
+        var atByte = 0;
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ScimJson.Options.Encoder }))
+        {
+            writer.WriteStartObject();
+            foreach (var (key, value) in rendered)
+            {
+                writer.WritePropertyName(key);
+                if (value is null) writer.WriteNullValue();
+                else value.WriteTo(writer, ScimJson.Options);
+                if (key != members) continue;
+                writer.Flush();
+                atByte = (int)writer.BytesCommitted - 1;
+            }
+            writer.WriteEndObject();
+        }
+        var bytes = buffer.WrittenSpan;
+        return (Encoding.UTF8.GetString(bytes), Encoding.UTF8.GetCharCount(bytes[..atByte]), rendered[members] is JsonArray { Count: > 0 });
+    }
+
+    /// <summary>A chunk of members as the projection shows them: the member objects separated by commas.</summary>
+    public static string RenderMembers(IEnumerable<GroupMember> members, ResourceSchema schema, RenderOptions options, Projection projection)
+    {
+        var name = GroupSchema.Members.Name;
+        var holder = new JsonObject { [name] = new JsonArray(members.Select(m => (JsonNode)DerivedValues.Member(m, options.BaseUrl)).ToArray()) };
+        return projection.Apply(holder, schema)[name] is JsonArray shown
+            ? string.Join(',', shown.Select(e => e!.ToJsonString(ScimJson.Options)))
+            : "";
+    }
+
+    public static string Location(string baseUrl, ResourceSchema schema, string id) => $"{baseUrl}{schema.Endpoint}/{Uri.EscapeDataString(id)}";
+
+    private static JsonObject Compose(JsonObject document, ResourceSchema schema, RenderOptions options, Projection projection,
+        AttributeDefinition? derivedAttribute, JsonArray? derived, bool keepEmpty)
     {
         var output = new JsonObject();
         foreach (var (key, value) in document)
         {
-            if (key == "meta" && members is { Count: > 0 }) output[GroupSchema.Members.Name] = RenderMembers(members, options.BaseUrl);
+            if (key == "meta" && derived is not null && (keepEmpty || derived.Count > 0)) output[derivedAttribute!.Name] = derived;
             var attribute = schema.Core.FindAttribute(key);
             if (attribute?.Returned == Returned.Never) continue;
             output[key] = value?.DeepClone();
         }
         if (output["meta"] is JsonObject meta) meta["location"] = Location(options.BaseUrl, schema, ResourceDocument.GetString(document, "id")!);
-        return projection.Apply(output, schema).ToJsonString(ScimJson.Options);
+        return projection.Apply(output, schema);
     }
 
-    public static string Location(string baseUrl, ResourceSchema schema, string id) => $"{baseUrl}{schema.Endpoint}/{Uri.EscapeDataString(id)}";
-
-    private static JsonArray RenderMembers(IReadOnlyList<GroupMember> members, string baseUrl)
+    /// <summary>The object with a property added just before meta (or last, when the projection left meta out).</summary>
+    private static JsonObject WithBeforeMeta(JsonObject rendered, string name, JsonNode value)
     {
-        var array = new JsonArray();
-        foreach (var member in members)
+        var result = new JsonObject();
+        foreach (var (key, existing) in rendered.ToList())
         {
-            var element = new JsonObject
-            {
-                ["value"] = member.MemberId,
-                ["$ref"] = Location(baseUrl, ResourceSchema.User, member.MemberId),
-                ["type"] = "User",
-            };
-            if (member.Display is not null) element["display"] = member.Display;
-            array.Add(element);
+            rendered.Remove(key);
+            if (key == "meta") result[name] = value;
+            result[key] = existing;
         }
-        return array;
+        if (result[name] is null) result[name] = value;
+        return result;
     }
 }

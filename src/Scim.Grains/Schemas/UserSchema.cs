@@ -5,6 +5,20 @@ public static class UserSchema
 {
     private static readonly string[] ExternalReference = ["external"];
 
+    /// <summary>
+    /// Derived, never stored: direct and indirect groups (DESIGN §1). value is a resource id, so it compares exactly
+    /// (RFC 7643 §3.1), as members.value does.
+    /// </summary>
+    public static readonly AttributeDefinition Groups = Attr.Complex("groups",
+        "A list of groups to which the user belongs, either through direct membership or through nested groups.",
+        [
+            Attr.String("value", "The identifier of the User's group.", caseExact: true, mutability: Mutability.ReadOnly),
+            Attr.Reference("$ref", "The URI of the corresponding 'Group' resource to which the user belongs.", ["User", "Group"], Mutability.ReadOnly),
+            Attr.String("display", "A human-readable name, primarily used for display purposes.", mutability: Mutability.ReadOnly),
+            Attr.String("type", "A label indicating the attribute's function, e.g., 'direct' or 'indirect'.",
+                mutability: Mutability.ReadOnly, canonicalValues: ["direct", "indirect"]),
+        ], multiValued: true, mutability: Mutability.ReadOnly);
+
     public static readonly SchemaDefinition Definition = new(SchemaUrns.User, "User", "User Account",
     [
         Attr.String("userName", "Unique identifier for the User, typically used by the user to directly authenticate to the service provider.",
@@ -44,14 +58,7 @@ public static class UserSchema
             Attr.String("type", "A label indicating the attribute's function, e.g., 'work' or 'home'.", canonicalValues: ["work", "home", "other"]),
             Attr.Boolean("primary", "A Boolean value indicating the 'primary' or preferred address."),
         ], multiValued: true),
-        Attr.Complex("groups", "A list of groups to which the user belongs, either through direct membership or through nested groups.",
-        [
-            Attr.String("value", "The identifier of the User's group.", mutability: Mutability.ReadOnly),
-            Attr.Reference("$ref", "The URI of the corresponding 'Group' resource to which the user belongs.", ["User", "Group"], Mutability.ReadOnly),
-            Attr.String("display", "A human-readable name, primarily used for display purposes.", mutability: Mutability.ReadOnly),
-            Attr.String("type", "A label indicating the attribute's function, e.g., 'direct' or 'indirect'.",
-                mutability: Mutability.ReadOnly, canonicalValues: ["direct", "indirect"]),
-        ], multiValued: true, mutability: Mutability.ReadOnly),
+        Groups,
         Attr.MultiValuedValue("entitlements", "A list of entitlements for the User that represent a thing the User has.", null),
         Attr.MultiValuedValue("roles", "A list of roles for the User that collectively represent who the User is.", null),
         Attr.MultiValuedValue("x509Certificates", "A list of certificates issued to the User.", null, AttributeType.Binary),

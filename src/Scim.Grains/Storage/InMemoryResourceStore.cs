@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Queries;
 using Scim.Grains.Resources;
@@ -11,7 +12,8 @@ namespace Scim.Grains.Storage;
 
 /// <summary>
 /// The single-node store: the same contract as the PostgreSQL store, kept in process memory. Each tenant's data
-/// sits behind one lock, so a write (row, unique keys and membership rows together) is atomic, as a transaction is.
+/// sits behind one lock, so a write (row, unique keys, memberships and the group tree together) is atomic, as a
+/// transaction is, and a move's cycle check and the move are one step.
 /// </summary>
 public sealed class InMemoryResourceStore : IResourceStore
 {
@@ -30,9 +32,11 @@ public sealed class InMemoryResourceStore : IResourceStore
         {
             var rows = data.Rows(resource.Kind);
             if (rows.ContainsKey(resource.Id)) throw StoreErrors.IdTaken(resource.Kind, resource.Id);
+            RefuseGroupMembers(data, members);
             ClaimUniqueKey(data, resource, previous: null);
             data.MoveExternalId(resource.Kind, resource.Id, null, ExternalIdOf(resource));
             rows[resource.Id] = resource with { Sequence = data.AppendToOrder(resource.Kind, resource.Id) };
+            if (resource.Kind == ResourceKind.Group) data.Tree.Add(resource.Id);
             ApplyMembers(data, resource.Id, members);
         }
         return Task.CompletedTask;
@@ -47,6 +51,7 @@ public sealed class InMemoryResourceStore : IResourceStore
             var current = rows.GetValueOrDefault(resource.Id);
             if (current is null || current.Version != expectedVersion)
                 throw StoreErrors.ConcurrentChange(resource.Kind, resource.Id);
+            RefuseGroupMembers(data, members);
             ClaimUniqueKey(data, resource, current);
             rows[resource.Id] = resource with { Sequence = current.Sequence };
             data.MoveExternalId(resource.Kind, resource.Id, ExternalIdOf(current), ExternalIdOf(resource));
@@ -67,10 +72,12 @@ public sealed class InMemoryResourceStore : IResourceStore
             data.RemoveFromOrder(kind, current.Sequence);
             if (UniqueKeys.Of(kind, current.Document) is { } key) data.Keys(kind).Remove(key);
             data.MoveExternalId(kind, id, ExternalIdOf(current), null);
-            if (kind == ResourceKind.Group) ApplyMembers(data, id, new MembershipChange(true, [], []));
-            foreach (var groupId in data.MemberOf.GetValueOrDefault(id) ?? [])
-                data.Members[groupId].Remove(id);
-            data.MemberOf.Remove(id);
+            if (kind == ResourceKind.Group)
+            {
+                data.Memberships.RemoveGroup(id);
+                data.Tree.Remove(id);
+            }
+            else data.Memberships.RemoveMember(id);
         }
         return Task.CompletedTask;
     }
@@ -79,7 +86,9 @@ public sealed class InMemoryResourceStore : IResourceStore
     {
         var (kind, schema, filter) = (query.Kind, query.Schema, query.Filter);
         var data = Data(tenant);
-        var needsMembers = kind == ResourceKind.Group && filter is not null && MentionsMembers(filter);
+        // Members (of a group) and groups (of a user) are not in the documents: filters on them see them added.
+        var derived = kind == ResourceKind.Group ? GroupSchema.Members.Name : UserSchema.Groups.Name;
+        var needsDerived = filter is not null && Mentions(filter, derived);
         List<StoredResource> matches;
         lock (data)
         {
@@ -89,7 +98,7 @@ public sealed class InMemoryResourceStore : IResourceStore
                 ? data.InCreationOrder(kind).Select(id => rows[id])
                 : candidates.Select(id => rows.GetValueOrDefault(id)).OfType<StoredResource>().OrderBy(row => row.Sequence);
             matches = inCreationOrder
-                .Where(row => filter is null || FilterEvaluator.Matches(filter, needsMembers ? WithMembers(data, row) : row.Document, schema))
+                .Where(row => filter is null || FilterEvaluator.Matches(filter, needsDerived ? WithDerived(data, row) : row.Document, schema))
                 .ToList();
         }
         var sorted = query.Sort is null ? matches : SortKeys.Order(matches, query.Sort);
@@ -98,15 +107,99 @@ public sealed class InMemoryResourceStore : IResourceStore
         return Task.FromResult(new ResourcePage(matches.Count, page));
     }
 
-    public Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, string? after, int count, CancellationToken cancellationToken)
     {
         var data = Data(tenant);
         lock (data)
         {
-            IReadOnlyList<GroupMember> members = data.Members.TryGetValue(groupId, out var set)
-                ? set.Values.OrderBy(m => m.MemberId, StringComparer.Ordinal).ToList()
-                : [];
+            var set = data.Memberships.Of(groupId, MembershipSource.Scim);
+            IReadOnlyList<GroupMember> members = set is null ? [] : set.IdsAfter(after).Take(count).Select(set.Get).ToList();
             return Task.FromResult(members);
+        }
+    }
+
+    public Task<bool> AddManualMemberAsync(string tenant, string groupId, string userId, CancellationToken cancellationToken)
+    {
+        var data = Data(tenant);
+        lock (data)
+        {
+            if (data.Rows(ResourceKind.Group).ContainsKey(userId)) throw StoreErrors.GroupAsMember(userId);
+            if (!data.Rows(ResourceKind.User).ContainsKey(userId) || !data.Tree.Contains(groupId)) return Task.FromResult(false);
+            data.Memberships.Add(groupId, MembershipSource.Manual, new GroupMember(userId, null));
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> RemoveManualMemberAsync(string tenant, string groupId, string userId, CancellationToken cancellationToken)
+    {
+        var data = Data(tenant);
+        lock (data) return Task.FromResult(data.Memberships.Remove(groupId, MembershipSource.Manual, userId));
+    }
+
+    public Task<IReadOnlyList<MemberEntry>> ListMembersAsync(string tenant, string groupId, string? after, int count, CancellationToken cancellationToken)
+    {
+        var data = Data(tenant);
+        lock (data)
+        {
+            var users = data.Rows(ResourceKind.User);
+            IReadOnlyList<MemberEntry> entries = data.Memberships.AllAfter(groupId, after).Take(count)
+                .Select(m => new MemberEntry(m.MemberId,
+                    users.TryGetValue(m.MemberId, out var user) ? ResourceDocument.GetString(user.Document, UniqueKeys.Attribute(ResourceKind.User)) : null,
+                    m.Sources))
+                .ToList();
+            return Task.FromResult(entries);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<UserGroup>>> GetGroupsOfUsersAsync(string tenant, IReadOnlyCollection<string> userIds,
+        CancellationToken cancellationToken)
+    {
+        var data = Data(tenant);
+        var result = new Dictionary<string, IReadOnlyList<UserGroup>>(StringComparer.Ordinal);
+        lock (data)
+        {
+            foreach (var userId in userIds)
+            {
+                if (GroupsOf(data, userId) is { Count: > 0 } groups) result[userId] = groups;
+            }
+        }
+        return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<UserGroup>>>(result);
+    }
+
+    public Task MoveGroupAsync(string tenant, string groupId, string? parentId, CancellationToken cancellationToken)
+    {
+        var data = Data(tenant);
+        lock (data)
+        {
+            if (!data.Tree.Contains(groupId)) throw ScimException.NotFound($"Group '{groupId}' not found.");
+            if (parentId is not null)
+            {
+                if (!data.Tree.Contains(parentId)) throw StoreErrors.UnknownParent(parentId);
+                if (parentId == groupId || data.Tree.AncestorsOf(parentId).Contains(groupId)) throw StoreErrors.Cycle(groupId, parentId);
+            }
+            data.Tree.Move(groupId, parentId);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<GroupNode>?> GetChildrenAsync(string tenant, string? parentId, string? after, int count, CancellationToken cancellationToken)
+    {
+        var data = Data(tenant);
+        lock (data)
+        {
+            if (parentId is not null && !data.Tree.Contains(parentId)) return Task.FromResult<IReadOnlyList<GroupNode>?>(null);
+            return Task.FromResult<IReadOnlyList<GroupNode>?>(data.Tree.ChildrenOf(parentId, after).Take(count).Select(id => Node(data, id)).ToList());
+        }
+    }
+
+    public Task<IReadOnlyList<GroupNode>?> GetPathAsync(string tenant, string groupId, CancellationToken cancellationToken)
+    {
+        var data = Data(tenant);
+        lock (data)
+        {
+            if (!data.Tree.Contains(groupId)) return Task.FromResult<IReadOnlyList<GroupNode>?>(null);
+            var path = data.Tree.AncestorsOf(groupId).Reverse().Append(groupId).Select(id => Node(data, id)).ToList();
+            return Task.FromResult<IReadOnlyList<GroupNode>?>(path);
         }
     }
 
@@ -127,23 +220,31 @@ public sealed class InMemoryResourceStore : IResourceStore
     }
 
 
+    private static void RefuseGroupMembers(TenantData data, MembershipChange change)
+    {
+        var groups = data.Rows(ResourceKind.Group);
+        if (change.Added.FirstOrDefault(m => groups.ContainsKey(m.MemberId)) is { } nested) throw StoreErrors.GroupAsMember(nested.MemberId);
+    }
+
+    /// <summary>A SCIM membership change: it never touches manual members.</summary>
     private static void ApplyMembers(TenantData data, string groupId, MembershipChange change)
     {
-        if (change.IsEmpty) return;
-        if (!data.Members.TryGetValue(groupId, out var members)) data.Members[groupId] = members = new(StringComparer.Ordinal);
-        var removed = change.ReplaceAll ? members.Keys.ToList() : change.Removed;
-        foreach (var memberId in removed)
-        {
-            if (members.Remove(memberId) && data.MemberOf.TryGetValue(memberId, out var groups)) groups.Remove(groupId);
-        }
-        foreach (var member in change.Added)
-        {
-            members[member.MemberId] = member;
-            if (!data.MemberOf.TryGetValue(member.MemberId, out var groups)) data.MemberOf[member.MemberId] = groups = new(StringComparer.Ordinal);
-            groups.Add(groupId);
-        }
-        if (members.Count == 0) data.Members.Remove(groupId);
+        if (change.ReplaceAll) data.Memberships.Clear(groupId, MembershipSource.Scim);
+        foreach (var memberId in change.Removed) data.Memberships.Remove(groupId, MembershipSource.Scim, memberId);
+        foreach (var member in change.Added) data.Memberships.Add(groupId, MembershipSource.Scim, member);
     }
+
+    private static List<UserGroup> GroupsOf(TenantData data, string userId)
+    {
+        var direct = data.Memberships.GroupsOf(userId);
+        var reached = new SortedDictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var groupId in direct) reached[groupId] = true;
+        foreach (var ancestor in direct.SelectMany(data.Tree.AncestorsOf)) reached.TryAdd(ancestor, false);
+        return reached.Select(g => new UserGroup(g.Key, Node(data, g.Key).DisplayName, g.Value)).ToList();
+    }
+
+    private static GroupNode Node(TenantData data, string groupId) =>
+        new(groupId, ResourceDocument.GetString(data.Rows(ResourceKind.Group)[groupId].Document, UniqueKeys.Attribute(ResourceKind.Group)) ?? "");
 
     /// <summary>
     /// The ids a filter can only match, read from an index, when one of its top-level conjuncts is <c>eq</c> on id,
@@ -166,32 +267,30 @@ public sealed class InMemoryResourceStore : IResourceStore
     private static string? ExternalIdOf(StoredResource resource) =>
         ResourceDocument.GetString(resource.Document, CommonAttributes.ExternalId.Name);
 
-    private static bool MentionsMembers(FilterNode node) => node switch
+    private static bool Mentions(FilterNode node, string attribute) => node switch
     {
-        And and => MentionsMembers(and.Left) || MentionsMembers(and.Right),
-        Or or => MentionsMembers(or.Left) || MentionsMembers(or.Right),
-        Not not => MentionsMembers(not.Inner),
-        Compare compare => IsMembers(compare.Path),
-        Present present => IsMembers(present.Path),
-        ValuePath valuePath => IsMembers(valuePath.Path),
+        And and => Mentions(and.Left, attribute) || Mentions(and.Right, attribute),
+        Or or => Mentions(or.Left, attribute) || Mentions(or.Right, attribute),
+        Not not => Mentions(not.Inner, attribute),
+        Compare compare => Names(compare.Path, attribute),
+        Present present => Names(present.Path, attribute),
+        ValuePath valuePath => Names(valuePath.Path, attribute),
         _ => false,
     };
 
-    private static bool IsMembers(AttrPath path) => path.Name.Equals(GroupSchema.Members.Name, StringComparison.OrdinalIgnoreCase);
+    private static bool Names(AttrPath path, string attribute) => path.Name.Equals(attribute, StringComparison.OrdinalIgnoreCase);
 
-    private static JsonObject WithMembers(TenantData data, StoredResource group)
+    /// <summary>A document with its derived attribute, as the PostgreSQL filter sees it: a group's SCIM members, a user's groups.</summary>
+    private static JsonObject WithDerived(TenantData data, StoredResource row)
     {
-        var document = (JsonObject)group.Document.DeepClone();
-        if (data.Members.TryGetValue(group.Id, out var members))
-            document[GroupSchema.Members.Name] = new JsonArray(members.Values.Select(MemberObject).ToArray());
+        var document = (JsonObject)row.Document.DeepClone();
+        if (row.Kind == ResourceKind.Group)
+        {
+            var members = data.Memberships.Of(row.Id, MembershipSource.Scim)?.All ?? [];
+            document[GroupSchema.Members.Name] = new JsonArray(members.Select(m => (JsonNode)DerivedValues.Member(m)).ToArray());
+        }
+        else document[UserSchema.Groups.Name] = new JsonArray(GroupsOf(data, row.Id).Select(g => (JsonNode)DerivedValues.Group(g)).ToArray());
         return document;
-    }
-
-    private static JsonNode MemberObject(GroupMember member)
-    {
-        var element = new JsonObject { ["value"] = member.MemberId };
-        if (member.Display is not null) element["display"] = member.Display;
-        return element;
     }
 
     private sealed class TenantData
@@ -206,8 +305,8 @@ public sealed class InMemoryResourceStore : IResourceStore
         private readonly Dictionary<(ResourceKind, string), HashSet<string>> externalIds = [];
         private readonly Dictionary<string, string> groupNames = new(StringComparer.Ordinal);
 
-        public Dictionary<string, Dictionary<string, GroupMember>> Members { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, HashSet<string>> MemberOf { get; } = new(StringComparer.Ordinal);
+        public InMemoryMemberships Memberships { get; } = new();
+        public InMemoryTree Tree { get; } = new();
 
         public Dictionary<string, StoredResource> Rows(ResourceKind kind) => kind == ResourceKind.User ? users : groups;
         public IEnumerable<string> InCreationOrder(ResourceKind kind) => Order(kind).Values;

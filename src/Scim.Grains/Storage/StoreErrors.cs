@@ -17,4 +17,15 @@ public static class StoreErrors
     /// <summary>409: the row is not at the version the writer read (another writer, or a deletion, came first).</summary>
     public static ScimException ConcurrentChange(ResourceKind kind, string id) =>
         ScimException.Conflict($"The {kind} '{id}' was changed or deleted concurrently; read it again and retry.");
+
+    /// <summary>400 invalidValue: a group cannot be a member of a group over SCIM.</summary>
+    public static ScimException GroupAsMember(string id) =>
+        ScimException.InvalidValue($"'{id}' is a group. Groups cannot be members of groups over SCIM: nesting is managed in the platform.");
+
+    /// <summary>404: the group a move names as the new parent does not exist.</summary>
+    public static ScimException UnknownParent(string id) => ScimException.NotFound($"Group '{id}' not found.");
+
+    /// <summary>409: a group cannot move under itself or one of its descendants.</summary>
+    public static ScimException Cycle(string id, string parentId) =>
+        ScimException.Conflict($"Group '{id}' cannot move under '{parentId}': that is the group itself or one of its descendants.");
 }

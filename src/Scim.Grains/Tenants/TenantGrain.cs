@@ -6,7 +6,10 @@ using Scim.Grains.Storage;
 
 namespace Scim.Grains.Tenants;
 
-/// <summary>A tenant (customer platform), keyed by its id.</summary>
+/// <summary>
+/// A tenant (customer platform), keyed by its id. Its platform group, the root of its group tree, exists with it: SCIM
+/// groups land under it and platform admins arrange them below it.
+/// </summary>
 internal sealed class TenantGrain(
     [PersistentState("scim.tenant", ScimStorage.Name)] IPersistentState<TenantState> state,
     TenantSchemas schemas,
@@ -16,10 +19,23 @@ internal sealed class TenantGrain(
     {
         var id = this.GetPrimaryKeyString();
         if (state.State.Exists) throw ScimException.Conflict($"Tenant '{id}' already exists.");
-        state.State = new TenantState { Exists = true, DisplayName = displayName, Created = clock.GetUtcNow() };
+        state.State = new TenantState
+        {
+            Exists = true, DisplayName = displayName, Created = clock.GetUtcNow(), PlatformGroupId = Guid.NewGuid().ToString(),
+        };
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<ITokenSetGrain>(id).InitializeAsync();
         return Info();
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Tenants stored before platform groups existed get theirs on first use.
+        if (state.State.Exists && state.State.PlatformGroupId.Length == 0)
+        {
+            state.State.PlatformGroupId = Guid.NewGuid().ToString();
+            await state.WriteStateAsync(cancellationToken);
+        }
     }
 
     public Task<TenantInfo?> GetAsync() => Task.FromResult(state.State.Exists ? Info() : null);
@@ -36,5 +52,5 @@ internal sealed class TenantGrain(
 
     public Task<IReadOnlyList<CustomField>> GetCustomFieldsAsync() => Task.FromResult<IReadOnlyList<CustomField>>(state.State.CustomFields);
 
-    private TenantInfo Info() => new(this.GetPrimaryKeyString(), state.State.DisplayName, state.State.Created);
+    private TenantInfo Info() => new(this.GetPrimaryKeyString(), state.State.DisplayName, state.State.Created, state.State.PlatformGroupId);
 }

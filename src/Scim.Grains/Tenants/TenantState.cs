@@ -10,4 +10,5 @@ public sealed class TenantState
     [Id(1)] public string DisplayName { get; set; } = "";
     [Id(2)] public DateTimeOffset Created { get; set; }
     [Id(3)] public List<CustomField> CustomFields { get; set; } = [];
+    [Id(4)] public string PlatformGroupId { get; set; } = "";
 }

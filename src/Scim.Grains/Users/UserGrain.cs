@@ -29,7 +29,4 @@ internal sealed class UserGrain(IResourceStore store, TenantSchemas schemas, Tim
         var found = await Store.QueryAsync(Tenant, new StoreQuery(Schema, sameDeactivatedUser, null, 1, 1), CancellationToken.None);
         return found.Resources is [var existing, ..] ? GrainFactory.GetGrain<IUserGrain>(ResourceKeys.Of(Tenant, existing.Id)) : null;
     }
-
-    protected override Task<IReadOnlyList<GroupMember>?> MembersToRenderAsync(Projection projection) =>
-        Task.FromResult<IReadOnlyList<GroupMember>?>(null);
 }

@@ -50,6 +50,28 @@ public abstract class GroupEndpointsTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task AGroupIdAsMember_WithoutAType_Returns400InvalidValue_InEveryWrite()
+    {
+        var scim = await factory.NewTenantAsync();
+        var inner = await scim.CreateGroupAsync("Inner");
+        var outer = await scim.CreateGroupAsync("Outer");
+        var nested = $$"""[{"value":"{{inner}}"}]""";
+
+        var responses = new[]
+        {
+            await scim.PostAsync("/Groups", $$"""{"displayName":"Other","members":{{nested}}}"""),
+            await scim.PutAsync($"/Groups/{outer}", $$"""{"displayName":"Outer","members":{{nested}}}"""),
+            await scim.PatchAsync($"/Groups/{outer}", Patch($$"""[{"op":"add","path":"members","value":{{nested}}}]""")),
+            await scim.PatchAsync($"/Groups/{outer}", Patch($$"""[{"op":"add","path":"members","value":[{"value":"{{outer}}"}]}]""")),
+        };
+
+        Assert.All(responses, r => r.AssertError(HttpStatusCode.BadRequest, "invalidValue"));
+        Assert.All(responses, r => Assert.Contains("nesting is managed in the platform", r.Body!["detail"]!.GetValue<string>()));
+        Assert.Null((await scim.GetAsync($"/Groups/{outer}")).Body!["members"]);
+        Assert.Equal(0, (await scim.GetAsync("/Groups?filter=displayName eq \"Other\"")).TotalResults);
+    }
+
+    [Fact]
     public async Task Patch_AddAndRemoveMembers_ChangesOnlyThoseNamed()
     {
         var scim = await factory.NewTenantAsync();

@@ -51,6 +51,9 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>The operator's group admin API for a tenant.</summary>
+    public GroupAdminClient GroupAdmin(string tenant) => new(Operator(), tenant);
+
     /// <summary>Creates a fresh tenant and a token for it; returns a client bound to the tenant's SCIM base.</summary>
     public async Task<ScimClient> NewTenantAsync(string identityProvider = "okta", string? id = null)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Tenants;
 using Scim.Grains.Tenants;
@@ -30,7 +31,7 @@ public sealed class ContractSerializationTests
         var render = new RenderOptions("http://h/scim/v2/t", "userName", null);
         var query = new ListQuery("userName eq \"x\"", 1, 100);
         var check = new TokenCheck(true, new TokenIdentity("tid", "okta"));
-        var tenant = new TenantInfo("acme", "Acme", DateTimeOffset.UnixEpoch);
+        var tenant = new TenantInfo("acme", "Acme", DateTimeOffset.UnixEpoch, "root-1");
         var token = new IssuedToken("tid", "scim_tid.secret", "entra", DateTimeOffset.UnixEpoch);
 
         Assert.Equal(snapshot, RoundTrip(snapshot));
@@ -42,6 +43,23 @@ public sealed class ContractSerializationTests
         Assert.Equal(tenant, RoundTrip(tenant));
         Assert.Equal(token, RoundTrip(token));
         Assert.Equal(ResourceKind.Group, RoundTrip(ResourceKind.Group));
+    }
+
+    [Fact]
+    public void GroupContracts_RoundTrip()
+    {
+        var more = new MembersToStream("g", 120, "m-1000", true);
+        var snapshot = new ResourceSnapshot("g", 2, "http://h/scim/v2/t/Groups/g", "{}", more);
+        var list = new ListResult(1, 1, ["{}"], MoreMembers: [more, null]);
+        var listing = new MemberListing([new MemberEntry("u", "user@x", [MembershipSource.Scim, MembershipSource.Manual])], "u");
+        var page = new GroupPage([new GroupNode("g", "Group")], null);
+
+        Assert.Equal(snapshot, RoundTrip(snapshot));
+        Assert.Equal(list.MoreMembers, RoundTrip(list).MoreMembers);
+        Assert.Equal(new MemberChunk("{\"value\":\"m\"}", "m"), RoundTrip(new MemberChunk("{\"value\":\"m\"}", "m")));
+        Assert.Equal(listing.Members[0].Sources, RoundTrip(listing).Members[0].Sources);
+        Assert.Equal(page.Groups, RoundTrip(page).Groups);
+        Assert.Equal(new GroupMember("m", null), RoundTrip(new GroupMember("m", null)));
     }
 
     [Fact]

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Scim.Grains.Filtering;
+using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Queries;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
-using Scim.Grains.Storage;
-using Scim.Grains.Storage.Postgres;
 using Scim.Grains.Storage.Postgres.Migrations;
+using Scim.Grains.Storage.Postgres;
+using Scim.Grains.Storage;
 using Scim.Testing;
 
 namespace Scim.Grains.Tests.Storage;
@@ -73,6 +74,21 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
         "not (emails[type eq \"home\"] or phoneNumbers pr)",
     };
 
+    /// <summary>User.groups: g2 sits under g1 and u4 is a manual member of g3 (see the data set).</summary>
+    public static TheoryData<string> UserGroupFilters => new()
+    {
+        "groups.value eq \"g1\"",
+        "groups.value eq \"g2\"",
+        "groups.value eq \"G1\"",
+        "groups[type eq \"indirect\"]",
+        "groups[value eq \"g1\" and type eq \"direct\"]",
+        "groups.display co \"eng\"",
+        "groups pr",
+        "not (groups pr)",
+        "groups.value eq \"g3\" or userName eq \"abe@example.com\"",
+        "groups.value ne \"g1\"",
+    };
+
     public static TheoryData<string> GroupFilters => new()
     {
         "displayName eq \"ENGINEERING\"",
@@ -125,6 +141,10 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
     public Task UserFilter_SameIdsInBothStores(string filter) => AssertAgreementAsync(ResourceKind.User, filter);
 
     [Theory]
+    [MemberData(nameof(UserGroupFilters))]
+    public Task UserGroupsFilter_SameIdsInBothStores(string filter) => AssertAgreementAsync(ResourceKind.User, filter);
+
+    [Theory]
     [MemberData(nameof(GroupFilters))]
     public Task GroupFilter_SameIdsInBothStores(string filter) => AssertAgreementAsync(ResourceKind.Group, filter);
 
@@ -163,6 +183,11 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
                 await InsertAsync(Resource(ResourceSchema.User, id, json, ++day), MembershipChange.None);
             foreach (var (id, json, members) in Groups)
                 await InsertAsync(Resource(ResourceSchema.Group, id, json, ++day), new MembershipChange(true, members, []));
+            foreach (var store in new[] { InMemory, Postgres })
+            {
+                await store.MoveGroupAsync(Tenant, "g2", "g1", CancellationToken.None);
+                Assert.True(await store.AddManualMemberAsync(Tenant, "g3", "u4", CancellationToken.None));
+            }
         }
 
         public async Task DisposeAsync()

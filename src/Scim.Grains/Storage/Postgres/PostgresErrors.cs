@@ -10,6 +10,7 @@ namespace Scim.Grains.Storage.Postgres;
 internal static class PostgresErrors
 {
     private const string UniqueViolation = "23505";
+    private const string GroupAsMember = "SC001"; // raised by scim_lock_members, with the group's id as the message
 
     /// <summary>Runs a store call; <paramref name="written"/> is the resource a write inserts or updates, for its 409.</summary>
     public static async Task<T> Translate<T>(Func<Task<T>> action, StoredResource? written = null)
@@ -21,6 +22,10 @@ internal static class PostgresErrors
         catch (PostgresException e) when (e.SqlState == UniqueViolation && written is not null)
         {
             throw e.ConstraintName == "scim_resources_pkey" ? StoreErrors.IdTaken(written.Kind, written.Id) : StoreErrors.InUse(written);
+        }
+        catch (PostgresException e) when (e.SqlState == GroupAsMember)
+        {
+            throw StoreErrors.GroupAsMember(e.MessageText);
         }
         catch (PostgresException e) when (!e.IsTransient)
         {

@@ -9,9 +9,11 @@ namespace Scim.Grains.Storage.Postgres;
 /// <see cref="FilterEvaluator"/>: a multi-valued attribute matches when any value does, strings compare by the
 /// attribute's caseExact, values by the attribute's type. Every value and name from the filter becomes a
 /// positional parameter; the SQL text holds only fixed fragments. userName, externalId, displayName, id and
-/// meta.created/lastModified compare on their indexed columns.
+/// meta.created/lastModified compare on their indexed columns. A group's members and a user's groups are read from
+/// the membership rows and the tree; <c>groups.value eq</c> (is the user in this group, directly or below it) is a
+/// semi-join on the group's subtree, so it does not evaluate every user's groups.
 /// </summary>
-internal sealed class PostgresFilter(ResourceSchema schema, SqlParameters parameters)
+internal sealed class PostgresFilter(ResourceSchema schema, SqlParameters parameters, string tenantParameter)
 {
     public string Condition(FilterNode node) => node switch
     {
@@ -48,6 +50,11 @@ internal sealed class PostgresFilter(ResourceSchema schema, SqlParameters parame
         }
         var (source, leaf) = Values(resolved);
         var definition = leaf ?? resolved.Attribute;
+        if (resolved.Attribute == UserSchema.Groups && definition.Name == "value" && compare.Op == CompareOp.Eq && compare.Value.Kind != LiteralKind.Null)
+        {
+            return $"r.id IN (SELECT m.member_id FROM scim_memberships m WHERE m.tenant = {tenantParameter} "
+                + $"AND m.group_id IN (SELECT scim_group_subtree({tenantParameter}, {parameters.Add(compare.Value.Text)}::text)))";
+        }
         if (compare.Value.Kind == LiteralKind.Null)
         {
             var present = Any(source, $"scim_present({Leaf(leaf)})");
@@ -106,6 +113,7 @@ internal sealed class PostgresFilter(ResourceSchema schema, SqlParameters parame
             return "scim_memberships m CROSS JOIN LATERAL (SELECT jsonb_strip_nulls(jsonb_build_object('value', m.member_id, 'display', m.display)) AS e) v "
                 + "WHERE m.tenant = r.tenant AND m.group_id = r.id AND m.source = 'scim'";
         }
+        if (resolved.Attribute == UserSchema.Groups) return $"scim_user_groups({tenantParameter}, r.id) AS v(e) WHERE true";
         var container = resolved.InExtension ? $"(r.document -> {parameters.Add(resolved.Schema!.Id)})" : "r.document";
         return $"scim_values({container} -> {parameters.Add(resolved.Attribute.Name)}) AS v(e) WHERE true";
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Npgsql;
 using NpgsqlTypes;
+using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
@@ -9,13 +10,15 @@ namespace Scim.Grains.Storage.Postgres;
 
 /// <summary>
 /// The production store (DESIGN §4): a resource is one row of <c>scim_resources</c> (canonical jsonb plus the columns
-/// that lookups, order and uniqueness need), a group's members are rows of <c>scim_memberships</c>. Every mutation is
-/// one transaction sent as one batch; the row version is checked in the UPDATE/DELETE itself. Database errors leave
+/// that lookups, order and uniqueness need; a group's parent), a group's members are rows of <c>scim_memberships</c>
+/// with their source. Every mutation is one transaction sent as one batch; the row version is checked in the
+/// UPDATE/DELETE itself; tree changes run under the tenant's tree lock (<c>scim_lock_tree</c>). Database errors leave
 /// here as <see cref="Interfaces.Errors.ScimException"/>s (<see cref="PostgresErrors"/>).
 /// </summary>
 public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResourceStore
 {
     private const string ScimSource = "scim";
+    private const string ManualSource = "manual";
 
     public Task<StoredResource?> GetAsync(string tenant, ResourceKind kind, string id, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
@@ -42,23 +45,36 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
 
     public Task UpdateAsync(StoredResource resource, long expectedVersion, MembershipChange members, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(() => WriteVersionedAsync(resource.Kind, resource.Id,
-            MembershipCommands(resource.Tenant, resource.Id, members).Prepend(Update(resource, expectedVersion)), cancellationToken), resource);
+            MembershipCommands(resource.Tenant, resource.Id, members).Prepend(Update(resource, expectedVersion)), 0, cancellationToken), resource);
 
-    public Task DeleteAsync(string tenant, ResourceKind kind, string id, long expectedVersion, CancellationToken cancellationToken) =>
-        PostgresErrors.Translate(() => WriteVersionedAsync(kind, id,
+    public Task DeleteAsync(string tenant, ResourceKind kind, string id, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var delete = Command("DELETE FROM scim_resources WHERE tenant = $1 AND kind = $2 AND id = $3 AND version = $4", tenant, (short)kind, id, expectedVersion);
+        var memberships = kind == ResourceKind.Group
+            ? Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2", tenant, id)
+            : Command("DELETE FROM scim_memberships WHERE tenant = $1 AND member_id = $2", tenant, id);
+        if (kind == ResourceKind.User) return PostgresErrors.Translate(() => WriteVersionedAsync(kind, id, [delete, memberships], 0, cancellationToken));
+        // A group's children move to its parent, under the tree lock so that no move into the group can slip in between.
+        return PostgresErrors.Translate(() => WriteVersionedAsync(kind, id,
         [
-            Command("DELETE FROM scim_resources WHERE tenant = $1 AND kind = $2 AND id = $3 AND version = $4", tenant, (short)kind, id, expectedVersion),
-            Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2", tenant, id),
-            Command("DELETE FROM scim_memberships WHERE tenant = $1 AND member_id = $2", tenant, id),
-        ], cancellationToken));
+            Command("SELECT scim_lock_tree($1)", tenant),
+            Command("""
+                UPDATE scim_resources c SET parent_id = (SELECT g.parent_id FROM scim_resources g WHERE g.tenant = $1 AND g.kind = 1 AND g.id = $2)
+                WHERE c.tenant = $1 AND c.kind = 1 AND c.parent_id = $2
+                """, tenant, id),
+            delete,
+            memberships,
+        ], 2, cancellationToken));
+    }
 
     public Task<ResourcePage> QueryAsync(string tenant, StoreQuery query, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
         {
             var kind = query.Kind;
             var parameters = new SqlParameters();
-            var where = $"r.tenant = {parameters.Add(tenant)} AND r.kind = {(short)kind}";
-            if (query.Filter is not null) where += " AND " + new PostgresFilter(query.Schema, parameters).Condition(query.Filter);
+            var tenantParameter = parameters.Add(tenant);
+            var where = $"r.tenant = {tenantParameter} AND r.kind = {(short)kind}";
+            if (query.Filter is not null) where += " AND " + new PostgresFilter(query.Schema, parameters, tenantParameter).Condition(query.Filter);
             var order = query.Sort is null ? "r.seq" : PostgresSort.OrderBy(query.Sort, kind, parameters);
             await using var batch = dataSource.CreateBatch();
             batch.BatchCommands.Add(WithParameters(new NpgsqlBatchCommand($"SELECT count(*) FROM scim_resources r WHERE {where}"), parameters));
@@ -82,20 +98,92 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             return new ResourcePage((int)total, rows);
         });
 
-    public Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, CancellationToken cancellationToken) =>
-        PostgresErrors.Translate<IReadOnlyList<GroupMember>>(async () =>
+    public Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, string? after, int count, CancellationToken cancellationToken) =>
+        ReadAsync(Command($"""
+            SELECT member_id, display FROM scim_memberships WHERE tenant = $1 AND group_id = $2 AND source = $3 {After("member_id", after)}
+            ORDER BY member_id LIMIT $4
+            """, tenant, groupId, ScimSource, count, after), reader => new GroupMember(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)),
+            cancellationToken);
+
+    public Task<bool> AddManualMemberAsync(string tenant, string groupId, string userId, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
         {
-            await using var command = dataSource.CreateCommand(
-                "SELECT member_id, display FROM scim_memberships WHERE tenant = $1 AND group_id = $2 AND source = $3 ORDER BY member_id COLLATE \"C\"");
-            command.Parameters.Add(new() { Value = tenant });
-            command.Parameters.Add(new() { Value = groupId });
-            command.Parameters.Add(new() { Value = ScimSource });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var members = new List<GroupMember>();
-            while (await reader.ReadAsync(cancellationToken))
-                members.Add(new GroupMember(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
-            return members;
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(Command("SELECT scim_lock_members($1, $2)", tenant, new[] { userId }));
+            // The no-op update makes an existing manual membership count as written: only a missing user writes nothing.
+            batch.BatchCommands.Add(Command("""
+                INSERT INTO scim_memberships (tenant, group_id, member_id, source)
+                SELECT $1, $2, u.id, $4 FROM scim_resources u WHERE u.tenant = $1 AND u.kind = 0 AND u.id = $3
+                ON CONFLICT (tenant, group_id, member_id, source) DO UPDATE SET display = scim_memberships.display
+                """, tenant, groupId, userId, ManualSource));
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return batch.BatchCommands[1].RecordsAffected == 1;
         });
+
+    public Task<bool> RemoveManualMemberAsync(string tenant, string groupId, string userId, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2 AND member_id = $3 AND source = $4",
+                tenant, groupId, userId, ManualSource));
+            return await batch.ExecuteNonQueryAsync(cancellationToken) == 1;
+        });
+
+    public Task<IReadOnlyList<MemberEntry>> ListMembersAsync(string tenant, string groupId, string? after, int count, CancellationToken cancellationToken) =>
+        ReadAsync(Command($"""
+            SELECT m.member_id, array_agg(m.source), min(u.user_name)
+            FROM scim_memberships m LEFT JOIN scim_resources u ON u.tenant = m.tenant AND u.kind = 0 AND u.id = m.member_id
+            WHERE m.tenant = $1 AND m.group_id = $2 {After("m.member_id", after, 4)}
+            GROUP BY m.member_id ORDER BY m.member_id LIMIT $3
+            """, tenant, groupId, count, after), reader => new MemberEntry(reader.GetString(0), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetFieldValue<string[]>(1).Select(SourceOf).Order().ToList()),
+            cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<UserGroup>>> GetGroupsOfUsersAsync(string tenant, IReadOnlyCollection<string> userIds,
+        CancellationToken cancellationToken)
+    {
+        var rows = await ReadAsync(Command("SELECT u.id, g.e FROM unnest($2::text[]) AS u(id) CROSS JOIN LATERAL scim_user_groups($1, u.id) AS g(e)",
+            tenant, userIds.ToArray()), reader => (User: reader.GetString(0), Group: JsonNode.Parse(reader.GetString(1))!.AsObject()), cancellationToken);
+        return rows.GroupBy(r => r.User, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<UserGroup>)g
+            .Select(r => new UserGroup(ResourceDocument.GetString(r.Group, "value")!, ResourceDocument.GetString(r.Group, "display"),
+                ResourceDocument.GetString(r.Group, "type") == "direct"))
+            .ToList(), StringComparer.Ordinal);
+    }
+
+    public Task MoveGroupAsync(string tenant, string groupId, string? parentId, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(Command("SELECT scim_move_group($1, $2, $3)", tenant, groupId, parentId));
+            return (int)(await batch.ExecuteScalarAsync(cancellationToken))! switch
+            {
+                0 => true,
+                1 => throw Interfaces.Errors.ScimException.NotFound($"Group '{groupId}' not found."),
+                2 => throw StoreErrors.UnknownParent(parentId!),
+                _ => throw StoreErrors.Cycle(groupId, parentId!),
+            };
+        });
+
+    public async Task<IReadOnlyList<GroupNode>?> GetChildrenAsync(string tenant, string? parentId, string? after, int count, CancellationToken cancellationToken)
+    {
+        if (parentId is not null && await GetAsync(tenant, ResourceKind.Group, parentId, cancellationToken) is null) return null;
+        var parent = parentId is null ? "parent_id IS NULL" : "parent_id = $2";
+        return await ReadAsync(Command($"""
+            SELECT id, display_name FROM scim_resources WHERE tenant = $1 AND kind = 1 AND {parent} {After("id", after, 4)}
+            ORDER BY id LIMIT $3
+            """, tenant, parentId ?? "", count, after), Node, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<GroupNode>?> GetPathAsync(string tenant, string groupId, CancellationToken cancellationToken)
+    {
+        var path = await ReadAsync(Command("""
+            SELECT g.id, g.display_name
+            FROM (SELECT $2 AS id, 0 AS depth UNION ALL SELECT a.id, a.depth FROM scim_group_ancestors($1, $2) a) chain
+            JOIN scim_resources g ON g.tenant = $1 AND g.kind = 1 AND g.id = chain.id
+            ORDER BY chain.depth DESC
+            """, tenant, groupId), Node, cancellationToken);
+        return path.Count == 0 ? null : path;
+    }
 
     public Task PingAsync(CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
@@ -104,6 +192,28 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             await command.ExecuteScalarAsync(cancellationToken);
             return true;
         });
+
+    private static GroupNode Node(NpgsqlDataReader reader) => new(reader.GetString(0), reader.IsDBNull(1) ? "" : reader.GetString(1));
+
+    private static MembershipSource SourceOf(string source) => source == ManualSource ? MembershipSource.Manual : MembershipSource.Scim;
+
+    /// <summary>The keyset condition of a page after an id, which is the command's last parameter, at <paramref name="position"/>.</summary>
+    private static string After(string column, string? after, int position = 5) => after is null ? "" : $"AND {column} > ${position}";
+
+    /// <summary>Runs a query and maps its rows; a trailing null parameter (a page that continues after nothing) is dropped.</summary>
+    private Task<IReadOnlyList<T>> ReadAsync<T>(NpgsqlBatchCommand command, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+    {
+        if (command.Parameters is [.., { Value: DBNull }]) command.Parameters.RemoveAt(command.Parameters.Count - 1);
+        return PostgresErrors.Translate<IReadOnlyList<T>>(async () =>
+        {
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(command);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken)) rows.Add(map(reader));
+            return rows;
+        });
+    }
 
     private static StoredResource Row(string tenant, ResourceKind kind, string id, long version, string json) =>
         new(tenant, kind, id, version, ResourceDocument.InCanonicalOrder(JsonNode.Parse(json)!.AsObject(), ResourceSchema.For(kind)));
@@ -141,25 +251,28 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         }
         if (change.Added.Count == 0) yield break;
         var added = change.Added.DistinctBy(m => m.MemberId, StringComparer.Ordinal).ToList();
+        var ids = added.Select(m => m.MemberId).ToArray();
+        yield return Command("SELECT scim_lock_members($1, $2)", tenant, ids);
         yield return Command("""
             INSERT INTO scim_memberships (tenant, group_id, member_id, source, display)
             SELECT $1, $2, member_id, $3, display FROM unnest($4::text[], $5::text[]) AS added(member_id, display)
-            ON CONFLICT (tenant, group_id, source, member_id) DO UPDATE SET display = excluded.display
-            """, tenant, groupId, ScimSource, added.Select(m => m.MemberId).ToArray(), added.Select(m => m.Display).ToArray());
+            ON CONFLICT (tenant, group_id, member_id, source) DO UPDATE SET display = excluded.display
+            """, tenant, groupId, ScimSource, ids, added.Select(m => m.Display).ToArray());
     }
 
     /// <summary>
-    /// Runs statements in one transaction whose first is a version-checked UPDATE or DELETE of the resource row; when it
-    /// touched no row (another writer came first), nothing is committed.
+    /// Runs statements in one transaction, one of which (at <paramref name="versioned"/>) is a version-checked UPDATE or
+    /// DELETE of the resource row; when it touched no row (another writer came first), nothing is committed.
     /// </summary>
-    private async Task<bool> WriteVersionedAsync(ResourceKind kind, string id, IEnumerable<NpgsqlBatchCommand> commands, CancellationToken cancellationToken)
+    private async Task<bool> WriteVersionedAsync(ResourceKind kind, string id, IEnumerable<NpgsqlBatchCommand> commands, int versioned,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var command in commands) batch.BatchCommands.Add(command);
         await batch.ExecuteNonQueryAsync(cancellationToken);
-        if (batch.BatchCommands[0].RecordsAffected != 1) throw StoreErrors.ConcurrentChange(kind, id);
+        if (batch.BatchCommands[versioned].RecordsAffected != 1) throw StoreErrors.ConcurrentChange(kind, id);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Scim.Grains.Interfaces.Groups;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Schemas;
+using Scim.Grains.Storage;
+
+namespace Scim.Grains.Resources;
+
+/// <summary>A rendered resource, and for a large group where the rest of its members go.</summary>
+public sealed record RenderedResource(string Json, MembersToStream? MoreMembers);
+
+/// <summary>
+/// Renders stored rows of one type with their derived attributes read from the store: the users' groups in one query
+/// for all of them, each group's first chunk of members. A group never has more than one chunk rendered here, so no
+/// grain call builds a response whose size grows with the group.
+/// </summary>
+public static class ResourceRendering
+{
+    /// <summary>Members per chunk: the first is rendered with the group, the others are read in calls of this size.</summary>
+    public const int MembersPerChunk = 1000;
+
+    public static async Task<IReadOnlyList<RenderedResource>> RenderAsync(IResourceStore store, string tenant, IReadOnlyList<StoredResource> rows,
+        ResourceSchema schema, RenderOptions render, Projection projection, bool withoutGroups = false)
+    {
+        var rendered = new List<RenderedResource>(rows.Count);
+        if (schema.Kind == ResourceKind.User)
+        {
+            var groups = withoutGroups || !projection.Includes(UserSchema.Groups)
+                ? null
+                : await store.GetGroupsOfUsersAsync(tenant, rows.Select(r => r.Id).ToList(), CancellationToken.None);
+            foreach (var row in rows)
+            {
+                var derived = groups is null ? null : new JsonArray((groups.GetValueOrDefault(row.Id) ?? [])
+                    .Select(g => (JsonNode)DerivedValues.Group(g, render.BaseUrl)).ToArray());
+                rendered.Add(new RenderedResource(ResourceRenderer.Render(row.Document, schema, render, projection, UserSchema.Groups, derived), null));
+            }
+            return rendered;
+        }
+        foreach (var row in rows) rendered.Add(await RenderGroupAsync(store, tenant, row, schema, render, projection));
+        return rendered;
+    }
+
+    /// <summary>The next chunk of a group's SCIM members after a member id.</summary>
+    public static async Task<MemberChunk> RenderMembersAsync(IResourceStore store, string tenant, string groupId, string after,
+        ResourceSchema schema, RenderOptions render)
+    {
+        var page = await store.GetMembersAsync(tenant, groupId, after, MembersPerChunk + 1, CancellationToken.None);
+        var chunk = page.Take(MembersPerChunk).ToList();
+        var json = ResourceRenderer.RenderMembers(chunk, schema, render, Projection.Parse(render, schema));
+        return new MemberChunk(json, page.Count > MembersPerChunk ? chunk[^1].MemberId : null);
+    }
+
+    private static async Task<RenderedResource> RenderGroupAsync(IResourceStore store, string tenant, StoredResource row, ResourceSchema schema,
+        RenderOptions render, Projection projection)
+    {
+        if (!projection.Includes(GroupSchema.Members)) return new RenderedResource(ResourceRenderer.Render(row.Document, schema, render, projection), null);
+        var page = await store.GetMembersAsync(tenant, row.Id, null, MembersPerChunk + 1, CancellationToken.None);
+        var first = new JsonArray(page.Take(MembersPerChunk).Select(m => (JsonNode)DerivedValues.Member(m, render.BaseUrl)).ToArray());
+        if (page.Count <= MembersPerChunk)
+            return new RenderedResource(ResourceRenderer.Render(row.Document, schema, render, projection, GroupSchema.Members, first), null);
+        var (json, at, inlined) = ResourceRenderer.RenderOpen(row.Document, schema, render, projection, first);
+        return new RenderedResource(json, new MembersToStream(row.Id, at, page[MembersPerChunk - 1].MemberId, inlined));
+    }
+}
