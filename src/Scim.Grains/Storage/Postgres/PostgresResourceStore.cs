@@ -142,12 +142,11 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<UserGroup>>> GetGroupsOfUsersAsync(string tenant, IReadOnlyCollection<string> userIds,
         CancellationToken cancellationToken)
     {
-        var rows = await ReadAsync(Command("SELECT u.id, g.e FROM unnest($2::text[]) AS u(id) CROSS JOIN LATERAL scim_user_groups($1, u.id) AS g(e)",
-            tenant, userIds.ToArray()), reader => (User: reader.GetString(0), Group: JsonNode.Parse(reader.GetString(1))!.AsObject()), cancellationToken);
-        return rows.GroupBy(r => r.User, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<UserGroup>)g
-            .Select(r => new UserGroup(ResourceDocument.GetString(r.Group, "value")!, ResourceDocument.GetString(r.Group, "display"),
-                ResourceDocument.GetString(r.Group, "type") == "direct"))
-            .ToList(), StringComparer.Ordinal);
+        var rows = await ReadAsync(Command("SELECT out_user, out_group, out_display, out_direct FROM scim_groups_of_users($1, $2)", tenant, userIds.ToArray()),
+            reader => (User: reader.GetString(0), Group: new UserGroup(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3))),
+            cancellationToken);
+        return rows.GroupBy(r => r.User, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<UserGroup>)g.Select(r => r.Group).ToList(), StringComparer.Ordinal);
     }
 
     public Task MoveGroupAsync(string tenant, string groupId, string? parentId, CancellationToken cancellationToken) =>

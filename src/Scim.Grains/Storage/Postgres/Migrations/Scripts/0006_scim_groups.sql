@@ -74,18 +74,38 @@ BEGIN
     PERFORM 1 FROM scim_resources WHERE tenant = p_tenant AND kind = 0 AND id = ANY(p_ids) FOR KEY SHARE;
 END $$;
 
--- The groups of a user as User.groups shows them: 'direct' for the groups it is a member of (either source),
--- 'indirect' for their ancestors in the tree (the root, not a SCIM group, is left out).
-CREATE FUNCTION scim_user_groups(p_tenant text, p_user text) RETURNS SETOF jsonb LANGUAGE sql STABLE AS $$
-    WITH direct AS (
-        SELECT DISTINCT m.group_id AS id FROM scim_memberships m WHERE m.tenant = p_tenant AND m.member_id = p_user
-    ), reached AS (
-        SELECT id FROM direct
+-- The groups of users as User.groups shows them: direct for the groups each is a member of (either source), not direct
+-- for their ancestors in the tree (the root, not a SCIM group, is left out). PL/pgSQL with a generic plan: the plan is
+-- made once per connection, not again at every read of a user (the recursive query costs more to plan than to run).
+CREATE FUNCTION scim_groups_of_users(p_tenant text, p_users text[])
+    RETURNS TABLE (out_user text, out_group text, out_display text, out_direct boolean)
+    LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan AS $$
+BEGIN
+    RETURN QUERY
+    WITH RECURSIVE direct AS (
+        SELECT DISTINCT m.member_id AS user_id, m.group_id FROM scim_memberships m
+        WHERE m.tenant = p_tenant AND m.member_id = ANY(p_users)
+    ), up(user_id, group_id, depth) AS (
+        SELECT d.user_id, g.parent_id, 1 FROM direct d
+        JOIN scim_resources g ON g.tenant = p_tenant AND g.kind = 1 AND g.id = d.group_id
+        WHERE g.parent_id IS NOT NULL
         UNION
-        SELECT a.id FROM direct d CROSS JOIN LATERAL scim_group_ancestors(p_tenant, d.id) a
+        SELECT up.user_id, g.parent_id, up.depth + 1 FROM up
+        JOIN scim_resources g ON g.tenant = p_tenant AND g.kind = 1 AND g.id = up.group_id
+        WHERE g.parent_id IS NOT NULL AND up.depth < 10000
+    ), reached AS (
+        SELECT d.user_id, d.group_id, true AS direct FROM direct d
+        UNION
+        SELECT u.user_id, u.group_id, false FROM up u
+        WHERE NOT EXISTS (SELECT 1 FROM direct d WHERE d.user_id = u.user_id AND d.group_id = u.group_id)
     )
-    SELECT jsonb_build_object('value', g.id, 'display', g.display_name,
-                              'type', CASE WHEN g.id IN (SELECT id FROM direct) THEN 'direct' ELSE 'indirect' END)
-    FROM reached JOIN scim_resources g ON g.tenant = p_tenant AND g.kind = 1 AND g.id = reached.id
-    ORDER BY g.id
+    SELECT r.user_id, r.group_id, g.display_name, r.direct
+    FROM reached r JOIN scim_resources g ON g.tenant = p_tenant AND g.kind = 1 AND g.id = r.group_id
+    ORDER BY r.user_id, r.group_id;
+END $$;
+
+-- One user's groups as the objects filters on User.groups compare.
+CREATE FUNCTION scim_user_groups(p_tenant text, p_user text) RETURNS SETOF jsonb LANGUAGE sql STABLE AS $$
+    SELECT jsonb_build_object('value', g.out_group, 'display', g.out_display, 'type', CASE WHEN g.out_direct THEN 'direct' ELSE 'indirect' END)
+    FROM scim_groups_of_users(p_tenant, ARRAY[p_user]) g
 $$;
