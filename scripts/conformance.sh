@@ -33,14 +33,28 @@ else
   service_ready service "$base"
 fi
 
-admin() { curl -sf -X POST "$base$1" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d "$2"; }
-token_of() { python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'; }
+# call METHOD PATH BEARER [JSON]; field NAME reads one field of the JSON answer.
+call() { curl -sf -X "$1" "$base$2" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' ${4:+-d "$4"}; }
+field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+# tenant ID IDP: sets a tenant up as a customer's is (operator: tenant, owner, connector; owner: activate, token); prints the
+# token. The collections count the tenant's users, so the owner (a user of the tenant too) is deleted over SCIM afterwards.
+tenant() {
+  call POST /admin/v1/tenants "$key" "{\"id\":\"$1\"}" >/dev/null
+  local group owner admin_key
+  group=$(call GET "/admin/v1/tenants/$1" "$key" | field platformGroupId)
+  owner=$(call POST "/admin/v1/tenants/$1/users" "$key" "{\"email\":\"owner@$1.example\",\"role\":\"owner\"}" | field id)
+  call PUT "/admin/v1/tenants/$1/connector" "$key" "{\"platformGroupId\":\"$group\",\"connectorAdminEmail\":\"owner@$1.example\"}" >/dev/null
+  admin_key=$(call POST "/admin/v1/tenants/$1/admin-keys" "$key" "{\"userId\":\"$owner\"}" | field key)
+  call POST "/api/v1/tenants/$1/scim/activate" "$admin_key" >/dev/null
+  local token
+  token=$(call POST "/api/v1/tenants/$1/scim/tokens" "$admin_key" "{\"identityProvider\":\"$2\",\"name\":\"conformance\"}" | field token)
+  call DELETE "/scim/v2/$1/Users/$owner" "$token" >/dev/null
+  echo "$token"
+}
 run=$(date +%s)
 
-admin /admin/v1/tenants "{\"id\":\"conformance-ms-$run\"}" >/dev/null
-ms_token=$(admin "/admin/v1/tenants/conformance-ms-$run/tokens" '{"identityProvider":"entra"}' | token_of)
-admin /admin/v1/tenants "{\"id\":\"conformance-okta-$run\"}" >/dev/null
-okta_token=$(admin "/admin/v1/tenants/conformance-okta-$run/tokens" '{"identityProvider":"okta"}' | token_of)
+ms_token=$(tenant "conformance-ms-$run" entra)
+okta_token=$(tenant "conformance-okta-$run" okta)
 curl -sf -X POST "$base/scim/v2/conformance-okta-$run/Users" -H "Authorization: Bearer $okta_token" -H 'Content-Type: application/scim+json' \
   -d '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"first.user@example.com","name":{"givenName":"First","familyName":"User"},"emails":[{"value":"first.user@example.com","type":"work","primary":true}],"active":true}' >/dev/null
 

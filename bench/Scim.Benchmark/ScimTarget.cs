@@ -20,15 +20,27 @@ public sealed class ScimTarget(HttpClient http, string tenant, string token)
             Timeout = TimeSpan.FromMinutes(5),
         };
         var tenant = "bench-" + Guid.NewGuid().ToString("N")[..10];
-        using var create = new HttpRequestMessage(HttpMethod.Post, "admin/v1/tenants") { Content = JsonContent.Create(new { id = tenant, displayName = "Benchmark" }) };
-        create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.OperatorKey);
-        (await http.SendAsync(create)).EnsureSuccessStatusCode();
-        using var issue = new HttpRequestMessage(HttpMethod.Post, $"admin/v1/tenants/{tenant}/tokens") { Content = JsonContent.Create(new { identityProvider }) };
-        issue.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.OperatorKey);
-        using var issued = await http.SendAsync(issue);
-        issued.EnsureSuccessStatusCode();
-        var token = JsonNode.Parse(await issued.Content.ReadAsStringAsync())!["token"]!.GetValue<string>();
+        // Set up as a customer's tenant is: the operator creates it, its owner and the connector; the owner activates it
+        // and generates the token.
+        var key = options.OperatorKey;
+        await SendJsonAsync(http, HttpMethod.Post, "admin/v1/tenants", key, new { id = tenant, displayName = "Benchmark" });
+        var platformGroupId = (await SendJsonAsync(http, HttpMethod.Get, $"admin/v1/tenants/{tenant}", key, null))["platformGroupId"]!.GetValue<string>();
+        var email = $"owner@{tenant}.example";
+        var owner = (await SendJsonAsync(http, HttpMethod.Post, $"admin/v1/tenants/{tenant}/users", key, new { email, role = "owner" }))["id"]!.GetValue<string>();
+        await SendJsonAsync(http, HttpMethod.Put, $"admin/v1/tenants/{tenant}/connector", key, new { platformGroupId, connectorAdminEmail = email });
+        var adminKey = (await SendJsonAsync(http, HttpMethod.Post, $"admin/v1/tenants/{tenant}/admin-keys", key, new { userId = owner }))["key"]!.GetValue<string>();
+        await SendJsonAsync(http, HttpMethod.Post, $"api/v1/tenants/{tenant}/scim/activate", adminKey, null);
+        var token = (await SendJsonAsync(http, HttpMethod.Post, $"api/v1/tenants/{tenant}/scim/tokens", adminKey, new { identityProvider }))["token"]!.GetValue<string>();
         return new ScimTarget(http, tenant, token);
+    }
+
+    private static async Task<JsonNode> SendJsonAsync(HttpClient http, HttpMethod method, string path, string bearer, object? body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
     /// <summary>Sends one SCIM request; returns the status, the body and how long it took.</summary>

@@ -9,6 +9,8 @@ using Scim.Api.Health;
 using Scim.Api.Protection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scim.Api.Http;
+using Scim.Api.ProvisioningLog;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Scim.Api;
 
@@ -23,12 +25,17 @@ public static class ScimApiExtensions
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddTenantRateLimiting();
         services.AddSingleton<RequestBodies>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ProvisioningLogQueue>();
+        services.AddHostedService<ProvisioningLogWriter>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ScimTokenHandler>(ScimAuth.TokenScheme, null)
-            .AddScheme<AuthenticationSchemeOptions, OperatorKeyHandler>(ScimAuth.OperatorScheme, null);
+            .AddScheme<AuthenticationSchemeOptions, OperatorKeyHandler>(ScimAuth.OperatorScheme, null)
+            .AddScheme<AuthenticationSchemeOptions, AdminKeyHandler>(ScimAuth.AdminKeyScheme, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ScimAuth.ProvisionPolicy, p => p.AddAuthenticationSchemes(ScimAuth.TokenScheme).RequireAuthenticatedUser())
-            .AddPolicy(ScimAuth.OperatorPolicy, p => p.AddAuthenticationSchemes(ScimAuth.OperatorScheme).RequireAuthenticatedUser());
+            .AddPolicy(ScimAuth.OperatorPolicy, p => p.AddAuthenticationSchemes(ScimAuth.OperatorScheme).RequireAuthenticatedUser())
+            .AddPolicy(ScimAuth.PlatformAdminPolicy, p => p.AddAuthenticationSchemes(ScimAuth.AdminKeyScheme).RequireAuthenticatedUser());
         services.AddExceptionHandler<ScimExceptionHandler>();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -38,6 +45,7 @@ public static class ScimApiExtensions
 
     public static WebApplication MapScimApi(this WebApplication app)
     {
+        app.UseMiddleware<ProvisioningLogMiddleware>();
         app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -49,6 +57,8 @@ public static class ScimApiExtensions
         app.MapScimEndpoints();
         app.MapAdminEndpoints();
         app.MapGroupAdminEndpoints();
+        app.MapConnectorAdminEndpoints();
+        app.MapPlatformAdminEndpoints();
         return app;
     }
 }

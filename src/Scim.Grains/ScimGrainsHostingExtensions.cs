@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Hosting;
 using Orleans.Storage;
+using Scim.Grains.Platform;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 using Scim.Grains.Storage.Postgres;
@@ -20,6 +21,7 @@ public static class ScimGrainsHostingExtensions
     public static ISiloBuilder AddScimInMemoryStorage(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton<IResourceStore, InMemoryResourceStore>();
+        silo.Services.TryAddSingleton<IProvisioningLogStore, InMemoryProvisioningLogStore>();
         AddSharedServices(silo);
         return silo.AddMemoryGrainStorage(ScimStorage.Name);
     }
@@ -34,6 +36,7 @@ public static class ScimGrainsHostingExtensions
     {
         silo.Services.TryAddSingleton(_ => CreateDataSource(connectionString));
         silo.Services.TryAddSingleton<IResourceStore, PostgresResourceStore>();
+        silo.Services.TryAddSingleton<IProvisioningLogStore, PostgresProvisioningLogStore>();
         silo.Services.TryAddSingleton<SchemaMigrator>();
         AddSharedServices(silo);
         silo.UseSystemTextJsonGrainStorageSerializer();
@@ -52,6 +55,7 @@ public static class ScimGrainsHostingExtensions
     {
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<TenantSchemas>();
+        silo.Services.AddOptions<ProvisioningLogOptions>().Bind(silo.Configuration.GetSection(ProvisioningLogOptions.Section));
     }
 
     private static NpgsqlDataSource CreateDataSource(string connectionString)

@@ -5,6 +5,8 @@ public static class ScimAuth
 {
     public const string TokenScheme = "ScimToken";
     public const string OperatorScheme = "OperatorKey";
+    public const string AdminKeyScheme = "AdminKey";
+    public const string PlatformAdminPolicy = "scim.platform-admin";
     public const string ProvisionPolicy = "scim.provision";
     public const string OperatorPolicy = "scim.operator";
     public const string TenantClaim = "scim:tenant";
@@ -13,6 +15,9 @@ public static class ScimAuth
 
     /// <summary>HttpContext item set when the route names a tenant that does not exist (answered 404, not 401).</summary>
     public const string UnknownTenantItem = "scim.unknownTenant";
+
+    /// <summary>HttpContext item set when a valid token's tenant has not activated its integration (answered 403).</summary>
+    public const string InactiveIntegrationItem = "scim.inactiveIntegration";
 
     public static string? BearerToken(string? authorization) =>
         authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scim.Api.Errors;
+using Scim.Api.ProvisioningLog;
 using Scim.Grains.Interfaces.Tenants;
 
 namespace Scim.Api.Auth;
@@ -13,7 +14,8 @@ namespace Scim.Api.Auth;
 /// <summary>
 /// Authenticates a SCIM bearer token against the tenant named in the route, and only that tenant: another
 /// tenant's token fails exactly like a wrong one. The secret is hashed here and never leaves the API process.
-/// Failures answer 401 with a SCIM error body, or 404 when the tenant does not exist.
+/// Failures answer 401 with a SCIM error body, 404 when the tenant does not exist, and 403 for a valid token while the
+/// tenant's integration is not active.
 /// </summary>
 internal sealed class ScimTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -39,6 +41,12 @@ internal sealed class ScimTokenHandler(
         }
         if (token is null) return AuthenticateResult.NoResult();
         if (check.Identity is not { } identity) return AuthenticateResult.Fail("Invalid token.");
+        Context.Items[ProvisioningLogMiddleware.TokenItem] = identity;
+        if (!check.IntegrationActive)
+        {
+            Context.Items[ScimAuth.InactiveIntegrationItem] = true;
+            return AuthenticateResult.Fail("The integration is not active.");
+        }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
         [
             new Claim(ScimAuth.TenantClaim, tenant!),
@@ -52,6 +60,8 @@ internal sealed class ScimTokenHandler(
     {
         if (Context.Items.ContainsKey(ScimAuth.UnknownTenantItem))
             return ScimErrorWriter.WriteAsync(Context, 404, null, "Tenant not found.");
+        if (Context.Items.ContainsKey(ScimAuth.InactiveIntegrationItem))
+            return ScimErrorWriter.WriteAsync(Context, 403, null, "The SCIM integration of this tenant is not active: a platform admin activates it in the platform.");
         Response.Headers.WWWAuthenticate = "Bearer realm=\"scim\"";
         return ScimErrorWriter.WriteAsync(Context, 401, null, "A valid bearer token for this tenant is required.");
     }

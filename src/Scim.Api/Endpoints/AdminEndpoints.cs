@@ -9,11 +9,12 @@ using Scim.Grains.Interfaces.Tenants;
 namespace Scim.Api.Endpoints;
 
 /// <summary>The operator API: tenants, their SCIM tokens and custom user fields, behind the operator key.</summary>
+/// <remarks>Tokens issued here follow the same rules as a platform admin's (one active per identity provider); their creator is "operator".</remarks>
 public static class AdminEndpoints
 {
     public sealed record CreateTenantRequest(string? Id, string? DisplayName);
 
-    public sealed record IssueTokenRequest(string? IdentityProvider);
+    public sealed record IssueTokenRequest(string? IdentityProvider, string? Name, int? OverlapMinutes);
 
     public sealed record CustomFieldsRequest(IReadOnlyList<CustomField>? Fields);
 
@@ -48,7 +49,7 @@ public static class AdminEndpoints
     private static async Task<IResult> IssueTokenAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
     {
         var body = await s.Bodies.ReadAsync<IssueTokenRequest>(request);
-        var token = await TokenSet(s, tenant).IssueAsync(body.IdentityProvider ?? "");
+        var token = await TokenSet(s, tenant).IssueAsync(new TokenRequest(body.IdentityProvider ?? "", body.Name, body.OverlapMinutes ?? 0, "operator"));
         return TypedResults.Created($"/admin/v1/tenants/{tenant}/tokens/{token.Id}", token);
     }
 

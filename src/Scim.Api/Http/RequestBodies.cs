@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Scim.Api.ProvisioningLog;
 using Scim.Grains.Interfaces.Errors;
 
 namespace Scim.Api.Http;
@@ -29,7 +30,10 @@ public sealed class RequestBodies(IOptions<ScimApiOptions> options)
             buffer.Write(chunk, 0, read);
         }
         if (buffer.Length == 0) throw ScimException.InvalidSyntax("The request body is empty.");
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        // The provisioning log reads the names of the attributes set from it, later and elsewhere.
+        request.HttpContext.Items[ProvisioningLogMiddleware.BodyItem] = text;
+        return text;
     }
 
     /// <summary>Reads a small JSON body of the admin API into <typeparamref name="T"/>.</summary>

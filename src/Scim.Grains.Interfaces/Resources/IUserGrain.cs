@@ -1,5 +1,17 @@
+using Scim.Grains.Interfaces.Platform;
+
 namespace Scim.Grains.Interfaces.Resources;
 
-/// <summary>A SCIM User (RFC 7643 §4.1), keyed <c>{tenant}/{id}</c>.</summary>
+/// <summary>A SCIM User (RFC 7643 §4.1), keyed <c>{tenant}/{id}</c>, who is also a platform user with a role.</summary>
 [Alias("scim.IUserGrain")]
-public interface IUserGrain : IGrainWithStringKey, IResourceGrain;
+public interface IUserGrain : IGrainWithStringKey, IResourceGrain
+{
+    /// <summary>Creates a user outside SCIM (from a SCIM User body) with a role; 409 uniqueness on a duplicate userName.</summary>
+    Task<PlatformUser> CreatePlatformUserAsync(string json, PlatformRole role);
+
+    /// <summary>The user as a platform user; 404 when it does not exist.</summary>
+    Task<PlatformUser> GetPlatformUserAsync();
+
+    /// <summary>Changes the user's role (the operator's call; SCIM never changes a role); 404 when it does not exist.</summary>
+    Task<PlatformUser> SetRoleAsync(PlatformRole role);
+}

@@ -1,3 +1,5 @@
+using Scim.Grains.Interfaces.Platform;
+
 namespace Scim.Grains.Interfaces.Tenants;
 
 /// <summary>A tenant (customer platform), keyed by its id.</summary>
@@ -16,4 +18,22 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <summary>The tenant's custom user fields (none for an unknown tenant). Read on every SCIM call, so never queued behind a write.</summary>
     [Orleans.Concurrency.AlwaysInterleave]
     Task<IReadOnlyList<CustomField>> GetCustomFieldsAsync();
+
+    /// <summary>
+    /// Enables the SCIM connector (operator): <paramref name="platformGroupId"/> must be the tenant's platform group and
+    /// <paramref name="connectorAdminEmail"/> the e-mail (or userName) of one of its admins or its owner, else 400.
+    /// </summary>
+    Task<ConnectorState> EnableConnectorAsync(string platformGroupId, string connectorAdminEmail);
+
+    /// <summary>The integration's state; 404 for an unknown tenant.</summary>
+    Task<ConnectorState> GetConnectorAsync();
+
+    /// <summary>Stores the platform admin's choices; 400 for an unknown identity provider.</summary>
+    Task<ConnectorState> SetSettingsAsync(ScimSettings settings);
+
+    /// <summary>Activates the integration (SCIM calls then succeed); 409 while the operator has not enabled the connector.</summary>
+    Task<ConnectorState> ActivateAsync(string activatedBy);
+
+    /// <summary>Deactivates the integration: SCIM calls get 403 from now on.</summary>
+    Task<ConnectorState> DeactivateAsync();
 }

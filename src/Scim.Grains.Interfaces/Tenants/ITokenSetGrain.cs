@@ -1,8 +1,10 @@
 namespace Scim.Grains.Interfaces.Tenants;
 
 /// <summary>
-/// The SCIM bearer tokens of one tenant, keyed by tenant id. Secrets are stored only as SHA-256 hashes and
-/// compared in constant time; callers hand over the hash, never the secret.
+/// The SCIM bearer tokens of one tenant, keyed by tenant id. Secrets are stored only as SHA-256 hashes and compared in
+/// constant time; callers hand over the hash, never the secret. At most one token per identity provider is active: a
+/// new one supersedes the previous at once or after an overlap. Also holds whether the tenant's integration is active,
+/// so the check of every SCIM call is one grain call.
 /// </summary>
 [Alias("scim.ITokenSetGrain")]
 public interface ITokenSetGrain : IGrainWithStringKey
@@ -10,11 +12,20 @@ public interface ITokenSetGrain : IGrainWithStringKey
     /// <summary>Marks the tenant as existing; called once by the tenant grain when it is created.</summary>
     Task InitializeAsync();
 
-    /// <summary>Issues a token (at least 256 random bits) bound to this tenant and an identity provider.</summary>
-    Task<IssuedToken> IssueAsync(string identityProvider);
+    /// <summary>
+    /// Issues a token (at least 256 random bits) bound to this tenant and an identity provider; the provider's active
+    /// token, if any, stops working now or after <see cref="TokenRequest.OverlapMinutes"/> (0-1440).
+    /// </summary>
+    Task<IssuedToken> IssueAsync(TokenRequest request);
+
+    /// <summary>Every token issued, newest first, with its state; never a secret.</summary>
+    Task<IReadOnlyList<TokenInfo>> ListAsync();
 
     /// <summary>Revokes a token at once; 404 when the tenant has no such token.</summary>
     Task RevokeAsync(string tokenId);
+
+    /// <summary>Opens or closes the tenant's SCIM integration (called by the tenant grain).</summary>
+    Task SetIntegrationActiveAsync(bool active);
 
     /// <summary>Checks a presented token (its id and the SHA-256 of its secret) and returns who it speaks for.</summary>
     Task<TokenCheck> AuthenticateAsync(string tokenId, byte[] secretHash);

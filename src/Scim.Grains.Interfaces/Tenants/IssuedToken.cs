@@ -6,4 +6,6 @@ public sealed record IssuedToken(
     [property: Id(0)] string Id,
     [property: Id(1)] string Token,
     [property: Id(2)] string IdentityProvider,
-    [property: Id(3)] DateTimeOffset Created);
+    [property: Id(3)] DateTimeOffset Created,
+    [property: Id(4)] string Name = "",
+    [property: Id(5)] string CreatedBy = "");

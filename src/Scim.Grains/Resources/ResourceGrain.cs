@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Patching;
 using Scim.Grains.Schemas;
@@ -34,17 +35,10 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
 
     public async Task<ResourceSnapshot> CreateAsync(string json, RenderOptions render)
     {
-        Schema = await schemas.ForAsync(Tenant, Kind);
-        // A create is the first call of a fresh id: no read first, the store's primary key rejects an existing id.
-        if (loaded && current is not null) throw ScimException.Uniqueness($"A {Schema.Name} with id '{Id}' already exists.");
-        var body = JsonBodies.ParseObject(json);
-        var attributes = ResourceNormalizer.Normalize(body, Schema);
-        PasswordHasher.HashInPlace(attributes);
-        var now = clock.GetUtcNow();
-        var created = new StoredResource(Tenant, Schema.Kind, Id, 1, ResourceDocument.Compose(Schema, Id, attributes, new ResourceMeta(now, now, 1)));
+        var (created, attributes, members) = await PrepareCreateAsync(json, PlatformRole.User);
         try
         {
-            await store.InsertAsync(created, MembersOf(body), CancellationToken.None);
+            await store.InsertAsync(created, members, CancellationToken.None);
         }
         catch (ScimException e) when (e.ScimType == ScimType.Uniqueness)
         {
@@ -108,11 +102,37 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
     /// <summary>The membership a POST or PUT body sets; only groups have one.</summary>
     protected abstract MembershipChange MembersOf(JsonObject body);
 
+    /// <summary>Creates the resource from a POST body with a platform role; a duplicate is a 409 uniqueness, whoever it is.</summary>
+    protected async Task<StoredResource> CreateWithRoleAsync(string json, PlatformRole role)
+    {
+        var (created, _, members) = await PrepareCreateAsync(json, role);
+        await store.InsertAsync(created, members, CancellationToken.None);
+        (current, loaded) = (created, true);
+        return created;
+    }
+
     /// <summary>Loads the tenant's schema for this call and the resource; 404 when it does not exist.</summary>
-    protected async Task RequireExistingAsync()
+    protected async Task<StoredResource> RequireExistingAsync()
     {
         await LoadSchemaAsync();
-        await RequireAsync(null);
+        return await RequireAsync(null);
+    }
+
+    /// <summary>Holds a row the store has just written outside the SCIM writes (a role change).</summary>
+    protected void Hold(StoredResource row) => current = row;
+
+    /// <summary>The row a POST body creates, its normalized attributes and its members.</summary>
+    private async Task<(StoredResource Created, JsonObject Attributes, MembershipChange Members)> PrepareCreateAsync(string json, PlatformRole role)
+    {
+        Schema = await schemas.ForAsync(Tenant, Kind);
+        // A create is the first call of a fresh id: no read first, the store's primary key rejects an existing id.
+        if (loaded && current is not null) throw ScimException.Uniqueness($"A {Schema.Name} with id '{Id}' already exists.");
+        var body = JsonBodies.ParseObject(json);
+        var attributes = ResourceNormalizer.Normalize(body, Schema);
+        PasswordHasher.HashInPlace(attributes);
+        var now = clock.GetUtcNow();
+        var document = ResourceDocument.Compose(Schema, Id, attributes, new ResourceMeta(now, now, 1));
+        return (new StoredResource(Tenant, Schema.Kind, Id, 1, document) { Role = role }, attributes, MembersOf(body));
     }
 
     /// <summary>Loads the resource type with the tenant's current custom fields into <see cref="Schema"/>.</summary>

@@ -1,4 +1,5 @@
 using Scim.Grains.Interfaces.Groups;
+using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
 
 namespace Scim.Grains.Storage;
@@ -19,7 +20,10 @@ public interface IResourceStore
     /// </summary>
     Task InsertAsync(StoredResource resource, MembershipChange members, CancellationToken cancellationToken);
 
-    /// <summary>Replaces a resource whose stored version is <paramref name="expectedVersion"/>, and applies a SCIM membership change.</summary>
+    /// <summary>
+    /// Replaces a resource whose stored version is <paramref name="expectedVersion"/>, and applies a SCIM membership
+    /// change. A user's role stays as stored.
+    /// </summary>
     Task UpdateAsync(StoredResource resource, long expectedVersion, MembershipChange members, CancellationToken cancellationToken);
 
     /// <summary>
@@ -33,6 +37,9 @@ public interface IResourceStore
 
     /// <summary>Completes when the store can serve (readiness); a 503 ScimException when it cannot.</summary>
     Task PingAsync(CancellationToken cancellationToken);
+
+    /// <summary>Sets a user's platform role (its SCIM version does not change); false when no such user exists.</summary>
+    Task<bool> SetRoleAsync(string tenant, string userId, PlatformRole role, CancellationToken cancellationToken);
 
     /// <summary>The SCIM-managed members of a group after a member id (all when null), at most <paramref name="count"/>.</summary>
     Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, string? after, int count, CancellationToken cancellationToken);

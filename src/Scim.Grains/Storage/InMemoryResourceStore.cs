@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
+using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Queries;
 using Scim.Grains.Resources;
@@ -53,7 +54,7 @@ public sealed class InMemoryResourceStore : IResourceStore
                 throw StoreErrors.ConcurrentChange(resource.Kind, resource.Id);
             RefuseGroupMembers(data, members);
             ClaimUniqueKey(data, resource, current);
-            rows[resource.Id] = resource with { Sequence = current.Sequence };
+            rows[resource.Id] = resource with { Sequence = current.Sequence, Role = current.Role };
             data.MoveExternalId(resource.Kind, resource.Id, ExternalIdOf(current), ExternalIdOf(resource));
             ApplyMembers(data, resource.Id, members);
         }
@@ -115,6 +116,18 @@ public sealed class InMemoryResourceStore : IResourceStore
             var set = data.Memberships.Of(groupId, MembershipSource.Scim);
             IReadOnlyList<GroupMember> members = set is null ? [] : set.IdsAfter(after).Take(count).Select(set.Get).ToList();
             return Task.FromResult(members);
+        }
+    }
+
+    public Task<bool> SetRoleAsync(string tenant, string userId, PlatformRole role, CancellationToken cancellationToken)
+    {
+        var data = Data(tenant);
+        lock (data)
+        {
+            var users = data.Rows(ResourceKind.User);
+            if (!users.TryGetValue(userId, out var user)) return Task.FromResult(false);
+            users[userId] = user with { Role = role };
+            return Task.FromResult(true);
         }
     }
 

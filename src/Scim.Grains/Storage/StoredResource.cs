@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
 
 namespace Scim.Grains.Storage;
@@ -11,4 +12,7 @@ public sealed record StoredResource(string Tenant, ResourceKind Kind, string Id,
 {
     /// <summary>The resource's place in its tenant's creation order, as the store read it (0 before it is stored).</summary>
     public long Sequence { get; init; }
+
+    /// <summary>A user's platform role; not part of the SCIM document, and never changed by a SCIM write.</summary>
+    public PlatformRole Role { get; init; }
 }

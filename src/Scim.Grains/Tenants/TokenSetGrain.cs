@@ -8,13 +8,16 @@ namespace Scim.Grains.Tenants;
 
 /// <summary>
 /// The SCIM tokens of one tenant. Only SHA-256 hashes of the secrets are kept; a presented secret's hash is compared
-/// in constant time, and an unknown token id still costs one comparison so timing does not reveal which ids exist.
+/// in constant time, and an unknown token id still costs one comparison so timing does not reveal which ids exist. One
+/// token per identity provider is active: issuing another supersedes it, at once or after an overlap for zero-downtime
+/// rotation. Last use is written at most once a minute per token, so authentication is not a write per request.
 /// </summary>
 internal sealed class TokenSetGrain(
     [PersistentState("scim.tokens", ScimStorage.Name)] IPersistentState<TokenSetState> state,
     TimeProvider clock) : Grain, ITokenSetGrain
 {
     private static readonly byte[] NoHash = new byte[32];
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     public async Task InitializeAsync()
     {
@@ -23,32 +26,73 @@ internal sealed class TokenSetGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task<IssuedToken> IssueAsync(string identityProvider)
+    public async Task<IssuedToken> IssueAsync(TokenRequest request)
     {
         RequireTenant();
-        if (!IdentityProviders.IsKnown(identityProvider))
-            throw ScimException.InvalidValue($"Unknown identity provider '{identityProvider}'; expected one of {string.Join(", ", IdentityProviders.All)}.");
+        var provider = request.IdentityProvider;
+        if (!IdentityProviders.IsKnown(provider))
+            throw ScimException.InvalidValue($"Unknown identity provider '{provider}'; expected one of {string.Join(", ", IdentityProviders.All)}.");
+        if (request.OverlapMinutes is < 0 or > TokenRequest.MaxOverlapMinutes)
+            throw ScimException.InvalidValue($"overlapMinutes must be between 0 and {TokenRequest.MaxOverlapMinutes}.");
+        var name = string.IsNullOrWhiteSpace(request.Name) ? $"{provider} token" : request.Name.Trim();
+        if (name.Length > TokenRequest.MaxNameLength) throw ScimException.InvalidValue($"A token name has at most {TokenRequest.MaxNameLength} characters.");
+        var now = clock.GetUtcNow();
+        var tokens = state.State.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].IdentityProvider == provider && tokens[i].IsActive)
+                tokens[i] = tokens[i] with { SupersededAt = now, RetiresAt = now.AddMinutes(request.OverlapMinutes) };
+        }
         var id = BearerTokens.NewId();
         var secret = BearerTokens.NewSecret();
-        var record = new TokenRecord(id, BearerTokens.Hash(secret), identityProvider, clock.GetUtcNow());
-        state.State.Tokens.Add(record);
+        tokens.Add(new TokenRecord(id, BearerTokens.Hash(secret), provider, now) { Name = name, CreatedBy = request.CreatedBy });
         await state.WriteStateAsync();
-        return new IssuedToken(id, BearerTokens.Format(id, secret), identityProvider, record.Created);
+        return new IssuedToken(id, BearerTokens.Format(id, secret), provider, now, name, request.CreatedBy);
+    }
+
+    public Task<IReadOnlyList<TokenInfo>> ListAsync()
+    {
+        RequireTenant();
+        var now = clock.GetUtcNow();
+        IReadOnlyList<TokenInfo> tokens = state.State.Tokens.AsEnumerable().Reverse()
+            .Select(t => new TokenInfo(t.Id, t.Name, t.IdentityProvider, t.Created, t.CreatedBy, t.LastUsed, t.StateAt(now),
+                t.RevokedAt is null && t.SupersededAt is not null ? t.RetiresAt : null))
+            .ToList();
+        return Task.FromResult(tokens);
     }
 
     public async Task RevokeAsync(string tokenId)
     {
         RequireTenant();
-        if (state.State.Tokens.RemoveAll(t => t.Id == tokenId) == 0) throw ScimException.NotFound($"Token '{tokenId}' not found.");
+        var index = state.State.Tokens.FindIndex(t => t.Id == tokenId);
+        if (index < 0) throw ScimException.NotFound($"Token '{tokenId}' not found.");
+        if (state.State.Tokens[index].RevokedAt is not null) return;
+        state.State.Tokens[index] = state.State.Tokens[index] with { RevokedAt = clock.GetUtcNow() };
         await state.WriteStateAsync();
     }
 
-    public Task<TokenCheck> AuthenticateAsync(string tokenId, byte[] secretHash)
+    public async Task SetIntegrationActiveAsync(bool active)
     {
-        if (!state.State.TenantExists) return Task.FromResult(new TokenCheck(false, null));
-        var record = state.State.Tokens.Find(t => t.Id == tokenId);
-        var matches = CryptographicOperations.FixedTimeEquals(record?.SecretHash ?? NoHash, secretHash) && record is not null;
-        return Task.FromResult(new TokenCheck(true, matches ? new TokenIdentity(record!.Id, record.IdentityProvider) : null));
+        RequireTenant();
+        if (state.State.IntegrationActive == active) return;
+        state.State.IntegrationActive = active;
+        await state.WriteStateAsync();
+    }
+
+    public async Task<TokenCheck> AuthenticateAsync(string tokenId, byte[] secretHash)
+    {
+        if (!state.State.TenantExists) return new TokenCheck(false, null);
+        var now = clock.GetUtcNow();
+        var index = state.State.Tokens.FindIndex(t => t.Id == tokenId);
+        var record = index < 0 ? null : state.State.Tokens[index];
+        var matches = CryptographicOperations.FixedTimeEquals(record?.SecretHash ?? NoHash, secretHash) && record is not null && record.WorksAt(now);
+        if (!matches) return new TokenCheck(true, null, state.State.IntegrationActive);
+        if (record!.LastUsed is not { } used || now - used >= LastUsedResolution)
+        {
+            state.State.Tokens[index] = record with { LastUsed = now };
+            await state.WriteStateAsync();
+        }
+        return new TokenCheck(true, new TokenIdentity(record.Id, record.IdentityProvider), state.State.IntegrationActive);
     }
 
     private void RequireTenant()

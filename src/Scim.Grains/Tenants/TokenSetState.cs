@@ -6,4 +6,5 @@ public sealed class TokenSetState
 {
     [Id(0)] public bool TenantExists { get; set; }
     [Id(1)] public List<TokenRecord> Tokens { get; set; } = [];
+    [Id(2)] public bool IntegrationActive { get; set; }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Scim.Grains.Filtering;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
@@ -11,6 +13,7 @@ namespace Scim.Grains.Users;
 /// A SCIM User, keyed <c>{tenant}/{id}</c>. A POST carrying the userName and externalId of a deactivated user
 /// re-provisions that user (Okta re-assigns a user by re-POSTing it, O6): it is replaced by the body and keeps its id.
 /// A POST that duplicates an active user is still a 409 (O3), and another userName with a reused externalId is a new user.
+/// The user is also a platform user: its role is set only by the operator API.
 /// </summary>
 internal sealed class UserGrain(IResourceStore store, TenantSchemas schemas, TimeProvider clock) : ResourceGrain(store, schemas, clock), IUserGrain
 {
@@ -18,14 +21,33 @@ internal sealed class UserGrain(IResourceStore store, TenantSchemas schemas, Tim
 
     protected override MembershipChange MembersOf(JsonObject body) => MembershipChange.None;
 
+    public async Task<PlatformUser> CreatePlatformUserAsync(string json, PlatformRole role) => Describe(await CreateWithRoleAsync(json, role));
+
+    public async Task<PlatformUser> GetPlatformUserAsync() => Describe(await RequireExistingAsync());
+
+    public async Task<PlatformUser> SetRoleAsync(PlatformRole role)
+    {
+        var user = await RequireExistingAsync();
+        if (!await Store.SetRoleAsync(Tenant, Id, role, CancellationToken.None)) throw ScimException.NotFound($"User '{Id}' not found.");
+        var changed = user with { Role = role };
+        Hold(changed);
+        return Describe(changed);
+    }
+
+    private static PlatformUser Describe(StoredResource user)
+    {
+        var emails = user.Document["emails"] is JsonArray values
+            ? values.Select(e => e?["value"]?.GetValue<string>()).OfType<string>().ToList()
+            : [];
+        return new PlatformUser(user.Id, ResourceDocument.GetString(user.Document, UniqueKeys.Attribute(ResourceKind.User))!, emails, user.Role);
+    }
+
     protected override async Task<IResourceGrain?> DuplicateToReplaceAsync(JsonObject attributes)
     {
         if (ResourceDocument.GetString(attributes, CommonAttributes.ExternalId.Name) is not { } externalId
             || ResourceDocument.GetString(attributes, UniqueKeys.Attribute(ResourceKind.User)) is not { } userName) return null;
-        static FilterNode Eq(string attribute, LiteralKind kind, string value) =>
-            new Compare(new AttrPath(null, attribute, null), CompareOp.Eq, new ScimLiteral(kind, value));
-        var sameDeactivatedUser = new And(Eq(UniqueKeys.Attribute(ResourceKind.User), LiteralKind.String, userName),
-            new And(Eq(CommonAttributes.ExternalId.Name, LiteralKind.String, externalId), Eq("active", LiteralKind.Boolean, "false")));
+        var sameDeactivatedUser = new And(Filters.Eq(UniqueKeys.Attribute(ResourceKind.User), LiteralKind.String, userName),
+            new And(Filters.Eq(CommonAttributes.ExternalId.Name, LiteralKind.String, externalId), Filters.Eq("active", LiteralKind.Boolean, "false")));
         var found = await Store.QueryAsync(Tenant, new StoreQuery(Schema, sameDeactivatedUser, null, 1, 1), CancellationToken.None);
         return found.Resources is [var existing, ..] ? GrainFactory.GetGrain<IUserGrain>(ResourceKeys.Of(Tenant, existing.Id)) : null;
     }

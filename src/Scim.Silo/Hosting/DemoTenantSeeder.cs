@@ -2,14 +2,18 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Scim.Api;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Tenants;
 
 namespace Scim.Silo.Hosting;
 
 /// <summary>
-/// Once the server listens, creates the demo tenant (config <c>Scim:DemoTenant</c>, default "demo"; empty turns it
-/// off) with a token, and prints its SCIM endpoint, the token and a generated operator key, so a newcomer can curl
-/// the service straight away.
+/// Once the server listens, sets up the demo tenant (config <c>Scim:DemoTenant</c>, default "demo"; an invalid id turns
+/// it off) the way a customer's is: an owner, the connector enabled for them, the integration active, and a token; then
+/// prints its SCIM endpoint, the token, the owner's admin key and the operator key, so a newcomer can curl the service
+/// straight away.
 /// </summary>
 internal sealed class DemoTenantSeeder(
     IHostApplicationLifetime lifetime,
@@ -26,8 +30,17 @@ internal sealed class DemoTenantSeeder(
         if (!TenantIds.IsValid(tenantId)) return;
         if (!await StartedAsync(stoppingToken)) return;
         var tenant = grains.GetGrain<ITenantGrain>(tenantId);
-        if (await tenant.GetAsync() is null) await tenant.CreateAsync("Demo platform");
-        var token = await grains.GetGrain<ITokenSetGrain>(tenantId).IssueAsync("other");
+        var info = await tenant.GetAsync() ?? await tenant.CreateAsync("Demo platform");
+        var ownerEmail = $"owner@{tenantId}.example";
+        string? adminKey = null;
+        if (!(await tenant.GetConnectorAsync()).Enabled)
+        {
+            var owner = await CreateOwnerAsync(tenantId, ownerEmail);
+            await tenant.EnableConnectorAsync(info.PlatformGroupId, ownerEmail);
+            if (owner is not null) adminKey = (await grains.GetGrain<IAdminKeySetGrain>(tenantId).IssueAsync(owner.Id)).Key;
+        }
+        await tenant.ActivateAsync(ownerEmail);
+        var token = await grains.GetGrain<ITokenSetGrain>(tenantId).IssueAsync(new TokenRequest("other", "demo token", 0, "demo setup"));
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
         var origin = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? address.Replace("[::]", "localhost").Replace("0.0.0.0", "localhost") : options.Value.PublicBaseUrl.TrimEnd('/');
         Console.WriteLine($"""
@@ -35,10 +48,25 @@ internal sealed class DemoTenantSeeder(
             SCIM service ready.
               Demo tenant endpoint : {origin}/scim/v2/{tenantId}
               Demo tenant token    : {token.Token}
+              Owner's admin key    : {adminKey ?? "(issued at the first start)"}   for {origin}/api/v1/tenants/{tenantId}/scim/...
               Operator key         : {(configuration[GeneratedKeyFlag] == "true" ? options.Value.OperatorKey + " (generated for this run; set Scim__OperatorKey to fix it)" : "(as configured)")}
               Try: curl -H "Authorization: Bearer {token.Token}" {origin}/scim/v2/{tenantId}/Users
 
             """);
+    }
+
+    /// <summary>The demo owner, or null when an earlier start created it already (it then keeps its keys).</summary>
+    private async Task<PlatformUser?> CreateOwnerAsync(string tenantId, string email)
+    {
+        try
+        {
+            return await grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenantId, Guid.NewGuid().ToString()))
+                .CreatePlatformUserAsync($$"""{"userName":"{{email}}","emails":[{"value":"{{email}}","primary":true}]}""", PlatformRole.Owner);
+        }
+        catch (ScimException e) when (e.ScimType == ScimType.Uniqueness)
+        {
+            return null;
+        }
     }
 
     private async Task<bool> StartedAsync(CancellationToken stoppingToken)

@@ -27,6 +27,10 @@ public class PostgresApiFactory : ScimApiFactory
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await OnStoppedAsync(database.ConnectionString);
         database.Drop();
     }
+
+    /// <summary>Runs once the service has stopped cleanly, before its database is dropped.</summary>
+    protected virtual Task OnStoppedAsync(string connectionString) => Task.CompletedTask;
 }

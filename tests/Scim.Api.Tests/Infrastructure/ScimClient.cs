@@ -9,6 +9,9 @@ namespace Scim.Api.Tests.Infrastructure;
 public sealed class ScimClient(HttpClient http, string tenant, string token)
 {
     public string Tenant => tenant;
+
+    /// <summary>The tenant owner's admin key, for the platform admin API.</summary>
+    public string AdminKey { get; init; } = "";
     public string Token => token;
     public string Base => $"/scim/v2/{tenant}";
     public HttpClient Http => http;

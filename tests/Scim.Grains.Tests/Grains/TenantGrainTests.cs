@@ -30,7 +30,7 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
     {
         var tenant = await NewTenantAsync();
         var tokens = Grains.GetGrain<ITokenSetGrain>(tenant);
-        var issued = await tokens.IssueAsync("okta");
+        var issued = await tokens.IssueAsync(new TokenRequest("okta", null, 0, "test"));
         Assert.True(BearerTokens.TryParse(issued.Token, out var id, out var secret));
 
         var valid = await tokens.AuthenticateAsync(id, BearerTokens.Hash(secret));
@@ -50,6 +50,6 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
         var tokens = Grains.GetGrain<ITokenSetGrain>("missing-" + Guid.NewGuid().ToString("N")[..8]);
 
         Assert.False((await tokens.AuthenticateAsync("x", new byte[32])).TenantExists);
-        Assert.Equal(404, (await Assert.ThrowsAsync<ScimException>(() => tokens.IssueAsync("okta"))).Status);
+        Assert.Equal(404, (await Assert.ThrowsAsync<ScimException>(() => tokens.IssueAsync(new TokenRequest("okta", null, 0, "test")))).Status);
     }
 }

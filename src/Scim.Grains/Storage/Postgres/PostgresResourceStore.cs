@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using NpgsqlTypes;
 using Scim.Grains.Interfaces.Groups;
+using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
@@ -24,13 +25,13 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         PostgresErrors.Translate(async () =>
         {
             await using var command = dataSource.CreateCommand(
-                "SELECT version, document FROM scim_resources WHERE tenant = $1 AND kind = $2 AND id = $3");
+                "SELECT version, document, platform_role FROM scim_resources WHERE tenant = $1 AND kind = $2 AND id = $3");
             command.Parameters.Add(new() { Value = tenant });
             command.Parameters.Add(new() { Value = (short)kind });
             command.Parameters.Add(new() { Value = id });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken)) return null;
-            return Row(tenant, kind, id, reader.GetInt64(0), reader.GetString(1));
+            return Row(tenant, kind, id, reader.GetInt64(0), reader.GetString(1)) with { Role = (PlatformRole)reader.GetInt16(2) };
         });
 
     public Task InsertAsync(StoredResource resource, MembershipChange members, CancellationToken cancellationToken) =>
@@ -84,7 +85,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
                     ? $"AND r.seq > {after} ORDER BY {order} LIMIT {query.Count}"
                     : $"ORDER BY {order} LIMIT {query.Count} OFFSET {query.StartIndex - 1}";
                 batch.BatchCommands.Add(WithParameters(new NpgsqlBatchCommand(
-                    $"SELECT r.id, r.version, r.document, r.seq FROM scim_resources r WHERE {where} {page}"), parameters));
+                    $"SELECT r.id, r.version, r.document, r.seq, r.platform_role FROM scim_resources r WHERE {where} {page}"), parameters));
             }
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
@@ -93,7 +94,10 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             if (await reader.NextResultAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
-                    rows.Add(Row(tenant, kind, reader.GetString(0), reader.GetInt64(1), reader.GetString(2)) with { Sequence = reader.GetInt64(3) });
+                {
+                    rows.Add(Row(tenant, kind, reader.GetString(0), reader.GetInt64(1), reader.GetString(2))
+                        with { Sequence = reader.GetInt64(3), Role = (PlatformRole)reader.GetInt16(4) });
+                }
             }
             return new ResourcePage((int)total, rows);
         });
@@ -104,6 +108,10 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             ORDER BY member_id LIMIT $4
             """, tenant, groupId, ScimSource, count, after), reader => new GroupMember(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)),
             cancellationToken);
+
+    public async Task<bool> SetRoleAsync(string tenant, string userId, PlatformRole role, CancellationToken cancellationToken) =>
+        await ExecuteAsync(Command("UPDATE scim_resources SET platform_role = $3 WHERE tenant = $1 AND kind = 0 AND id = $2", tenant, userId, (short)role),
+            cancellationToken) == 1;
 
     public Task<bool> AddManualMemberAsync(string tenant, string groupId, string userId, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
@@ -120,14 +128,9 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             return batch.BatchCommands[1].RecordsAffected == 1;
         });
 
-    public Task<bool> RemoveManualMemberAsync(string tenant, string groupId, string userId, CancellationToken cancellationToken) =>
-        PostgresErrors.Translate(async () =>
-        {
-            await using var batch = dataSource.CreateBatch();
-            batch.BatchCommands.Add(Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2 AND member_id = $3 AND source = $4",
-                tenant, groupId, userId, ManualSource));
-            return await batch.ExecuteNonQueryAsync(cancellationToken) == 1;
-        });
+    public async Task<bool> RemoveManualMemberAsync(string tenant, string groupId, string userId, CancellationToken cancellationToken) =>
+        await ExecuteAsync(Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2 AND member_id = $3 AND source = $4",
+            tenant, groupId, userId, ManualSource), cancellationToken) == 1;
 
     public Task<IReadOnlyList<MemberEntry>> ListMembersAsync(string tenant, string groupId, string? after, int count, CancellationToken cancellationToken) =>
         ReadAsync(Command($"""
@@ -199,6 +202,15 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     /// <summary>The keyset condition of a page after an id, which is the command's last parameter, at <paramref name="position"/>.</summary>
     private static string After(string column, string? after, int position = 5) => after is null ? "" : $"AND {column} > ${position}";
 
+    /// <summary>Runs one statement on its own; returns the rows it affected.</summary>
+    private Task<int> ExecuteAsync(NpgsqlBatchCommand command, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(command);
+            return await batch.ExecuteNonQueryAsync(cancellationToken);
+        });
+
     /// <summary>Runs a query and maps its rows; a trailing null parameter (a page that continues after nothing) is dropped.</summary>
     private Task<IReadOnlyList<T>> ReadAsync<T>(NpgsqlBatchCommand command, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
     {
@@ -221,10 +233,10 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     {
         var columns = IndexedColumns.Of(resource);
         return Command("""
-            INSERT INTO scim_resources (tenant, kind, id, version, user_name, external_id, display_name, active, created, last_modified, document)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            INSERT INTO scim_resources (tenant, kind, id, version, user_name, external_id, display_name, active, created, last_modified, document, platform_role)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             """, resource.Tenant, (short)resource.Kind, resource.Id, resource.Version, columns.UserName, columns.ExternalId,
-            columns.DisplayName, columns.Active, columns.Created, columns.LastModified, Jsonb(resource.Document));
+            columns.DisplayName, columns.Active, columns.Created, columns.LastModified, Jsonb(resource.Document), (short)resource.Role);
     }
 
     private static NpgsqlBatchCommand Update(StoredResource resource, long expectedVersion)

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Scim.Api.Errors;
+using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.Tenants;
+
+namespace Scim.Api.Auth;
+
+/// <summary>
+/// Authenticates a platform admin key for the tenant named in the route. A valid key of another tenant gets 404, as if
+/// the tenant did not exist for it; a wrong key 401; the key's user must still be an admin or the owner.
+/// </summary>
+internal sealed class AdminKeyHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var tenant = Context.GetRouteValue("tenant") as string;
+        var key = ScimAuth.BearerToken(Request.Headers.Authorization);
+        if (key is null) return AuthenticateResult.NoResult();
+        if (!AdminKeys.TryParse(key, out var keyTenant, out var keyId, out var secret)) return AuthenticateResult.Fail("Invalid admin key.");
+        var userId = await grains.GetGrain<IAdminKeySetGrain>(keyTenant).AuthenticateAsync(keyId, AdminKeys.Hash(secret));
+        if (userId is null) return AuthenticateResult.Fail("Invalid admin key.");
+        if (keyTenant != tenant || !TenantIds.IsValid(tenant))
+        {
+            Context.Items[ScimAuth.UnknownTenantItem] = true;
+            return AuthenticateResult.Fail("Another tenant's key.");
+        }
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ScimAuth.TenantClaim, tenant), new Claim(ClaimTypes.NameIdentifier, userId)], Scheme.Name));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (Context.Items.ContainsKey(ScimAuth.UnknownTenantItem)) return ScimErrorWriter.WriteAsync(Context, 404, null, "Tenant not found.");
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"platform-admin\"";
+        return ScimErrorWriter.WriteAsync(Context, 401, null, "A valid admin key of this tenant's admin or owner is required.");
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Scim.Api.Auth;
+using Scim.Api.Http;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Interfaces.Tenants;
+
+namespace Scim.Api.Endpoints;
+
+/// <summary>
+/// The operator's part of the SCIM connector (DESIGN §1, step 1): platform users with their roles, enabling the
+/// connector for a tenant, and admin keys for its admins (until they have password logins).
+/// </summary>
+public static class ConnectorAdminEndpoints
+{
+    public sealed record CreateUserRequest(string? UserName, string? Email, string? DisplayName, string? Role);
+
+    public sealed record RoleRequest(string? Role);
+
+    public sealed record ConnectorRequest(string? PlatformGroupId, string? ConnectorAdminEmail, IReadOnlyList<CustomField>? CustomFields);
+
+    public sealed record AdminKeyRequest(string? UserId);
+
+    public sealed record UserView(string Id, string UserName, IReadOnlyList<string> Emails, string Role);
+
+    public sealed record ConnectorView(bool Enabled, string? ConnectorAdminEmail, DateTimeOffset? EnabledAt, bool Active,
+        DateTimeOffset? ActivatedAt, string? ActivatedBy, string? IdentityProvider, bool SendTemporaryPasswordEmail)
+    {
+        public static ConnectorView Of(ConnectorState state) => new(state.Enabled, state.ConnectorAdminEmail, state.EnabledAt, state.Active,
+            state.ActivatedAt, state.ActivatedBy, state.Settings.IdentityProvider, state.Settings.SendTemporaryPasswordEmail);
+    }
+
+    public static void MapConnectorAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var tenant = app.MapGroup("/admin/v1/tenants/{tenant}").RequireAuthorization(ScimAuth.OperatorPolicy).WithTags("Admin: connector");
+        tenant.MapPost("/users", CreateUserAsync);
+        tenant.MapGet("/users/{id}", GetUserAsync);
+        tenant.MapPut("/users/{id}/role", SetRoleAsync);
+        tenant.MapPut("/connector", EnableConnectorAsync);
+        tenant.MapGet("/connector", GetConnectorAsync);
+        tenant.MapPost("/admin-keys", IssueAdminKeyAsync);
+        tenant.MapGet("/admin-keys", ListAdminKeysAsync);
+        tenant.MapDelete("/admin-keys/{id}", RevokeAdminKeyAsync);
+    }
+
+    /// <summary>A platform user outside SCIM, e.g. the owner: a user resource (userName defaults to the e-mail) with a role.</summary>
+    private static async Task<IResult> CreateUserAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
+    {
+        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        var body = await s.Bodies.ReadAsync<CreateUserRequest>(request);
+        var role = PlatformRoles.Parse(body.Role ?? "user");
+        var resource = new JsonObject
+        {
+            ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:User"),
+            ["userName"] = body.UserName ?? body.Email,
+        };
+        if (body.DisplayName is not null) resource["displayName"] = body.DisplayName;
+        if (body.Email is not null) resource["emails"] = new JsonArray(new JsonObject { ["value"] = body.Email, ["type"] = "work", ["primary"] = true });
+        var user = await User(s, tenant, Guid.NewGuid().ToString()).CreatePlatformUserAsync(resource.ToJsonString(), role);
+        return TypedResults.Created($"/admin/v1/tenants/{tenant}/users/{user.Id}", View(user));
+    }
+
+    private static async Task<IResult> GetUserAsync(string tenant, string id, [AsParameters] ScimServices s)
+    {
+        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        return TypedResults.Ok(View(await User(s, tenant, ScimRequests.RequireResourceId(id, "User")).GetPlatformUserAsync()));
+    }
+
+    private static async Task<IResult> SetRoleAsync(string tenant, string id, HttpRequest request, [AsParameters] ScimServices s)
+    {
+        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        var body = await s.Bodies.ReadAsync<RoleRequest>(request);
+        var user = await User(s, tenant, ScimRequests.RequireResourceId(id, "User")).SetRoleAsync(PlatformRoles.Parse(body.Role));
+        return TypedResults.Ok(View(user));
+    }
+
+    /// <summary>Enables the connector; custom fields, when given, are set first (a bad one fails the whole request).</summary>
+    private static async Task<IResult> EnableConnectorAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
+    {
+        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        var body = await s.Bodies.ReadAsync<ConnectorRequest>(request);
+        var grain = s.Grains.GetGrain<ITenantGrain>(tenant);
+        if (body.CustomFields is { } fields) await grain.SetCustomFieldsAsync(fields);
+        var state = await grain.EnableConnectorAsync(body.PlatformGroupId ?? "", body.ConnectorAdminEmail ?? "");
+        return TypedResults.Ok(ConnectorView.Of(state));
+    }
+
+    private static async Task<IResult> GetConnectorAsync(string tenant, [AsParameters] ScimServices s)
+    {
+        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        return TypedResults.Ok(ConnectorView.Of(await s.Grains.GetGrain<ITenantGrain>(tenant).GetConnectorAsync()));
+    }
+
+    private static async Task<IResult> IssueAdminKeyAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
+    {
+        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        var body = await s.Bodies.ReadAsync<AdminKeyRequest>(request);
+        var userId = ScimRequests.RequireResourceId(body.UserId ?? "", "User");
+        var key = await s.Grains.GetGrain<IAdminKeySetGrain>(tenant).IssueAsync(userId);
+        return TypedResults.Created($"/admin/v1/tenants/{tenant}/admin-keys/{key.Id}", key);
+    }
+
+    private static async Task<IResult> ListAdminKeysAsync(string tenant, [AsParameters] ScimServices s)
+    {
+        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        return TypedResults.Ok(new { keys = await s.Grains.GetGrain<IAdminKeySetGrain>(tenant).ListAsync() });
+    }
+
+    private static async Task<IResult> RevokeAdminKeyAsync(string tenant, string id, [AsParameters] ScimServices s)
+    {
+        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        await s.Grains.GetGrain<IAdminKeySetGrain>(tenant).RevokeAsync(id);
+        return TypedResults.NoContent();
+    }
+
+    private static UserView View(PlatformUser user) => new(user.Id, user.UserName, user.Emails, PlatformRoles.Name(user.Role));
+
+    private static IUserGrain User(ScimServices s, string tenant, string id) => s.Grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, id));
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Scim.Api.Auth;
+using Scim.Api.Http;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.Tenants;
+
+namespace Scim.Api.Endpoints;
+
+/// <summary>
+/// What a platform admin does on Settings -> Integrations -> SCIM (DESIGN §1, steps 2-3), as an API behind the tenant's
+/// admin keys: choose the identity provider, generate and rotate tokens, activate, copy the endpoint, read the log.
+/// </summary>
+public static class PlatformAdminEndpoints
+{
+    private const int DefaultLogPage = 100;
+    private const int MaxLogPage = 1000;
+
+    public sealed record SettingsRequest(string? IdentityProvider, bool? SendTemporaryPasswordEmail);
+
+    public sealed record TokenRequestBody(string? IdentityProvider, string? Name, int? OverlapMinutes);
+
+    public static void MapPlatformAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var scim = app.MapGroup("/api/v1/tenants/{tenant}/scim").RequireAuthorization(ScimAuth.PlatformAdminPolicy).WithTags("Platform admin: SCIM");
+        scim.MapGet("/settings", async (string tenant, [AsParameters] ScimServices s) =>
+            TypedResults.Ok((await Tenant(s, tenant).GetConnectorAsync()).Settings));
+        scim.MapPut("/settings", SetSettingsAsync);
+        scim.MapPost("/tokens", IssueTokenAsync);
+        scim.MapGet("/tokens", async (string tenant, [AsParameters] ScimServices s) =>
+            TypedResults.Ok(new { tokens = await s.Grains.GetGrain<ITokenSetGrain>(tenant).ListAsync() }));
+        scim.MapDelete("/tokens/{id}", async (string tenant, string id, [AsParameters] ScimServices s) =>
+        {
+            await s.Grains.GetGrain<ITokenSetGrain>(tenant).RevokeAsync(id);
+            return TypedResults.NoContent();
+        });
+        scim.MapPost("/activate", async (string tenant, HttpContext http, [AsParameters] ScimServices s) =>
+            TypedResults.Ok(ConnectorAdminEndpoints.ConnectorView.Of(await Tenant(s, tenant).ActivateAsync(Caller(http)))));
+        scim.MapPost("/deactivate", async (string tenant, [AsParameters] ScimServices s) =>
+            TypedResults.Ok(ConnectorAdminEndpoints.ConnectorView.Of(await Tenant(s, tenant).DeactivateAsync())));
+        scim.MapGet("/endpoint", GetEndpoint);
+        scim.MapGet("/log", ReadLogAsync);
+    }
+
+    private static async Task<IResult> SetSettingsAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
+    {
+        var body = await s.Bodies.ReadAsync<SettingsRequest>(request);
+        var state = await Tenant(s, tenant).SetSettingsAsync(new ScimSettings(body.IdentityProvider, body.SendTemporaryPasswordEmail ?? false));
+        return TypedResults.Ok(state.Settings);
+    }
+
+    /// <summary>Generates a token; the identity provider's previous token stops now, or after overlapMinutes.</summary>
+    private static async Task<IResult> IssueTokenAsync(string tenant, HttpContext http, [AsParameters] ScimServices s)
+    {
+        var body = await s.Bodies.ReadAsync<TokenRequestBody>(http.Request);
+        var provider = body.IdentityProvider ?? (await Tenant(s, tenant).GetConnectorAsync()).Settings.IdentityProvider ?? "";
+        var token = await s.Grains.GetGrain<ITokenSetGrain>(tenant).IssueAsync(new TokenRequest(provider, body.Name, body.OverlapMinutes ?? 0, Caller(http)));
+        return TypedResults.Created($"/api/v1/tenants/{tenant}/scim/tokens/{token.Id}", token);
+    }
+
+    /// <summary>The tenant's SCIM endpoint, from the configured public base URL, else the address this server listens on; never from request headers.</summary>
+    private static IResult GetEndpoint(string tenant, IServer server, [AsParameters] ScimServices s)
+    {
+        var configured = s.Options.Value.PublicBaseUrl;
+        var origin = string.IsNullOrWhiteSpace(configured)
+            ? (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost").Replace("[::]", "localhost").Replace("0.0.0.0", "localhost")
+            : configured;
+        return TypedResults.Ok(new { url = $"{origin.TrimEnd('/')}/scim/v2/{tenant}" });
+    }
+
+    /// <summary>The provisioning log, newest first: from/to (ISO 8601), status (e.g. 404 or 4xx), resourceId, before (a page's next), count.</summary>
+    private static async Task<IResult> ReadLogAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
+    {
+        var (statusFrom, statusTo) = StatusRange(ScimRequests.Query(request, "status"));
+        var count = ScimRequests.Query(request, "count") is { } text ? (int)Math.Clamp(Integer(text, "count"), 1, MaxLogPage) : DefaultLogPage;
+        var query = new LogQuery(Time(request, "from"), Time(request, "to"), statusFrom, statusTo, ScimRequests.Query(request, "resourceId"),
+            ScimRequests.Query(request, "before") is { } before ? Integer(before, "before") : null, count);
+        var page = await s.Grains.GetGrain<IProvisioningLogGrain>(tenant).ReadAsync(query);
+        return TypedResults.Ok(new { entries = page.Entries, next = page.Next });
+    }
+
+    private static (int? From, int? To) StatusRange(string? status) => status switch
+    {
+        null => (null, null),
+        [var digit and >= '1' and <= '5', 'x' or 'X', 'x' or 'X'] => ((digit - '0') * 100, (digit - '0') * 100 + 99),
+        _ when int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out var exact) => (exact, exact),
+        _ => throw ScimException.InvalidValue($"'status' must be a status code such as 404 or a class such as 4xx; got '{status}'."),
+    };
+
+    private static DateTimeOffset? Time(HttpRequest request, string name) =>
+        ScimRequests.Query(request, name) is not { } text ? null
+        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time
+        : throw ScimException.InvalidValue($"'{name}' must be an ISO 8601 time; got '{text}'.");
+
+    private static long Integer(string text, string name) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw ScimException.InvalidValue($"'{name}' must be an integer; got '{text}'.");
+
+    private static string Caller(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+
+    private static ITenantGrain Tenant(ScimServices s, string tenant) => s.Grains.GetGrain<ITenantGrain>(tenant);
+}

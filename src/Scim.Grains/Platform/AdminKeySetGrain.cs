@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Storage;
+
+namespace Scim.Grains.Platform;
+
+/// <summary>
+/// The admin keys of one tenant (until password logins exist). Hashes only, compared in constant time; the key's user
+/// must still be an admin or the owner at every use, so demoting or deleting a user closes its keys.
+/// </summary>
+internal sealed class AdminKeySetGrain(
+    [PersistentState("scim.adminkeys", ScimStorage.Name)] IPersistentState<AdminKeySetState> state,
+    IResourceStore store,
+    TimeProvider clock) : Grain, IAdminKeySetGrain
+{
+    private static readonly byte[] NoHash = new byte[32];
+
+    private string Tenant => this.GetPrimaryKeyString();
+
+    public async Task<IssuedAdminKey> IssueAsync(string userId)
+    {
+        var user = await store.GetAsync(Tenant, ResourceKind.User, userId, CancellationToken.None)
+            ?? throw ScimException.NotFound($"User '{userId}' not found.");
+        if (!PlatformRoles.MayAdminister(user.Role))
+            throw ScimException.InvalidValue($"User '{userId}' is a {PlatformRoles.Name(user.Role)}: admin keys are for admins and the owner.");
+        var (id, secret, now) = (AdminKeys.NewId(), AdminKeys.NewSecret(), clock.GetUtcNow());
+        state.State.Keys.Add(new AdminKeyRecord(id, AdminKeys.Hash(secret), userId, now, null));
+        await state.WriteStateAsync();
+        return new IssuedAdminKey(id, AdminKeys.Format(Tenant, id, secret), userId, now);
+    }
+
+    public Task<IReadOnlyList<AdminKeyInfo>> ListAsync() =>
+        Task.FromResult<IReadOnlyList<AdminKeyInfo>>(state.State.Keys.Select(k => new AdminKeyInfo(k.Id, k.UserId, k.Created, k.Revoked)).ToList());
+
+    public async Task RevokeAsync(string keyId)
+    {
+        var index = state.State.Keys.FindIndex(k => k.Id == keyId);
+        if (index < 0) throw ScimException.NotFound($"Admin key '{keyId}' not found.");
+        if (state.State.Keys[index].Revoked is not null) return;
+        state.State.Keys[index] = state.State.Keys[index] with { Revoked = clock.GetUtcNow() };
+        await state.WriteStateAsync();
+    }
+
+    public async Task<string?> AuthenticateAsync(string keyId, byte[] secretHash)
+    {
+        var key = state.State.Keys.Find(k => k.Id == keyId);
+        if (!CryptographicOperations.FixedTimeEquals(key?.SecretHash ?? NoHash, secretHash) || key is null || key.Revoked is not null) return null;
+        var user = await store.GetAsync(Tenant, ResourceKind.User, key.UserId, CancellationToken.None);
+        return user is not null && PlatformRoles.MayAdminister(user.Role) ? user.Id : null;
+    }
+}

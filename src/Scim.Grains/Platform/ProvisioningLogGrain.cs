@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Storage;
+
+namespace Scim.Grains.Platform;
+
+/// <summary>
+/// A tenant's provisioning log: batches from the API processes are stored as they come, and once an hour per
+/// activation the tenant's entries older than the retention are dropped. Stateless and reentrant: any silo serves it.
+/// </summary>
+[StatelessWorker, Reentrant]
+internal sealed class ProvisioningLogGrain(IProvisioningLogStore store, IOptions<ProvisioningLogOptions> options, TimeProvider clock)
+    : Grain, IProvisioningLogGrain
+{
+    private static readonly TimeSpan TrimEvery = TimeSpan.FromHours(1);
+    private DateTimeOffset lastTrim = DateTimeOffset.MinValue;
+
+    private string Tenant => this.GetPrimaryKeyString();
+
+    public async Task AppendAsync(IReadOnlyList<ProvisioningLogEntry> entries)
+    {
+        await store.AppendAsync(Tenant, entries, CancellationToken.None);
+        var now = clock.GetUtcNow();
+        if (now - lastTrim < TrimEvery) return;
+        lastTrim = now;
+        await store.TrimAsync(Tenant, now.AddDays(-options.Value.RetentionDays), CancellationToken.None);
+    }
+
+    public async Task<LogPage> ReadAsync(LogQuery query)
+    {
+        var entries = await store.ReadAsync(Tenant, query with { Count = query.Count + 1 }, CancellationToken.None);
+        var page = entries.Take(query.Count).ToList();
+        return new LogPage(page, entries.Count > query.Count ? page[^1].Sequence : null);
+    }
+}

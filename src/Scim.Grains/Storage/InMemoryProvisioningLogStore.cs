@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using Scim.Grains.Interfaces.Platform;
+
+namespace Scim.Grains.Storage;
+
+/// <summary>The single-node provisioning log: per tenant a list in sequence order, behind the tenant's lock.</summary>
+public sealed class InMemoryProvisioningLogStore : IProvisioningLogStore
+{
+    private readonly ConcurrentDictionary<string, List<ProvisioningLogEntry>> logs = new(StringComparer.Ordinal);
+    private long nextSequence;
+
+    public Task AppendAsync(string tenant, IReadOnlyList<ProvisioningLogEntry> entries, CancellationToken cancellationToken)
+    {
+        var log = logs.GetOrAdd(tenant, _ => []);
+        lock (log)
+        {
+            foreach (var entry in entries) log.Add(entry with { Sequence = Interlocked.Increment(ref nextSequence) });
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ProvisioningLogEntry>> ReadAsync(string tenant, LogQuery query, CancellationToken cancellationToken)
+    {
+        if (!logs.TryGetValue(tenant, out var log)) return Task.FromResult<IReadOnlyList<ProvisioningLogEntry>>([]);
+        lock (log)
+        {
+            IReadOnlyList<ProvisioningLogEntry> page = Enumerable.Reverse(log)
+                .Where(e => query.Before is not { } before || e.Sequence < before)
+                .Where(e => (query.From is not { } from || e.Time >= from) && (query.To is not { } to || e.Time < to))
+                .Where(e => (query.StatusFrom is not { } low || e.Status >= low) && (query.StatusTo is not { } high || e.Status <= high))
+                .Where(e => query.ResourceId is null || e.ResourceId == query.ResourceId)
+                .Take(query.Count)
+                .ToList();
+            return Task.FromResult(page);
+        }
+    }
+
+    public Task TrimAsync(string tenant, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        if (logs.TryGetValue(tenant, out var log))
+        {
+            lock (log) log.RemoveAll(e => e.Time < cutoff);
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,81 @@
+using Npgsql;
+using Scim.Grains.Interfaces.Platform;
+
+namespace Scim.Grains.Storage.Postgres;
+
+/// <summary>The provisioning log in <c>scim_provisioning_log</c>: a batch is one multi-row INSERT from arrays.</summary>
+public sealed class PostgresProvisioningLogStore(NpgsqlDataSource dataSource) : IProvisioningLogStore
+{
+    public Task AppendAsync(string tenant, IReadOnlyList<ProvisioningLogEntry> entries, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var command = dataSource.CreateCommand("""
+                INSERT INTO scim_provisioning_log (tenant, time, token_id, identity_provider, method, path, status, resource_type, resource_id, attributes)
+                SELECT $1, e.time, e.token_id, e.identity_provider, e.method, e.path, e.status, e.resource_type, e.resource_id,
+                       coalesce(array(SELECT jsonb_array_elements_text(e.attributes)), '{}')
+                FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::jsonb[])
+                    WITH ORDINALITY AS e(time, token_id, identity_provider, method, path, status, resource_type, resource_id, attributes, n)
+                ORDER BY e.n
+                """);
+            Add(command, tenant);
+            Add(command, entries.Select(e => e.Time.ToUniversalTime()).ToArray());
+            Add(command, entries.Select(e => e.TokenId).ToArray());
+            Add(command, entries.Select(e => e.IdentityProvider).ToArray());
+            Add(command, entries.Select(e => e.Method).ToArray());
+            Add(command, entries.Select(e => e.Path).ToArray());
+            Add(command, entries.Select(e => e.Status).ToArray());
+            Add(command, entries.Select(e => e.ResourceType).ToArray());
+            Add(command, entries.Select(e => e.ResourceId).ToArray());
+            command.Parameters.Add(new NpgsqlParameter
+            {
+                Value = entries.Select(e => System.Text.Json.JsonSerializer.Serialize(e.Attributes)).ToArray(),
+                NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Jsonb,
+            });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        });
+
+    public Task<IReadOnlyList<ProvisioningLogEntry>> ReadAsync(string tenant, LogQuery query, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate<IReadOnlyList<ProvisioningLogEntry>>(async () =>
+        {
+            // Every condition is present with its parameter, null meaning "any", so the statement text never varies.
+            await using var command = dataSource.CreateCommand("""
+                SELECT seq, time, token_id, identity_provider, method, path, status, resource_type, resource_id, attributes
+                FROM scim_provisioning_log
+                WHERE tenant = $1 AND ($2::bigint IS NULL OR seq < $2) AND ($3::timestamptz IS NULL OR time >= $3)
+                  AND ($4::timestamptz IS NULL OR time < $4) AND ($5::int IS NULL OR status >= $5) AND ($6::int IS NULL OR status <= $6)
+                  AND ($7::text IS NULL OR resource_id = $7)
+                ORDER BY seq DESC LIMIT $8
+                """);
+            Add(command, tenant);
+            Add(command, query.Before);
+            Add(command, query.From?.ToUniversalTime());
+            Add(command, query.To?.ToUniversalTime());
+            Add(command, query.StatusFrom);
+            Add(command, query.StatusTo);
+            Add(command, query.ResourceId);
+            Add(command, query.Count);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var entries = new List<ProvisioningLogEntry>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                entries.Add(new ProvisioningLogEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), Text(reader, 2), Text(reader, 3),
+                    reader.GetString(4), reader.GetString(5), reader.GetInt32(6), Text(reader, 7), Text(reader, 8), reader.GetFieldValue<string[]>(9)));
+            }
+            return entries;
+        });
+
+    public Task TrimAsync(string tenant, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var command = dataSource.CreateCommand("DELETE FROM scim_provisioning_log WHERE tenant = $1 AND time < $2");
+            Add(command, tenant);
+            Add(command, cutoff.ToUniversalTime());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        });
+
+    private static void Add(NpgsqlCommand command, object? value) => command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+
+    private static string? Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+}
