@@ -16,13 +16,19 @@ public sealed partial class ProvisioningLogWriter(ProvisioningLogQueue queue, IG
     private const int BatchSize = 500;
     private const int Attempts = 3;
     private static readonly TimeSpan ShutdownFlush = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
     private long droppedReported;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            while (await queue.Reader.WaitToReadAsync(stoppingToken)) await WriteBatchAsync(stoppingToken);
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                // Under load, a moment's wait fills batches: fewer, larger writes to the log.
+                if (queue.Reader.Count < BatchSize) await Task.Delay(Gather, stoppingToken);
+                await WriteBatchAsync(stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -3,20 +3,28 @@ using Scim.Grains.Interfaces.Platform;
 
 namespace Scim.Grains.Storage.Postgres;
 
-/// <summary>The provisioning log in <c>scim_provisioning_log</c>: a batch is one multi-row INSERT from arrays.</summary>
+/// <summary>
+/// The provisioning log in <c>scim_provisioning_log</c>: a batch is one multi-row INSERT from arrays, committed without
+/// waiting for the disk (synchronous_commit off): a crash of the database may lose the last moments of the log, never
+/// directory data, and provisioning writes do not queue behind the log's flushes.
+/// </summary>
 public sealed class PostgresProvisioningLogStore(NpgsqlDataSource dataSource) : IProvisioningLogStore
 {
     public Task AppendAsync(string tenant, IReadOnlyList<ProvisioningLogEntry> entries, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
         {
-            await using var command = dataSource.CreateCommand("""
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var relaxed = new NpgsqlCommand("SET LOCAL synchronous_commit TO OFF", connection, transaction))
+                await relaxed.ExecuteNonQueryAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("""
                 INSERT INTO scim_provisioning_log (tenant, time, token_id, identity_provider, method, path, status, resource_type, resource_id, attributes)
                 SELECT $1, e.time, e.token_id, e.identity_provider, e.method, e.path, e.status, e.resource_type, e.resource_id,
                        coalesce(array(SELECT jsonb_array_elements_text(e.attributes)), '{}')
                 FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::jsonb[])
                     WITH ORDINALITY AS e(time, token_id, identity_provider, method, path, status, resource_type, resource_id, attributes, n)
                 ORDER BY e.n
-                """);
+                """, connection, transaction);
             Add(command, tenant);
             Add(command, entries.Select(e => e.Time.ToUniversalTime()).ToArray());
             Add(command, entries.Select(e => e.TokenId).ToArray());
@@ -32,6 +40,7 @@ public sealed class PostgresProvisioningLogStore(NpgsqlDataSource dataSource) : 
                 NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Jsonb,
             });
             await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return true;
         });
 
