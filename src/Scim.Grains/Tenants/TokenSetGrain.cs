@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using Orleans.Storage;
 using System.Security.Cryptography;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Tenants;
@@ -81,18 +82,35 @@ internal sealed class TokenSetGrain(
 
     public async Task<TokenCheck> AuthenticateAsync(string tokenId, byte[] secretHash)
     {
-        if (!state.State.TenantExists) return new TokenCheck(false, null);
+        var (check, index) = Check(tokenId, secretHash);
+        if (check.Identity is null) return check;
+        var record = state.State.Tokens[index];
         var now = clock.GetUtcNow();
+        if (record.LastUsed is { } used && now - used < LastUsedResolution) return check;
+        state.State.Tokens[index] = record with { LastUsed = now };
+        try
+        {
+            await state.WriteStateAsync();
+            return check;
+        }
+        catch (InconsistentStateException)
+        {
+            // Another activation wrote meanwhile (a brief duplicate during a failure): its state wins, last use is not worth a failed call.
+            await state.ReadStateAsync();
+            return Check(tokenId, secretHash).Check;
+        }
+    }
+
+    /// <summary>A presented token checked against the held state; the index of its record when it is valid.</summary>
+    private (TokenCheck Check, int Index) Check(string tokenId, byte[] secretHash)
+    {
+        if (!state.State.TenantExists) return (new TokenCheck(false, null), -1);
         var index = state.State.Tokens.FindIndex(t => t.Id == tokenId);
         var record = index < 0 ? null : state.State.Tokens[index];
-        var matches = CryptographicOperations.FixedTimeEquals(record?.SecretHash ?? NoHash, secretHash) && record is not null && record.WorksAt(now);
-        if (!matches) return new TokenCheck(true, null, state.State.IntegrationActive);
-        if (record!.LastUsed is not { } used || now - used >= LastUsedResolution)
-        {
-            state.State.Tokens[index] = record with { LastUsed = now };
-            await state.WriteStateAsync();
-        }
-        return new TokenCheck(true, new TokenIdentity(record.Id, record.IdentityProvider), state.State.IntegrationActive);
+        var matches = CryptographicOperations.FixedTimeEquals(record?.SecretHash ?? NoHash, secretHash) && record is not null
+            && record.WorksAt(clock.GetUtcNow());
+        var identity = matches ? new TokenIdentity(record!.Id, record.IdentityProvider) : null;
+        return (new TokenCheck(true, identity, state.State.IntegrationActive), index);
     }
 
     private void RequireTenant()
