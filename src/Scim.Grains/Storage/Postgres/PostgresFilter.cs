@@ -15,6 +15,18 @@ namespace Scim.Grains.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresFilter(ResourceSchema schema, SqlParameters parameters, string tenantParameter)
 {
+    /// <summary>
+    /// Whether a top-level conjunct is an equality on an indexed column (id, externalId, userName, displayName), so that
+    /// few rows can match: the lookups IdPs send before every write.
+    /// </summary>
+    public static bool IsNarrow(FilterNode? filter, ResourceSchema schema) => filter switch
+    {
+        And and => IsNarrow(and.Left, schema) || IsNarrow(and.Right, schema),
+        Compare { Op: CompareOp.Eq } compare when compare.Value.Kind != LiteralKind.Null =>
+            schema.Resolve(compare.Path) is { } resolved && ResourceColumn.Of(resolved, schema.Kind) is { IsTimestamp: false },
+        _ => false,
+    };
+
     public string Condition(FilterNode node) => node switch
     {
         And and => $"({Condition(and.Left)} AND {Condition(and.Right)})",

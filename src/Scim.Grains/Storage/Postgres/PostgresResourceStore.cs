@@ -76,7 +76,11 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             var tenantParameter = parameters.Add(tenant);
             var where = $"r.tenant = {tenantParameter} AND r.kind = {(short)kind}";
             if (query.Filter is not null) where += " AND " + new PostgresFilter(query.Schema, parameters, tenantParameter).Condition(query.Filter);
-            var order = query.Sort is null ? "r.seq" : PostgresSort.OrderBy(query.Sort, kind, parameters);
+            // The few rows of an indexed equality are fetched by that index and sorted: ordered by the plain column, the planner
+            // may instead walk the tenant's creation-order index to fill the LIMIT (it did on a freshly filled table whose
+            // statistics lagged: 44 ms instead of 0.2 ms for one userName among 10,000).
+            var creationOrder = PostgresFilter.IsNarrow(query.Filter, query.Schema) ? "(r.seq + 0)" : "r.seq";
+            var order = query.Sort is null ? creationOrder : PostgresSort.OrderBy(query.Sort, kind, parameters);
             await using var batch = dataSource.CreateBatch();
             batch.BatchCommands.Add(WithParameters(new NpgsqlBatchCommand($"SELECT count(*) FROM scim_resources r WHERE {where}"), parameters));
             if (query.Count > 0)
