@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Scim.Api.Errors;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Tenants;
 
@@ -39,10 +38,6 @@ internal sealed class AdminKeyHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        if (Context.Items.ContainsKey(ScimAuth.UnknownTenantItem)) return ScimErrorWriter.WriteAsync(Context, 404, null, "Tenant not found.");
-        Response.Headers.WWWAuthenticate = "Bearer realm=\"platform-admin\"";
-        return ScimErrorWriter.WriteAsync(Context, 401, null, "A valid admin key of this tenant's admin or owner is required.");
-    }
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        ScimAuth.ChallengeAsync(Context, "platform-admin", "A valid admin key of this tenant's admin or owner is required.");
 }

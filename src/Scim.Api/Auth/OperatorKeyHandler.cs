@@ -5,7 +5,6 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Scim.Api.Errors;
 
 namespace Scim.Api.Auth;
 
@@ -27,11 +26,8 @@ internal sealed class OperatorKeyHandler(
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name)));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        Response.Headers.WWWAuthenticate = "Bearer realm=\"operator\"";
-        return ScimErrorWriter.WriteAsync(Context, 401, null, "The operator key is required.");
-    }
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        ScimAuth.ChallengeAsync(Context, "operator", "The operator key is required.");
 
     private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 }

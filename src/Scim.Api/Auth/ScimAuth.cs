@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http;
+using Scim.Api.Errors;
+
 namespace Scim.Api.Auth;
 
 /// <summary>Authentication scheme, policy and claim names.</summary>
@@ -18,6 +21,17 @@ public static class ScimAuth
 
     /// <summary>HttpContext item set when a valid token's tenant has not activated its integration (answered 403).</summary>
     public const string InactiveIntegrationItem = "scim.inactiveIntegration";
+
+    /// <summary>
+    /// The answer to a request a handler could not authenticate: 404 when the route names a tenant that does not exist
+    /// (for this caller), else 401 with a Bearer challenge for the realm; both with a SCIM error body.
+    /// </summary>
+    public static Task ChallengeAsync(HttpContext context, string realm, string detail)
+    {
+        if (context.Items.ContainsKey(UnknownTenantItem)) return ScimErrorWriter.WriteAsync(context, 404, null, "Tenant not found.");
+        context.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{realm}\"";
+        return ScimErrorWriter.WriteAsync(context, 401, null, detail);
+    }
 
     public static string? BearerToken(string? authorization) =>
         authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

@@ -58,12 +58,9 @@ internal sealed class ScimTokenHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        if (Context.Items.ContainsKey(ScimAuth.UnknownTenantItem))
-            return ScimErrorWriter.WriteAsync(Context, 404, null, "Tenant not found.");
         if (Context.Items.ContainsKey(ScimAuth.InactiveIntegrationItem))
             return ScimErrorWriter.WriteAsync(Context, 403, null, "The SCIM integration of this tenant is not active: a platform admin activates it in the platform.");
-        Response.Headers.WWWAuthenticate = "Bearer realm=\"scim\"";
-        return ScimErrorWriter.WriteAsync(Context, 401, null, "A valid bearer token for this tenant is required.");
+        return ScimAuth.ChallengeAsync(Context, "scim", "A valid bearer token for this tenant is required.");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

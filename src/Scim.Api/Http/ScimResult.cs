@@ -16,27 +16,23 @@ public sealed class ScimResult : IResult
     private const string ListResponseSchema = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
     private readonly int status;
     private readonly string? head;
-    private readonly IReadOnlyList<string> resources;
-    private readonly IReadOnlyList<MembersToStream?>? moreMembers;
+    private readonly IReadOnlyList<RenderedResource> resources;
     private readonly string? tail;
     private readonly MemberStream? members;
     private readonly string? etag;
     private readonly string? location;
 
-    public ScimResult(int status, string json) : this(status, null, [json], null, null, null) { }
+    /// <summary>A body rendered in full (no group with more members to read).</summary>
+    public ScimResult(int status, string json) : this(status, null, [new RenderedResource(json)], null, null) { }
 
-    private ScimResult(int status, string? head, IReadOnlyList<string> resources, IReadOnlyList<MembersToStream?>? moreMembers, string? tail,
-        MemberStream? members, string? etag = null, string? location = null)
-    {
-        if (moreMembers is not null && moreMembers.Any(m => m is not null) && members is null)
-            throw new ArgumentNullException(nameof(members), "A group with more members needs a MemberStream to read them from.");
-        (this.status, this.head, this.resources, this.moreMembers, this.tail, this.members, this.etag, this.location) =
-            (status, head, resources, moreMembers, tail, members, etag, location);
-    }
+    private ScimResult(int status, string? head, IReadOnlyList<RenderedResource> resources, string? tail, MemberStream? members,
+        string? etag = null, string? location = null) =>
+        (this.status, this.head, this.resources, this.tail, this.members, this.etag, this.location) =
+            (status, head, resources, tail, members, etag, location);
 
     /// <summary>A single resource with its ETag; a 201 also gets its Location header.</summary>
     public static ScimResult Resource(ResourceSnapshot snapshot, MemberStream members, int status = StatusCodes.Status200OK) =>
-        new(status, null, [snapshot.Json], [snapshot.MoreMembers], null, members, snapshot.ETag,
+        new(status, null, [new RenderedResource(snapshot.Json, snapshot.MoreMembers)], null, members, snapshot.ETag,
             status == StatusCodes.Status201Created ? snapshot.Location : null);
 
     public static ScimResult List(ListResult list, MemberStream members)
@@ -56,7 +52,7 @@ public sealed class ScimResult : IResult
             writer.WriteStartArray("Resources");
             // Left open: the resources follow, then the closing "]}".
         }
-        return new ScimResult(StatusCodes.Status200OK, Encoding.UTF8.GetString(buffer.ToArray()), list.Resources, list.MoreMembers, "]}", members);
+        return new ScimResult(StatusCodes.Status200OK, Encoding.UTF8.GetString(buffer.ToArray()), list.Resources, "]}", members);
     }
 
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -71,8 +67,8 @@ public sealed class ScimResult : IResult
         for (var i = 0; i < resources.Count; i++)
         {
             if (i > 0) await response.WriteAsync(",", cancel);
-            if (moreMembers?[i] is { } more) await WriteWithMembersAsync(response, resources[i], more, cancel);
-            else await response.WriteAsync(resources[i], cancel);
+            if (resources[i].MoreMembers is { } more) await WriteWithMembersAsync(response, resources[i].Json, more, cancel);
+            else await response.WriteAsync(resources[i].Json, cancel);
         }
         if (tail is not null) await response.WriteAsync(tail, cancel);
     }
@@ -80,11 +76,12 @@ public sealed class ScimResult : IResult
     private async Task WriteWithMembersAsync(HttpResponse response, string json, MembersToStream more, CancellationToken cancel)
     {
         await response.WriteAsync(json[..more.At], cancel);
-        var group = members!.Grains.GetGrain<IGroupGrain>(ResourceKeys.Of(members.Tenant, more.GroupId));
-        var comma = more.Inlined;
+        var reader = members ?? throw new InvalidOperationException("A group with more members needs a MemberStream to read them from.");
+        var group = reader.Grains.GetGrain<IGroupGrain>(ResourceKeys.Of(reader.Tenant, more.GroupId));
+        var comma = json[more.At - 1] != '[';
         for (string? after = more.After; after is not null;)
         {
-            var chunk = await group.RenderMembersAsync(after, members.Render);
+            var chunk = await group.RenderMembersAsync(after, reader.Render);
             if (chunk.Json.Length > 0)
             {
                 if (comma) await response.WriteAsync(",", cancel);

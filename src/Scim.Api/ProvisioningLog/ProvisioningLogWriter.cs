@@ -41,11 +41,7 @@ public sealed partial class ProvisioningLogWriter(ProvisioningLogQueue queue, IG
     private async Task WriteBatchAsync(CancellationToken cancellationToken)
     {
         var batch = new List<PendingLogEntry>(BatchSize);
-        while (batch.Count < BatchSize && queue.Reader.TryRead(out var pending))
-        {
-            batch.Add(pending);
-            queue.Release(pending);
-        }
+        while (batch.Count < BatchSize && queue.Reader.TryRead(out var pending)) batch.Add(pending);
         if (queue.Dropped is var dropped && dropped > droppedReported)
         {
             LogQueueFull(logger, dropped - droppedReported);
@@ -54,6 +50,7 @@ public sealed partial class ProvisioningLogWriter(ProvisioningLogQueue queue, IG
         foreach (var tenant in batch.GroupBy(p => p.Tenant))
         {
             var entries = tenant.Select(p => p.Entry with { Attributes = ChangedAttributes.Of(p.Entry.Method, p.Body) }).ToList();
+            foreach (var pending in tenant) queue.Release(pending);
             await AppendAsync(tenant.Key, entries, cancellationToken);
         }
     }

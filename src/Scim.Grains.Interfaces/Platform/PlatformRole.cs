@@ -17,7 +17,8 @@ public static class PlatformRoles
     public static string Name(PlatformRole role) => role.ToString().ToLowerInvariant();
 
     public static PlatformRole Parse(string? name) =>
-        Enum.TryParse<PlatformRole>(name, ignoreCase: true, out var role) && Enum.IsDefined(role) && !int.TryParse(name, out _)
+        // By name only: Enum.TryParse also takes numbers.
+        Enum.TryParse<PlatformRole>(name, ignoreCase: true, out var role) && !int.TryParse(name, out _)
             ? role
             : throw Errors.ScimException.InvalidValue($"Unknown role '{name}'; expected owner, admin or user.");
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Scim.Grains.Queries;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
@@ -48,8 +49,8 @@ internal sealed class GroupGrain(IResourceStore store, TenantSchemas schemas, Ti
     public async Task<MemberListing> ListMembersAsync(string? after, int count)
     {
         await RequireExistingAsync();
-        var page = await Store.ListMembersAsync(Tenant, Id, after, count + 1, CancellationToken.None);
-        return new MemberListing(page.Take(count).ToList(), page.Count > count ? page[count - 1].UserId : null);
+        var (members, last) = KeysetPages.Cut(await Store.ListMembersAsync(Tenant, Id, after, KeysetPages.Fetch(count), CancellationToken.None), count);
+        return new MemberListing(members, last?.UserId);
     }
 
     public async Task MoveAsync(string? parentId)

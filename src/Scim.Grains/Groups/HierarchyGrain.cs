@@ -1,5 +1,5 @@
 using Orleans.Concurrency;
-using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Queries;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Storage;
 
@@ -16,12 +16,12 @@ internal sealed class HierarchyGrain(IResourceStore store) : Grain, IHierarchyGr
 
     public async Task<GroupPage> GetChildrenAsync(string? groupId, string? after, int count)
     {
-        var page = await store.GetChildrenAsync(Tenant, groupId, after, count + 1, CancellationToken.None) ?? throw NotFound(groupId!);
-        return new GroupPage(page.Take(count).ToList(), page.Count > count ? page[count - 1].Id : null);
+        var fetched = await store.GetChildrenAsync(Tenant, groupId, after, KeysetPages.Fetch(count), CancellationToken.None)
+            ?? throw StoreErrors.GroupNotFound(groupId!);
+        var (children, last) = KeysetPages.Cut(fetched, count);
+        return new GroupPage(children, last?.Id);
     }
 
     public async Task<IReadOnlyList<GroupNode>> GetPathAsync(string groupId) =>
-        await store.GetPathAsync(Tenant, groupId, CancellationToken.None) ?? throw NotFound(groupId);
-
-    private static ScimException NotFound(string groupId) => ScimException.NotFound($"Group '{groupId}' not found.");
+        await store.GetPathAsync(Tenant, groupId, CancellationToken.None) ?? throw StoreErrors.GroupNotFound(groupId);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Scim.Grains.Queries;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Storage;
 
@@ -29,8 +30,8 @@ internal sealed class ProvisioningLogGrain(IProvisioningLogStore store, IOptions
 
     public async Task<LogPage> ReadAsync(LogQuery query)
     {
-        var entries = await store.ReadAsync(Tenant, query with { Count = query.Count + 1 }, CancellationToken.None);
-        var page = entries.Take(query.Count).ToList();
-        return new LogPage(page, entries.Count > query.Count ? page[^1].Sequence : null);
+        var (entries, last) = KeysetPages.Cut(await store.ReadAsync(Tenant, query with { Count = KeysetPages.Fetch(query.Count) }, CancellationToken.None),
+            query.Count);
+        return new LogPage(entries, last?.Sequence);
     }
 }

@@ -73,16 +73,14 @@ internal sealed class QueryGrain(IResourceStore store, TenantSchemas schemas) : 
         var kind = schema.Kind;
         if (query.SortBy is not null) throw ScimException.InvalidValue("Cursor pagination returns resources in creation order; sortBy cannot be combined with cursor.");
         var after = ListCursors.Decode(query.Cursor!, kind, query.Filter);
-        var page = await store.QueryAsync(Tenant, new StoreQuery(schema, filter, null, 1, count == 0 ? 0 : count + 1, after), CancellationToken.None);
-        var rows = page.Resources.Take(count).ToList();
-        var next = page.Resources.Count > count ? ListCursors.Encode(rows[^1].Sequence, kind, query.Filter) : null;
+        var page = await store.QueryAsync(Tenant, new StoreQuery(schema, filter, null, 1, KeysetPages.Fetch(count), after), CancellationToken.None);
+        var (rows, last) = KeysetPages.Cut(page.Resources, count);
+        var next = last is null ? null : ListCursors.Encode(last.Sequence, kind, query.Filter);
         var rendered = await ResourceRendering.RenderAsync(store, Tenant, rows, schema, render, projection);
         return Result(page.TotalResults, 1, rendered) with { CursorPaged = true, NextCursor = next };
     }
 
-    private static ListResult Result(int total, int startIndex, IReadOnlyList<RenderedResource> rendered) =>
-        new(total, startIndex, rendered.Select(r => r.Json).ToList(),
-            MoreMembers: rendered.Any(r => r.MoreMembers is not null) ? rendered.Select(r => r.MoreMembers).ToList() : null);
+    private static ListResult Result(int total, int startIndex, IReadOnlyList<RenderedResource> rendered) => new(total, startIndex, rendered);
 
     private static FilterNode? ParseFilter(string? text, ResourceSchema schema)
     {

@@ -22,9 +22,9 @@ public static class ResourceRenderer
 
     /// <summary>
     /// Renders a group with the first chunk of its members and reports where the others go: the character position of
-    /// the members array's closing bracket, and whether the array already holds a member.
+    /// the members array's closing bracket.
     /// </summary>
-    public static (string Json, int At, bool Inlined) RenderOpen(JsonObject document, ResourceSchema schema, RenderOptions options,
+    public static (string Json, int At) RenderOpen(JsonObject document, ResourceSchema schema, RenderOptions options,
         Projection projection, JsonArray firstMembers)
     {
         var members = GroupSchema.Members.Name;
@@ -47,7 +47,7 @@ public static class ResourceRenderer
             writer.WriteEndObject();
         }
         var bytes = buffer.WrittenSpan;
-        return (Encoding.UTF8.GetString(bytes), Encoding.UTF8.GetCharCount(bytes[..atByte]), rendered[members] is JsonArray { Count: > 0 });
+        return (Encoding.UTF8.GetString(bytes), Encoding.UTF8.GetCharCount(bytes[..atByte]));
     }
 
     /// <summary>A chunk of members as the projection shows them: the member objects separated by commas.</summary>

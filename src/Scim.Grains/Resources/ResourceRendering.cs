@@ -1,13 +1,11 @@
 using System.Text.Json.Nodes;
+using Scim.Grains.Queries;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 
 namespace Scim.Grains.Resources;
-
-/// <summary>A rendered resource, and for a large group where the rest of its members go.</summary>
-public sealed record RenderedResource(string Json, MembersToStream? MoreMembers);
 
 /// <summary>
 /// Renders stored rows of one type with their derived attributes read from the store: the users' groups in one query
@@ -44,21 +42,20 @@ public static class ResourceRendering
     public static async Task<MemberChunk> RenderMembersAsync(IResourceStore store, string tenant, string groupId, string after,
         ResourceSchema schema, RenderOptions render)
     {
-        var page = await store.GetMembersAsync(tenant, groupId, after, MembersPerChunk + 1, CancellationToken.None);
-        var chunk = page.Take(MembersPerChunk).ToList();
-        var json = ResourceRenderer.RenderMembers(chunk, schema, render, Projection.Parse(render, schema));
-        return new MemberChunk(json, page.Count > MembersPerChunk ? chunk[^1].MemberId : null);
+        var (chunk, last) = KeysetPages.Cut(await store.GetMembersAsync(tenant, groupId, after, KeysetPages.Fetch(MembersPerChunk), CancellationToken.None),
+            MembersPerChunk);
+        return new MemberChunk(ResourceRenderer.RenderMembers(chunk, schema, render, Projection.Parse(render, schema)), last?.MemberId);
     }
 
     private static async Task<RenderedResource> RenderGroupAsync(IResourceStore store, string tenant, StoredResource row, ResourceSchema schema,
         RenderOptions render, Projection projection)
     {
-        if (!projection.Includes(GroupSchema.Members)) return new RenderedResource(ResourceRenderer.Render(row.Document, schema, render, projection), null);
-        var page = await store.GetMembersAsync(tenant, row.Id, null, MembersPerChunk + 1, CancellationToken.None);
-        var first = new JsonArray(page.Take(MembersPerChunk).Select(m => (JsonNode)DerivedValues.Member(m, render.BaseUrl)).ToArray());
-        if (page.Count <= MembersPerChunk)
-            return new RenderedResource(ResourceRenderer.Render(row.Document, schema, render, projection, GroupSchema.Members, first), null);
-        var (json, at, inlined) = ResourceRenderer.RenderOpen(row.Document, schema, render, projection, first);
-        return new RenderedResource(json, new MembersToStream(row.Id, at, page[MembersPerChunk - 1].MemberId, inlined));
+        if (!projection.Includes(GroupSchema.Members)) return new RenderedResource(ResourceRenderer.Render(row.Document, schema, render, projection));
+        var (chunk, last) = KeysetPages.Cut(await store.GetMembersAsync(tenant, row.Id, null, KeysetPages.Fetch(MembersPerChunk), CancellationToken.None),
+            MembersPerChunk);
+        var first = new JsonArray(chunk.Select(m => (JsonNode)DerivedValues.Member(m, render.BaseUrl)).ToArray());
+        if (last is null) return new RenderedResource(ResourceRenderer.Render(row.Document, schema, render, projection, GroupSchema.Members, first));
+        var (json, at) = ResourceRenderer.RenderOpen(row.Document, schema, render, projection, first);
+        return new RenderedResource(json, new MembersToStream(row.Id, at, last.MemberId));
     }
 }

@@ -56,11 +56,22 @@ internal sealed class InMemoryMemberships
         }
     }
 
-    /// <summary>The members of every source after a member id, in order, with their sources.</summary>
+    /// <summary>
+    /// The members of every source after a member id, in order, with their sources: both sources are ordered by id and
+    /// merged lazily, so a page costs O(page) whatever the group's size.
+    /// </summary>
     public IEnumerable<(string MemberId, IReadOnlyList<MembershipSource> Sources)> AllAfter(string groupId, string? after)
     {
-        var ids = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var source in Sources) ids.UnionWith(Of(groupId, source)?.IdsAfter(after) ?? []);
-        return ids.Select(id => (id, (IReadOnlyList<MembershipSource>)Sources.Where(s => Of(groupId, s)?.Contains(id) == true).ToList()));
+        using var scim = (Of(groupId, MembershipSource.Scim)?.IdsAfter(after) ?? []).GetEnumerator();
+        using var manual = (Of(groupId, MembershipSource.Manual)?.IdsAfter(after) ?? []).GetEnumerator();
+        var (hasScim, hasManual) = (scim.MoveNext(), manual.MoveNext());
+        while (hasScim || hasManual)
+        {
+            var order = !hasManual ? -1 : !hasScim ? 1 : StringComparer.Ordinal.Compare(scim.Current, manual.Current);
+            if (order <= 0) yield return (scim.Current, order == 0 ? Sources : [MembershipSource.Scim]);
+            else yield return (manual.Current, [MembershipSource.Manual]);
+            if (order <= 0) hasScim = scim.MoveNext();
+            if (order >= 0) hasManual = manual.MoveNext();
+        }
     }
 }

@@ -184,10 +184,10 @@ public sealed class InMemoryResourceStore : IResourceStore
         var data = Data(tenant);
         lock (data)
         {
-            if (!data.Tree.Contains(groupId)) throw ScimException.NotFound($"Group '{groupId}' not found.");
+            if (!data.Tree.Contains(groupId)) throw StoreErrors.GroupNotFound(groupId);
             if (parentId is not null)
             {
-                if (!data.Tree.Contains(parentId)) throw StoreErrors.UnknownParent(parentId);
+                if (!data.Tree.Contains(parentId)) throw StoreErrors.GroupNotFound(parentId);
                 if (parentId == groupId || data.Tree.AncestorsOf(parentId).Contains(groupId)) throw StoreErrors.Cycle(groupId, parentId);
             }
             data.Tree.Move(groupId, parentId);

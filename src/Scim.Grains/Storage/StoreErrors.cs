@@ -22,8 +22,8 @@ public static class StoreErrors
     public static ScimException GroupAsMember(string id) =>
         ScimException.InvalidValue($"'{id}' is a group. Groups cannot be members of groups over SCIM: nesting is managed in the platform.");
 
-    /// <summary>404: the group a move names as the new parent does not exist.</summary>
-    public static ScimException UnknownParent(string id) => ScimException.NotFound($"Group '{id}' not found.");
+    /// <summary>404: no such group (a group moved, a new parent, a group whose tree is read).</summary>
+    public static ScimException GroupNotFound(string id) => ScimException.NotFound($"Group '{id}' not found.");
 
     /// <summary>409: a group cannot move under itself or one of its descendants.</summary>
     public static ScimException Cycle(string id, string parentId) =>

@@ -1,5 +1,6 @@
 using System.Net;
 using Scim.Api.Tests.Infrastructure;
+using static Scim.Api.Tests.Infrastructure.ScimMessages;
 
 namespace Scim.Api.Tests.Endpoints;
 
@@ -8,8 +9,6 @@ public abstract class GroupEndpointsTests(ScimApiFactory factory)
 {
     private static IEnumerable<string> MemberIds(ScimResponse group) =>
         group.Body!["members"]?.AsArray().Select(m => m!["value"]!.GetValue<string>()).Order() ?? Enumerable.Empty<string>();
-
-    private static string Patch(string operations) => $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":{{operations}}}""";
 
     [Fact]
     public async Task Post_WithMembers_ReturnsThemWithRefAndType()

@@ -1,5 +1,6 @@
 using System.Net;
 using Scim.Api.Tests.Infrastructure;
+using static Scim.Api.Tests.Infrastructure.ScimMessages;
 
 namespace Scim.Api.Tests.Endpoints;
 
@@ -10,8 +11,6 @@ namespace Scim.Api.Tests.Endpoints;
 /// <remarks>Runs once per storage backend: see the nested classes at the end.</remarks>
 public abstract class GroupHierarchyTests(ScimApiFactory factory)
 {
-    private static string Patch(string operations) => $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":{{operations}}}""";
-
     [Fact]
     public async Task ScimCreatedGroups_LandUnderThePlatformGroup()
     {

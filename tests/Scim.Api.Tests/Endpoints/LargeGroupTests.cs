@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Scim.Api.Tests.Infrastructure;
+using static Scim.Api.Tests.Infrastructure.ScimMessages;
 
 namespace Scim.Api.Tests.Endpoints;
 
@@ -13,8 +14,6 @@ public abstract class LargeGroupTests(ScimApiFactory factory)
 {
     private const int Size = 2_500;
     private static readonly List<string> MemberIds = Enumerable.Range(1, Size).Select(i => $"m{i:D5}").ToList();
-
-    private static string Patch(string operations) => $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":{{operations}}}""";
 
     private static List<string> Values(JsonNode resource) =>
         resource["members"]?.AsArray().Select(m => m!["value"]!.GetValue<string>()).ToList() ?? [];

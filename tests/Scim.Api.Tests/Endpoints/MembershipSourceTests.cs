@@ -1,5 +1,6 @@
 using System.Net;
 using Scim.Api.Tests.Infrastructure;
+using static Scim.Api.Tests.Infrastructure.ScimMessages;
 
 namespace Scim.Api.Tests.Endpoints;
 
@@ -10,8 +11,6 @@ namespace Scim.Api.Tests.Endpoints;
 /// <remarks>Runs once per storage backend: see the nested classes at the end.</remarks>
 public abstract class MembershipSourceTests(ScimApiFactory factory)
 {
-    private static string Patch(string operations) => $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":{{operations}}}""";
-
     private static List<string> ScimMemberIds(ScimResponse group) =>
         group.Body!["members"]?.AsArray().Select(m => m!["value"]!.GetValue<string>()).Order().ToList() ?? [];
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Scim.Api.Tests.Infrastructure;
+using static Scim.Api.Tests.Infrastructure.ScimMessages;
 
 namespace Scim.Api.Tests.Endpoints;
 
@@ -12,8 +13,6 @@ namespace Scim.Api.Tests.Endpoints;
 public abstract class ProvisioningLogTests(ScimApiFactory factory)
 {
     private const string Secret = "Sup3r-Secret-Passw0rd";
-
-    private static string Patch(string operations) => $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":{{operations}}}""";
 
     /// <summary>Reads the log until it holds at least <paramref name="count"/> entries for the query (the writer stores them moments after the requests).</summary>
     private static async Task<JsonArray> LogAsync(HttpClient platform, string tenant, string query, int count)
@@ -112,20 +111,22 @@ public abstract class ProvisioningLogTests(ScimApiFactory factory)
         var theirs = await factory.NewTenantAsync(keepOwner: true);
         await theirs.GetAsync("/Users");
         using var platform = factory.PlatformAdmin(mine.AdminKey);
+        using var theirPlatform = factory.PlatformAdmin(theirs.AdminKey);
+        Assert.Single(await LogAsync(theirPlatform, theirs.Tenant, "", 1));
 
         Assert.Equal(HttpStatusCode.NotFound, (await platform.GetAsync($"/api/v1/tenants/{theirs.Tenant}/scim/log")).StatusCode);
         Assert.Empty(await LogAsync(platform, mine.Tenant, "", 0));
     }
 
     [Fact]
-    public async Task EntriesOlderThanTheRetention_AreDropped()
+    public async Task EntriesOlderThanTheConfiguredRetention_AreDropped()
     {
         var scim = await factory.NewTenantAsync(keepOwner: true);
         using var platform = factory.PlatformAdmin(scim.AdminKey);
         await scim.GetAsync("/Users");
         Assert.Single(await LogAsync(platform, scim.Tenant, "", 1));
 
-        factory.Clock.Advance(TimeSpan.FromDays(31));
+        factory.Clock.Advance(TimeSpan.FromDays(ScimApiFactory.LogRetentionDays + 1));
         await scim.GetAsync("/Groups");
 
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -26,6 +26,9 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
     /// <summary>Another tenant with the same tiny limit, so the rate-limit tests do not share a bucket.</summary>
     public const string ThrottledTenantForStrangers = "throttled-strangers";
 
+    /// <summary>How many days the provisioning log keeps entries here (not the default 30, so tests see the setting read).</summary>
+    public const int LogRetentionDays = 7;
+
     /// <summary>The storage backend, as test output shows it.</summary>
     public abstract string Backend { get; }
 
@@ -39,6 +42,7 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Scim:OperatorKey", OperatorKey);
         builder.UseSetting("Scim:DemoTenant", "-");
         builder.UseSetting("Scim:MaxRequestBytes", "65536");
+        builder.UseSetting("Scim:ProvisioningLog:RetentionDays", LogRetentionDays.ToString(CultureInfo.InvariantCulture));
         foreach (var tenant in new[] { ThrottledTenant, ThrottledTenantForStrangers })
         {
             builder.UseSetting($"Scim:RateLimits:Tenants:{tenant}:PermitsPerSecond", "1");

@@ -1,5 +1,6 @@
 using System.Net;
 using Scim.Api.Tests.Infrastructure;
+using static Scim.Api.Tests.Infrastructure.ScimMessages;
 
 namespace Scim.Api.Tests.Quirks;
 
@@ -8,8 +9,6 @@ namespace Scim.Api.Tests.Quirks;
 public abstract class IdpQuirksTests(ScimApiFactory factory)
 {
     private const string Enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-
-    private static string Patch(string operations) => $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":{{operations}}}""";
 
     private async Task<(ScimClient Scim, string Id)> UserAsync(string identityProvider = "okta", string extra = "")
     {

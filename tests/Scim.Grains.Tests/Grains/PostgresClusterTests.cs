@@ -88,7 +88,7 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
         for (var start = 1; ; start += 1000)
         {
             var page = await query.ListAsync(ResourceKind.User, new ListQuery(null, start, 1000), Render);
-            presentUsers.UnionWith(page.Resources.Select(json => JsonNode.Parse(json)!["id"]!.GetValue<string>()));
+            presentUsers.UnionWith(page.Resources.Select(r => JsonNode.Parse(r.Json)!["id"]!.GetValue<string>()));
             if (start + 1000 > page.TotalResults) break;
         }
         Assert.Subset(presentUsers, createdUsers.ToHashSet());

@@ -19,9 +19,9 @@ public sealed class ResourceRendererTests
     {
         var projection = Projection.Parse(options, ResourceSchema.Group);
         var first = new JsonArray(Members.Take(inlinedCount).Select(m => (JsonNode)DerivedValues.Member(m, options.BaseUrl)).ToArray());
-        var (json, at, inlined) = ResourceRenderer.RenderOpen(Group, ResourceSchema.Group, options, projection, first);
+        var (json, at) = ResourceRenderer.RenderOpen(Group, ResourceSchema.Group, options, projection, first);
         var rest = ResourceRenderer.RenderMembers(Members.Skip(inlinedCount), ResourceSchema.Group, options, projection);
-        var separator = inlined && rest.Length > 0 ? "," : "";
+        var separator = json[at - 1] != '[' && rest.Length > 0 ? "," : "";
         return json[..at] + separator + rest + json[at..];
     }
 

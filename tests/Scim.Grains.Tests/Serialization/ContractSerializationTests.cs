@@ -26,7 +26,7 @@ public sealed class ContractSerializationTests
     public void Records_RoundTrip()
     {
         var snapshot = new ResourceSnapshot("id", 3, "http://h/scim/v2/t/Users/id", "{\"id\":\"id\"}");
-        var list = new ListResult(10, 2, ["{}", "{\"a\":1}"]);
+        var list = new ListResult(10, 2, [new RenderedResource("{}"), new RenderedResource("{\"a\":1}")]);
         var patch = new PatchRequest([new PatchOperation("add", "members", "[{\"value\":\"x\"}]"), new PatchOperation("remove", null, null)]);
         var render = new RenderOptions("http://h/scim/v2/t", "userName", null);
         var query = new ListQuery("userName eq \"x\"", 1, 100);
@@ -48,14 +48,14 @@ public sealed class ContractSerializationTests
     [Fact]
     public void GroupContracts_RoundTrip()
     {
-        var more = new MembersToStream("g", 120, "m-1000", true);
+        var more = new MembersToStream("g", 120, "m-1000");
         var snapshot = new ResourceSnapshot("g", 2, "http://h/scim/v2/t/Groups/g", "{}", more);
-        var list = new ListResult(1, 1, ["{}"], MoreMembers: [more, null]);
+        var list = new ListResult(1, 1, [new RenderedResource("{}", more), new RenderedResource("{}")]);
         var listing = new MemberListing([new MemberEntry("u", "user@x", [MembershipSource.Scim, MembershipSource.Manual])], "u");
         var page = new GroupPage([new GroupNode("g", "Group")], null);
 
         Assert.Equal(snapshot, RoundTrip(snapshot));
-        Assert.Equal(list.MoreMembers, RoundTrip(list).MoreMembers);
+        Assert.Equal(list.Resources, RoundTrip(list).Resources);
         Assert.Equal(new MemberChunk("{\"value\":\"m\"}", "m"), RoundTrip(new MemberChunk("{\"value\":\"m\"}", "m")));
         Assert.Equal(listing.Members[0].Sources, RoundTrip(listing).Members[0].Sources);
         Assert.Equal(page.Groups, RoundTrip(page).Groups);

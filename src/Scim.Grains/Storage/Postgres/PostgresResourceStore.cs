@@ -106,12 +106,17 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             return new ResourcePage((int)total, rows);
         });
 
-    public Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, string? after, int count, CancellationToken cancellationToken) =>
-        ReadAsync(Command($"""
-            SELECT member_id, display FROM scim_memberships WHERE tenant = $1 AND group_id = $2 AND source = $3 {After("member_id", after)}
-            ORDER BY member_id LIMIT $4
-            """, tenant, groupId, ScimSource, count, after), reader => new GroupMember(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)),
-            cancellationToken);
+    public Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, string? after, int count, CancellationToken cancellationToken)
+    {
+        var p = new SqlParameters();
+        var sql = $"""
+            SELECT member_id, display FROM scim_memberships
+            WHERE tenant = {p.Add(tenant)} AND group_id = {p.Add(groupId)} AND source = {p.Add(ScimSource)} {After("member_id", after, p)}
+            ORDER BY member_id LIMIT {p.Add(count)}
+            """;
+        return ReadAsync(WithParameters(new NpgsqlBatchCommand(sql), p),
+            reader => new GroupMember(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)), cancellationToken);
+    }
 
     public async Task<bool> SetRoleAsync(string tenant, string userId, PlatformRole role, CancellationToken cancellationToken) =>
         await ExecuteAsync(Command("UPDATE scim_resources SET platform_role = $3 WHERE tenant = $1 AND kind = 0 AND id = $2", tenant, userId, (short)role),
@@ -136,15 +141,18 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         await ExecuteAsync(Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2 AND member_id = $3 AND source = $4",
             tenant, groupId, userId, ManualSource), cancellationToken) == 1;
 
-    public Task<IReadOnlyList<MemberEntry>> ListMembersAsync(string tenant, string groupId, string? after, int count, CancellationToken cancellationToken) =>
-        ReadAsync(Command($"""
+    public Task<IReadOnlyList<MemberEntry>> ListMembersAsync(string tenant, string groupId, string? after, int count, CancellationToken cancellationToken)
+    {
+        var p = new SqlParameters();
+        var sql = $"""
             SELECT m.member_id, array_agg(m.source), min(u.user_name)
             FROM scim_memberships m LEFT JOIN scim_resources u ON u.tenant = m.tenant AND u.kind = 0 AND u.id = m.member_id
-            WHERE m.tenant = $1 AND m.group_id = $2 {After("m.member_id", after, 4)}
-            GROUP BY m.member_id ORDER BY m.member_id LIMIT $3
-            """, tenant, groupId, count, after), reader => new MemberEntry(reader.GetString(0), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetFieldValue<string[]>(1).Select(SourceOf).Order().ToList()),
-            cancellationToken);
+            WHERE m.tenant = {p.Add(tenant)} AND m.group_id = {p.Add(groupId)} {After("m.member_id", after, p)}
+            GROUP BY m.member_id ORDER BY m.member_id LIMIT {p.Add(count)}
+            """;
+        return ReadAsync(WithParameters(new NpgsqlBatchCommand(sql), p), reader => new MemberEntry(reader.GetString(0),
+            reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetFieldValue<string[]>(1).Select(SourceOf).Order().ToList()), cancellationToken);
+    }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<UserGroup>>> GetGroupsOfUsersAsync(string tenant, IReadOnlyCollection<string> userIds,
         CancellationToken cancellationToken)
@@ -164,8 +172,8 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             return (int)(await batch.ExecuteScalarAsync(cancellationToken))! switch
             {
                 0 => true,
-                1 => throw Interfaces.Errors.ScimException.NotFound($"Group '{groupId}' not found."),
-                2 => throw StoreErrors.UnknownParent(parentId!),
+                1 => throw StoreErrors.GroupNotFound(groupId),
+                2 => throw StoreErrors.GroupNotFound(parentId!),
                 _ => throw StoreErrors.Cycle(groupId, parentId!),
             };
         });
@@ -173,11 +181,13 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     public async Task<IReadOnlyList<GroupNode>?> GetChildrenAsync(string tenant, string? parentId, string? after, int count, CancellationToken cancellationToken)
     {
         if (parentId is not null && await GetAsync(tenant, ResourceKind.Group, parentId, cancellationToken) is null) return null;
-        var parent = parentId is null ? "parent_id IS NULL" : "parent_id = $2";
-        return await ReadAsync(Command($"""
-            SELECT id, display_name FROM scim_resources WHERE tenant = $1 AND kind = 1 AND {parent} {After("id", after, 4)}
-            ORDER BY id LIMIT $3
-            """, tenant, parentId ?? "", count, after), Node, cancellationToken);
+        var p = new SqlParameters();
+        var sql = $"""
+            SELECT id, display_name FROM scim_resources
+            WHERE tenant = {p.Add(tenant)} AND kind = 1 AND parent_id {(parentId is null ? "IS NULL" : "= " + p.Add(parentId))} {After("id", after, p)}
+            ORDER BY id LIMIT {p.Add(count)}
+            """;
+        return await ReadAsync(WithParameters(new NpgsqlBatchCommand(sql), p), Node, cancellationToken);
     }
 
     public async Task<IReadOnlyList<GroupNode>?> GetPathAsync(string tenant, string groupId, CancellationToken cancellationToken)
@@ -203,8 +213,8 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
 
     private static MembershipSource SourceOf(string source) => source == ManualSource ? MembershipSource.Manual : MembershipSource.Scim;
 
-    /// <summary>The keyset condition of a page after an id, which is the command's last parameter, at <paramref name="position"/>.</summary>
-    private static string After(string column, string? after, int position = 5) => after is null ? "" : $"AND {column} > ${position}";
+    /// <summary>The keyset condition of a page that continues after a key (none for a first page).</summary>
+    private static string After(string column, string? after, SqlParameters parameters) => after is null ? "" : $"AND {column} > {parameters.Add(after)}";
 
     /// <summary>Runs one statement on its own; returns the rows it affected.</summary>
     private Task<int> ExecuteAsync(NpgsqlBatchCommand command, CancellationToken cancellationToken) =>
@@ -215,11 +225,9 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             return await batch.ExecuteNonQueryAsync(cancellationToken);
         });
 
-    /// <summary>Runs a query and maps its rows; a trailing null parameter (a page that continues after nothing) is dropped.</summary>
-    private Task<IReadOnlyList<T>> ReadAsync<T>(NpgsqlBatchCommand command, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
-    {
-        if (command.Parameters is [.., { Value: DBNull }]) command.Parameters.RemoveAt(command.Parameters.Count - 1);
-        return PostgresErrors.Translate<IReadOnlyList<T>>(async () =>
+    /// <summary>Runs a query and maps its rows.</summary>
+    private Task<IReadOnlyList<T>> ReadAsync<T>(NpgsqlBatchCommand command, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate<IReadOnlyList<T>>(async () =>
         {
             await using var batch = dataSource.CreateBatch();
             batch.BatchCommands.Add(command);
@@ -228,7 +236,6 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             while (await reader.ReadAsync(cancellationToken)) rows.Add(map(reader));
             return rows;
         });
-    }
 
     private static StoredResource Row(string tenant, ResourceKind kind, string id, long version, string json) =>
         new(tenant, kind, id, version, ResourceDocument.InCanonicalOrder(JsonNode.Parse(json)!.AsObject(), ResourceSchema.For(kind)));
