@@ -20,6 +20,7 @@ public static class ApiHost
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(settings.Apply);
+            client.Configure<ClientMessagingOptions>(settings.Apply);
             client.UseAdoNetClustering(options =>
             {
                 options.Invariant = ClusterSettings.PostgresInvariant;

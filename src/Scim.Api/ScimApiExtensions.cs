@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Scim.Api.Auth;
@@ -19,12 +22,16 @@ public static class ScimApiExtensions
 {
     private const string ReadyTag = "ready";
 
+    /// <summary>The longest path and query a request may have (a 4,096-character filter fits, percent-encoded).</summary>
+    private const int LongestTarget = 16 * 1024;
+
     public static IServiceCollection AddScimApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ScimApiOptions>(configuration.GetSection(ScimApiOptions.Section));
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddTenantRateLimiting();
         services.AddSingleton<RequestBodies>();
+        services.AddSingleton<KnownTenants>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProvisioningLogQueue>();
         services.AddHostedService<ProvisioningLogWriter>();
@@ -37,6 +44,10 @@ public static class ScimApiExtensions
             .AddPolicy(ScimAuth.OperatorPolicy, p => p.AddAuthenticationSchemes(ScimAuth.OperatorScheme).RequireAuthenticatedUser())
             .AddPolicy(ScimAuth.PlatformAdminPolicy, p => p.AddAuthenticationSchemes(ScimAuth.AdminKeyScheme).RequireAuthenticatedUser());
         services.AddExceptionHandler<ScimExceptionHandler>();
+        // A parameter that does not bind (count=abc) throws into the exception handler, which answers a SCIM error.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // Kestrel answers an over-long request line itself, with no body; let long URLs through to a SCIM 414 instead.
+        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestLineSize = 4 * LongestTarget);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);
@@ -47,6 +58,10 @@ public static class ScimApiExtensions
     {
         app.UseMiddleware<ProvisioningLogMiddleware>();
         app.UseExceptionHandler();
+        app.UseStatusCodePages(ScimErrorWriter.WriteForBareStatusAsync);
+        app.Use((http, next) => (http.Request.Path.Value?.Length ?? 0) + (http.Request.QueryString.Value?.Length ?? 0) > LongestTarget
+            ? ScimErrorWriter.WriteAsync(http, StatusCodes.Status414UriTooLong, null, $"The request URL is longer than {LongestTarget} characters; send long queries as POST .search.")
+            : next(http));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

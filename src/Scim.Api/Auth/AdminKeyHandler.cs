@@ -18,14 +18,16 @@ internal sealed class AdminKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IGrainFactory grains,
+    KnownTenants tenants) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var tenant = Context.GetRouteValue("tenant") as string;
         var key = ScimAuth.BearerToken(Request.Headers.Authorization);
         if (key is null) return AuthenticateResult.NoResult();
-        if (!AdminKeys.TryParse(key, out var keyTenant, out var keyId, out var secret)) return AuthenticateResult.Fail("Invalid admin key.");
+        if (!AdminKeys.TryParse(key, out var keyTenant, out var keyId, out var secret) || !await tenants.ExistsAsync(keyTenant))
+            return AuthenticateResult.Fail("Invalid admin key.");
         var userId = await grains.GetGrain<IAdminKeySetGrain>(keyTenant).AuthenticateAsync(keyId, AdminKeys.Hash(secret));
         if (userId is null) return AuthenticateResult.Fail("Invalid admin key.");
         if (keyTenant != tenant || !TenantIds.IsValid(tenant))

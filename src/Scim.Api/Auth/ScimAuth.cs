@@ -16,15 +16,15 @@ public static class ScimAuth
     public const string TokenIdClaim = "scim:token";
     public const string IdentityProviderClaim = "scim:idp";
 
-    /// <summary>HttpContext item set when the route names a tenant that does not exist (answered 404, not 401).</summary>
+    /// <summary>HttpContext item set when a valid admin key of another tenant is presented (answered 404: that tenant is not the caller's).</summary>
     public const string UnknownTenantItem = "scim.unknownTenant";
 
     /// <summary>HttpContext item set when a valid token's tenant has not activated its integration (answered 403).</summary>
     public const string InactiveIntegrationItem = "scim.inactiveIntegration";
 
     /// <summary>
-    /// The answer to a request a handler could not authenticate: 404 when the route names a tenant that does not exist
-    /// (for this caller), else 401 with a Bearer challenge for the realm; both with a SCIM error body.
+    /// The answer to a request a handler could not authenticate: 404 when the route names a tenant that is not the
+    /// caller's, else 401 with a Bearer challenge for the realm; both with a SCIM error body.
     /// </summary>
     public static Task ChallengeAsync(HttpContext context, string realm, string detail)
     {

@@ -14,32 +14,25 @@ namespace Scim.Api.Auth;
 /// <summary>
 /// Authenticates a SCIM bearer token against the tenant named in the route, and only that tenant: another
 /// tenant's token fails exactly like a wrong one. The secret is hashed here and never leaves the API process.
-/// Failures answer 401 with a SCIM error body, 404 when the tenant does not exist, and 403 for a valid token while the
-/// tenant's integration is not active.
+/// Failures answer 401 with a SCIM error body, also when the tenant does not exist (so tenants cannot be enumerated),
+/// and 403 for a valid token while the tenant's integration is not active.
 /// </summary>
 internal sealed class ScimTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IGrainFactory grains,
+    KnownTenants tenants) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var tenant = Context.GetRouteValue("tenant") as string;
-        if (!TenantIds.IsValid(tenant))
-        {
-            Context.Items[ScimAuth.UnknownTenantItem] = true;
-            return AuthenticateResult.Fail("Unknown tenant.");
-        }
         var token = ScimAuth.BearerToken(Request.Headers.Authorization);
-        BearerTokens.TryParse(token ?? "", out var tokenId, out var secret);
-        var check = await grains.GetGrain<ITokenSetGrain>(tenant!).AuthenticateAsync(tokenId, BearerTokens.Hash(secret));
-        if (!check.TenantExists)
-        {
-            Context.Items[ScimAuth.UnknownTenantItem] = true;
-            return AuthenticateResult.Fail("Unknown tenant.");
-        }
         if (token is null) return AuthenticateResult.NoResult();
+        // A made-up tenant is refused like a wrong token (no enumeration), before any grain of it is activated.
+        if (tenant is null || !BearerTokens.TryParse(token, out var tokenId, out var secret) || !await tenants.ExistsAsync(tenant))
+            return AuthenticateResult.Fail("Invalid token.");
+        var check = await grains.GetGrain<ITokenSetGrain>(tenant).AuthenticateAsync(tokenId, BearerTokens.Hash(secret));
         if (check.Identity is not { } identity) return AuthenticateResult.Fail("Invalid token.");
         Context.Items[ProvisioningLogMiddleware.TokenItem] = identity;
         if (!check.IntegrationActive)
@@ -49,7 +42,7 @@ internal sealed class ScimTokenHandler(
         }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
         [
-            new Claim(ScimAuth.TenantClaim, tenant!),
+            new Claim(ScimAuth.TenantClaim, tenant),
             new Claim(ScimAuth.TokenIdClaim, identity.TokenId),
             new Claim(ScimAuth.IdentityProviderClaim, identity.IdentityProvider),
         ], Scheme.Name));

@@ -7,7 +7,7 @@ namespace Scim.Api.Http;
 
 /// <summary>
 /// Reads an RFC 7644 §3.7 BulkRequest body into typed operations: method, path, bulkId, version, and data (kept as JSON
-/// for POST/PUT, parsed as a PatchOp for PATCH). More operations than <see cref="BulkLimits.MaxOperations"/> is a 413.
+/// for POST/PUT, parsed as a PatchOp for PATCH). More operations than <see cref="BulkLimits.MaxOperations"/> is a 413, a bulkId used twice a 400.
 /// </summary>
 public static class BulkRequests
 {
@@ -27,7 +27,10 @@ public static class BulkRequests
             JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var n) && n > 0 => n,
             _ => throw ScimException.InvalidValue("'failOnErrors' must be a positive integer."),
         };
-        return new BulkRequest(operations.Select(ParseOperation).ToList(), failOnErrors);
+        var parsed = operations.Select(ParseOperation).ToList();
+        if (parsed.Where(o => o.BulkId is not null).GroupBy(o => o.BulkId, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+            throw ScimException.InvalidValue($"The bulkId '{repeated.Key}' is used by more than one operation; each operation needs its own.");
+        return new BulkRequest(parsed, failOnErrors);
     }
 
     private static BulkOperation ParseOperation(JsonNode? node)

@@ -22,12 +22,14 @@ public static class JsonObjects
         }
     }
 
-    /// <summary>A message that lists its schemas must list <paramref name="urn"/>; one that lists none is taken as meant.</summary>
+    /// <summary>A message that lists its schemas must list <paramref name="urn"/> in an array; one that lists none is taken as meant.</summary>
     public static void RequireSchema(JsonObject body, string urn, string message)
     {
-        if (Member(body, "schemas") is JsonArray schemas
-            && !schemas.Any(s => s is JsonValue v && v.TryGetValue<string>(out var listed) && listed.Equals(urn, StringComparison.OrdinalIgnoreCase)))
-            throw ScimException.InvalidSyntax($"A {message} body's schemas must contain '{urn}'.");
+        var schemas = Member(body, "schemas");
+        if (schemas is not null
+            && (schemas is not JsonArray listed
+                || !listed.Any(s => s is JsonValue v && v.TryGetValue<string>(out var name) && name.Equals(urn, StringComparison.OrdinalIgnoreCase))))
+            throw ScimException.InvalidSyntax($"A {message} body's schemas must be an array containing '{urn}'.");
     }
 
     /// <summary>A member that must be a string when present; <paramref name="notAString"/> is the error otherwise.</summary>

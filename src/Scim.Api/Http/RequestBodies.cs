@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -8,8 +7,8 @@ using Scim.Grains.Interfaces.Errors;
 namespace Scim.Api.Http;
 
 /// <summary>
-/// Reads request bodies under the configured size limit (413 above it). Any content type is accepted as long as
-/// the body is JSON: clients send application/scim+json, application/json and sometimes text/plain.
+/// Reads request bodies under the configured size limit (413 above it), through <see cref="StrictJson"/>. Any content
+/// type is accepted as long as the body is JSON: clients send application/scim+json, application/json and sometimes text/plain.
 /// </summary>
 public sealed class RequestBodies(IOptions<ScimApiOptions> options)
 {
@@ -30,7 +29,7 @@ public sealed class RequestBodies(IOptions<ScimApiOptions> options)
             buffer.Write(chunk, 0, read);
         }
         if (buffer.Length == 0) throw ScimException.InvalidSyntax("The request body is empty.");
-        var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var text = StrictJson.Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         // The provisioning log reads the names of the attributes set from it, later and elsewhere.
         request.HttpContext.Items[ProvisioningLogMiddleware.BodyItem] = text;
         return text;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Interfaces.Text;
 
 namespace Scim.Api.Http;
 
@@ -22,10 +23,20 @@ public static class ScimRequests
 
     public static ListQuery List(HttpRequest request) =>
         new(Query(request, "filter"), Integer(request, "startIndex") ?? 1, Integer(request, "count"), Query(request, "sortBy"), Query(request, "sortOrder"),
-            request.Query.TryGetValue("cursor", out var cursor) ? cursor.ToString() : null);
+            request.Query.ContainsKey("cursor") ? Query(request, "cursor") ?? "" : null);
 
-    public static string? Query(HttpRequest request, string name) =>
-        request.Query.TryGetValue(name, out var values) && !string.IsNullOrWhiteSpace(values.ToString()) ? values.ToString() : null;
+    /// <summary>A query parameter, or null when absent or blank; text the service does not accept is a 400.</summary>
+    public static string? Query(HttpRequest request, string name)
+    {
+        if (!request.Query.TryGetValue(name, out var values) || string.IsNullOrWhiteSpace(values.ToString())) return null;
+        var text = values.ToString();
+        if (AcceptedText.FirstRejected(text) is var at and >= 0)
+        {
+            var detail = $"The query parameter '{name}' holds {AcceptedText.Describe(text, at)}.";
+            throw name == "filter" ? ScimException.InvalidFilter(detail) : ScimException.InvalidValue(detail);
+        }
+        return text;
+    }
 
     /// <summary>Resource ids are GUIDs; anything else cannot exist, so it is a 404 without a grain activation.</summary>
     public static string RequireResourceId(string id, string what) =>

@@ -15,11 +15,17 @@ public sealed class ProvisioningLogQueue
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private long bodyChars;
     private long dropped;
+    private long unreadable;
 
     public ChannelReader<PendingLogEntry> Reader => channel.Reader;
 
     /// <summary>Entries not logged because the queue was full (the writer could not keep up or the store was down).</summary>
     public long Dropped => Interlocked.Read(ref dropped);
+
+    /// <summary>Entries logged without attribute names because their bodies could not be read.</summary>
+    public long Unreadable => Interlocked.Read(ref unreadable);
+
+    public void CountUnreadable() => Interlocked.Increment(ref unreadable);
 
     public void Enqueue(PendingLogEntry entry)
     {

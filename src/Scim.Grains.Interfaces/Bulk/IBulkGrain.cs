@@ -6,6 +6,11 @@ namespace Scim.Grains.Interfaces.Bulk;
 [Alias("scim.IBulkGrain")]
 public interface IBulkGrain : IGrainWithStringKey
 {
-    /// <summary>Runs the operations, resolving bulkId references in any order; returns the result of each operation run.</summary>
+    /// <summary>
+    /// Runs the operations, resolving bulkId references in any order; returns the result of each operation run. Up to
+    /// 1,000 operations take longer than the cluster's response timeout, which is tuned for single calls; each
+    /// operation's own grain call keeps that timeout.
+    /// </summary>
+    [ResponseTimeout("00:02:00")]
     Task<IReadOnlyList<BulkOperationResult>> ExecuteAsync(BulkRequest request, RenderOptions render);
 }

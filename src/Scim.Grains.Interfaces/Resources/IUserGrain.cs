@@ -12,6 +12,12 @@ public interface IUserGrain : IGrainWithStringKey, IResourceGrain
     /// <summary>The user as a platform user; 404 when it does not exist.</summary>
     Task<PlatformUser> GetPlatformUserAsync();
 
+    /// <summary>
+    /// Okta's re-POST (O6): replaces this user by a POST body when it is still deactivated and has the given externalId,
+    /// else a 409 uniqueness, as the POST would have had. Decided in this user's activation, so of racing re-POSTs one wins.
+    /// </summary>
+    Task<ResourceSnapshot> ReprovisionAsync(string json, string externalId, RenderOptions render);
+
     /// <summary>Changes the user's role (the operator's call; SCIM never changes a role); 404 when it does not exist.</summary>
     Task<PlatformUser> SetRoleAsync(PlatformRole role);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Scim.Grains.Interfaces.Bulk;
 using Scim.Grains.Interfaces.Errors;
@@ -14,7 +15,7 @@ namespace Scim.Grains.Bulk;
 /// operations in it (409). After failOnErrors errors nothing more runs.
 /// </summary>
 [StatelessWorker, Reentrant]
-internal sealed class BulkGrain : Grain, IBulkGrain
+internal sealed partial class BulkGrain(ILogger<BulkGrain> logger) : Grain, IBulkGrain
 {
     public async Task<IReadOnlyList<BulkOperationResult>> ExecuteAsync(BulkRequest request, RenderOptions render)
     {
@@ -25,6 +26,7 @@ internal sealed class BulkGrain : Grain, IBulkGrain
         var failed = new HashSet<string>(StringComparer.Ordinal);
         var results = new BulkOperationResult?[operations.Count];
         var pending = Enumerable.Range(0, operations.Count).ToList();
+        var referencesOf = operations.Select(BulkReferences.Of).ToArray();
         var errors = 0;
         bool Stopped() => request.FailOnErrors is { } limit && errors >= limit;
         while (pending.Count > 0 && !Stopped())
@@ -34,7 +36,7 @@ internal sealed class BulkGrain : Grain, IBulkGrain
             {
                 if (Stopped()) break;
                 var operation = operations[index];
-                var references = BulkReferences.Of(operation);
+                var references = referencesOf[index];
                 BulkOperationResult result;
                 string? createdId = null;
                 if (references.FirstOrDefault(r => !declared.Contains(r) || failed.Contains(r)) is { } broken)
@@ -98,6 +100,16 @@ internal sealed class BulkGrain : Grain, IBulkGrain
         {
             return (Failure(operation, e), null);
         }
+        catch (Exception e) when (TransientFailures.IsTransient(e))
+        {
+            return (Failure(operation, ScimException.Unavailable("The service was briefly unavailable for this operation; retry it.")), null);
+        }
+        catch (Exception e)
+        {
+            // Whatever fails inside one operation is that operation's result: the others, some already committed, keep theirs.
+            LogFailed(logger, operation.Method, operation.Path, e);
+            return (Failure(operation, new ScimException(500, null, "An internal error occurred in this operation.")), null);
+        }
     }
 
     private static async Task<BulkOperationResult> DeleteAsync(IResourceGrain grain, BulkOperation operation)
@@ -132,6 +144,9 @@ internal sealed class BulkGrain : Grain, IBulkGrain
 
     private static BulkOperationResult Success(BulkOperation operation, int status, ResourceSnapshot snapshot, RenderOptions render, ResourceSchema schema) =>
         new(operation.Method, operation.BulkId, status, ResourceRenderer.Location(render.BaseUrl, schema, snapshot.Id), snapshot.ETag);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bulk operation {Method} {Path} failed")]
+    private static partial void LogFailed(ILogger logger, string method, string path, Exception exception);
 
     private static BulkOperationResult Failure(BulkOperation operation, ScimException error) =>
         new(operation.Method, operation.BulkId, error.Status, ScimType: error.ScimType, Detail: error.Detail);

@@ -1,5 +1,6 @@
 using System.Text;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Text;
 
 namespace Scim.Grains.Filtering;
 
@@ -41,7 +42,7 @@ public static class FilterLexer
         while (i < text.Length)
         {
             var c = text[i++];
-            if (c == '"') return new(FilterTokenKind.QuotedString, value.ToString(), start);
+            if (c == '"') return Literal(value.ToString(), start);
             if (c != '\\') { value.Append(c); continue; }
             if (i >= text.Length) break;
             var e = text[i++];
@@ -62,4 +63,9 @@ public static class FilterLexer
         }
         throw ScimException.InvalidFilter($"Unterminated string starting at position {start}.");
     }
+
+    /// <summary>A quoted literal, once its escapes are undone: they may not spell text the service does not accept.</summary>
+    private static FilterToken Literal(string value, int start) => AcceptedText.FirstRejected(value) is var at and >= 0
+        ? throw ScimException.InvalidFilter($"The string starting at position {start} holds {AcceptedText.Describe(value, at)}.")
+        : new(FilterTokenKind.QuotedString, value, start);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Text;
 
 namespace Scim.Grains.Filtering;
 
@@ -22,6 +23,7 @@ public sealed class FilterParser
     {
         this.error = error;
         if (text.Length > MaxLength) throw error($"The filter is longer than {MaxLength} characters.");
+        if (AcceptedText.FirstRejected(text) is var at and >= 0) throw error($"The filter holds {AcceptedText.Describe(text, at)}.");
         tokens = FilterLexer.Tokenize(text);
     }
 

@@ -13,7 +13,8 @@ namespace Scim.Grains.Patching;
 /// operation leaves nothing half-applied. Operations on attributes stored apart (group members) go to the
 /// <see cref="MembershipDelta"/>. IdP deviations handled here: op names in any case (E1), add on a single-valued
 /// attribute (E3), path-less values with dotted and URN-qualified keys (E4), a path-less replace that repeats the
-/// id (O8), and a filtered path whose element does not exist yet, which is created (E7).
+/// id (O8), a filtered path whose element does not exist yet, which is created (E7), and a path that is a bare
+/// extension URN with the extension's object as its value.
 /// </summary>
 public static class PatchEngine
 {
@@ -60,7 +61,29 @@ public static class PatchEngine
                 ApplyPathless(kind, value);
                 return;
             }
-            ApplyTo(kind, FilterParser.ParsePatchPath(operation.Path.Trim()), value);
+            var path = operation.Path.Trim();
+            if (schema.FindSchema(path) is { } extension && schema.IsExtension(extension))
+            {
+                ApplyToExtension(kind, extension, value);
+                return;
+            }
+            ApplyTo(kind, FilterParser.ParsePatchPath(path), value);
+        }
+
+        /// <summary>
+        /// A path that is a bare extension URN addresses the whole extension: add and replace set the attributes its
+        /// object value holds (as a path-less operation with that object under the URN would), remove removes them all.
+        /// </summary>
+        private void ApplyToExtension(PatchOpKind kind, SchemaDefinition extension, JsonNode? value)
+        {
+            if (kind != PatchOpKind.Remove)
+            {
+                if (value is not JsonObject) throw ScimException.InvalidValue($"The value for '{extension.Id}' must be an object of its attributes.");
+                ApplyPathless(kind, new JsonObject { [extension.Id] = value.DeepClone() });
+                return;
+            }
+            foreach (var name in (document[extension.Id] as JsonObject)?.Select(p => p.Key).ToList() ?? [])
+                ApplyTo(kind, new PatchPath(ParseKey(name) with { Urn = extension.Id }, null, null), null);
         }
 
         private static JsonNode? ParseValue(string? json)
@@ -184,20 +207,11 @@ public static class PatchEngine
                     return;
                 case PatchOpKind.Remove:
                     var array = container[attribute.Name] as JsonArray ?? [];
-                    var targets = normalized?.ToList() ?? [];
-                    foreach (var element in array.Where(e => targets.Any(t => SameValue(e, t))).ToList()) array.Remove(element);
-                    StoreValues(container, attribute, array);
+                    StoreValues(container, attribute, WithoutTargets(array, normalized ?? []));
                     return;
                 default:
                     if (normalized is null) return;
-                    var current = container[attribute.Name] as JsonArray ?? [];
-                    foreach (var item in normalized)
-                    {
-                        if (current.Any(e => JsonNode.DeepEquals(e, item))) continue;
-                        if (ValueNormalizer.IsPrimary(item)) DemotePrimaries(current);
-                        current.Add(item!.DeepClone());
-                    }
-                    StoreValues(container, attribute, current);
+                    StoreValues(container, attribute, WithAdded(container[attribute.Name] as JsonArray ?? [], normalized));
                     return;
             }
         }
@@ -269,10 +283,46 @@ public static class PatchEngine
             }
         }
 
-        private static bool SameValue(JsonNode? element, JsonNode? target) =>
-            element is JsonObject e && target is JsonObject t && e["value"] is { } ev && t["value"] is { } tv
-                ? JsonNode.DeepEquals(ev, tv)
-                : JsonNode.DeepEquals(element, target);
+        /// <summary>
+        /// The values of <paramref name="array"/> that no target names: an element and a target that both have a 'value'
+        /// are the same when their values are; otherwise when they are equal as a whole. Linear in both counts.
+        /// </summary>
+        private static JsonArray WithoutTargets(JsonArray array, JsonArray targets)
+        {
+            var values = new HashSet<string>(StringComparer.Ordinal);
+            var wholes = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var target in targets)
+            {
+                if (ValueOf(target) is { } value) values.Add(JsonValueKey.Of(value));
+                else wholes.Add(JsonValueKey.Of(target));
+            }
+            var kept = array.Where(e => ValueOf(e) is { } value ? !values.Contains(JsonValueKey.Of(value)) : !wholes.Contains(JsonValueKey.Of(e))).ToList();
+            array.Clear();
+            foreach (var element in kept) array.Add(element);
+            return array;
+        }
+
+        /// <summary>The values of <paramref name="current"/> and the new ones not equal to one already there; a new primary demotes the others.</summary>
+        private static JsonArray WithAdded(JsonArray current, JsonArray added)
+        {
+            var present = current.Select(JsonValueKey.Of).ToHashSet(StringComparer.Ordinal);
+            var items = added.ToList();
+            added.Clear();
+            foreach (var item in items)
+            {
+                if (present.Contains(JsonValueKey.Of(item))) continue;
+                if (ValueNormalizer.IsPrimary(item))
+                {
+                    DemotePrimaries(current);
+                    present = current.Select(JsonValueKey.Of).ToHashSet(StringComparer.Ordinal);
+                }
+                current.Add(item);
+                present.Add(JsonValueKey.Of(item));
+            }
+            return current;
+        }
+
+        private static JsonNode? ValueOf(JsonNode? element) => element is JsonObject obj ? obj["value"] : null;
 
         private static void DemotePrimaries(JsonArray array)
         {

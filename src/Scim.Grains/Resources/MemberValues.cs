@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json;
+using Scim.Grains.Discovery;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Storage;
@@ -52,8 +53,12 @@ public static class MemberValues
         return new GroupMember(RequireId(id), display);
     }
 
-    private static string RequireId(string? id) =>
-        string.IsNullOrWhiteSpace(id) ? throw ScimException.InvalidValue("A member needs a non-empty 'value' (the member's id).") : id;
+    private static string RequireId(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id)) throw ScimException.InvalidValue("A member needs a non-empty 'value' (the member's id).");
+        if (id.Length > ScimLimits.MaxIndexedLength) throw ScimException.InvalidValue($"A member's 'value' has at most {ScimLimits.MaxIndexedLength} characters.");
+        return id;
+    }
 
     private static string? Text(JsonNode? node) => node switch
     {

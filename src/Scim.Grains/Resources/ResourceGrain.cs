@@ -43,8 +43,8 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         catch (ScimException e) when (e.ScimType == ScimType.Uniqueness)
         {
             // Only a POST that collides is looked at twice: it may be a client re-sending a resource it created before.
-            if (await DuplicateToReplaceAsync(attributes) is not { } existing) throw;
-            return await existing.ReplaceAsync(json, null, render);
+            if (await ReplaceDuplicateAsync(attributes, json, render) is not { } replaced) throw;
+            return replaced;
         }
         (current, loaded) = (created, true);
         return await SnapshotAsync(render, created: true);
@@ -94,10 +94,11 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
     }
 
     /// <summary>
-    /// For a POST whose unique name is taken: the existing resource the POST should replace instead (the client
-    /// re-sending a resource it created before), or null for the 409.
+    /// For a POST whose unique name is taken: the existing resource replaced by the POST instead (the client re-sending
+    /// a resource it created before), or null for the 409.
     /// </summary>
-    protected virtual Task<IResourceGrain?> DuplicateToReplaceAsync(JsonObject attributes) => Task.FromResult<IResourceGrain?>(null);
+    protected virtual Task<ResourceSnapshot?> ReplaceDuplicateAsync(JsonObject attributes, string json, RenderOptions render) =>
+        Task.FromResult<ResourceSnapshot?>(null);
 
     /// <summary>The membership a POST or PUT body sets; only groups have one.</summary>
     protected abstract MembershipChange MembersOf(JsonObject body);
@@ -131,6 +132,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         var attributes = ResourceNormalizer.Normalize(body, Schema);
         PasswordHasher.HashInPlace(attributes);
         var now = clock.GetUtcNow();
+        ResourceLimits.Check(attributes, Schema);
         var document = ResourceDocument.Compose(Schema, Id, attributes, new ResourceMeta(now, now, 1));
         return (new StoredResource(Tenant, Schema.Kind, Id, 1, document) { Role = role }, attributes, MembersOf(body));
     }
@@ -154,6 +156,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
     private async Task WriteAsync(StoredResource existing, JsonObject attributes, MembershipChange members)
     {
         var created = DateTimeOffset.Parse(existing.Document["meta"]!["created"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        ResourceLimits.Check(attributes, Schema);
         var version = existing.Version + 1;
         var document = ResourceDocument.Compose(Schema, Id, attributes, new ResourceMeta(created, clock.GetUtcNow(), version));
         var next = existing with { Version = version, Document = document };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Scim.Grains.Discovery;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Schemas;
 
@@ -24,6 +25,7 @@ public static class ValueNormalizer
             return NormalizeSingle(attribute, value, path);
         }
         var items = value is JsonArray array ? array.ToList() : [value];
+        if (items.Count > ScimLimits.MaxValues) throw ResourceLimits.TooManyValues(path);
         var result = new JsonArray();
         foreach (var item in items)
         {
@@ -69,7 +71,7 @@ public static class ValueNormalizer
         var text = kind == JsonValueKind.String ? scalar.GetValue<string>() : scalar.ToJsonString();
         switch (type)
         {
-            case AttributeType.String or AttributeType.Reference or AttributeType.Binary:
+            case AttributeType.String or AttributeType.Reference or AttributeType.Binary when kind == JsonValueKind.String:
                 return JsonValue.Create(text);
             case AttributeType.Boolean when kind is JsonValueKind.True or JsonValueKind.False:
                 return JsonValue.Create(kind == JsonValueKind.True);

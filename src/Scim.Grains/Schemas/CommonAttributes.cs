@@ -1,3 +1,5 @@
+using Scim.Grains.Discovery;
+
 namespace Scim.Grains.Schemas;
 
 /// <summary>The attributes every resource has (RFC 7643 §3.1): id, externalId and meta. They belong to no schema's list.</summary>
@@ -7,7 +9,7 @@ public static class CommonAttributes
         caseExact: true, mutability: Mutability.ReadOnly, returned: Returned.Always, uniqueness: Uniqueness.Server);
 
     public static readonly AttributeDefinition ExternalId = Attr.String("externalId",
-        "A String that is an identifier for the resource as defined by the provisioning client.", caseExact: true);
+        $"A String that is an identifier for the resource as defined by the provisioning client, at most {ScimLimits.MaxIndexedLength} characters.", caseExact: true);
 
     public static readonly AttributeDefinition Meta = Attr.Complex("meta", "A complex attribute containing resource metadata.",
     [

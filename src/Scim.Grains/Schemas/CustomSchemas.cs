@@ -42,6 +42,9 @@ public static class CustomSchemas
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var field in fields)
         {
+            if (field is null) throw ScimException.InvalidValue("Each custom field must be an object with a name and a type.");
+            if (field.CanonicalValues?.Any(v => v is null) == true)
+                throw ScimException.InvalidValue($"The custom field '{field.Name}' lists a null canonical value.");
             if (AttrPath.TryParse(field.Name ?? "") is not { Urn: null, SubAttribute: null })
                 throw ScimException.InvalidValue($"'{field.Name}' is not an attribute name (a letter, then letters, digits, '-' or '_').");
             if (!seen.Add(field.Name!)) throw ScimException.InvalidValue($"The custom field '{field.Name}' is defined twice.");

@@ -1,3 +1,5 @@
+using Scim.Grains.Discovery;
+
 namespace Scim.Grains.Schemas;
 
 /// <summary>The core User schema (RFC 7643 §4.1, §8.7.1).</summary>
@@ -13,7 +15,7 @@ public static class UserSchema
         "A list of groups to which the user belongs, either through direct membership or through nested groups.",
         [
             Attr.String("value", "The identifier of the User's group.", caseExact: true, mutability: Mutability.ReadOnly),
-            Attr.Reference("$ref", "The URI of the corresponding 'Group' resource to which the user belongs.", ["User", "Group"], Mutability.ReadOnly),
+            Attr.Reference("$ref", "The URI of the corresponding 'Group' resource to which the user belongs.", ["Group"], Mutability.ReadOnly),
             Attr.String("display", "A human-readable name, primarily used for display purposes.", mutability: Mutability.ReadOnly),
             Attr.String("type", "A label indicating the attribute's function, e.g., 'direct' or 'indirect'.",
                 mutability: Mutability.ReadOnly, canonicalValues: ["direct", "indirect"]),
@@ -21,7 +23,7 @@ public static class UserSchema
 
     public static readonly SchemaDefinition Definition = new(SchemaUrns.User, "User", "User Account",
     [
-        Attr.String("userName", "Unique identifier for the User, typically used by the user to directly authenticate to the service provider.",
+        Attr.String("userName", $"Unique identifier for the User, typically used by the user to directly authenticate to the service provider; at most {ScimLimits.MaxIndexedLength} characters.",
             required: true, uniqueness: Uniqueness.Server),
         Attr.Complex("name", "The components of the user's real name.",
         [
@@ -32,7 +34,7 @@ public static class UserSchema
             Attr.String("honorificPrefix", "The honorific prefix(es) of the User, or title in most Western languages."),
             Attr.String("honorificSuffix", "The honorific suffix(es) of the User, or suffix in most Western languages."),
         ]),
-        Attr.String("displayName", "The name of the User, suitable for display to end-users."),
+        Attr.String("displayName", $"The name of the User, suitable for display to end-users; at most {ScimLimits.MaxIndexedLength} characters."),
         Attr.String("nickName", "The casual way to address the user in real life."),
         Attr.Reference("profileUrl", "A fully qualified URL pointing to a page representing the User's online profile.", ExternalReference, caseExact: false),
         Attr.String("title", "The user's title, such as \"Vice President.\""),

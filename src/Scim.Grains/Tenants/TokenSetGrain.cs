@@ -14,9 +14,12 @@ namespace Scim.Grains.Tenants;
 /// rotation. Last use is written at most once a minute per token, so authentication is not a write per request.
 /// </summary>
 internal sealed class TokenSetGrain(
-    [PersistentState("scim.tokens", ScimStorage.Name)] IPersistentState<TokenSetState> state,
+    [PersistentState(TokenSetGrain.StateName, ScimStorage.Name)] IPersistentState<TokenSetState> state,
     TimeProvider clock) : Grain, ITokenSetGrain
 {
+    /// <summary>The name of its state in grain storage (the tenant directory reads it too).</summary>
+    public const string StateName = "scim.tokens";
+
     private static readonly byte[] NoHash = new byte[32];
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 

@@ -42,13 +42,24 @@ internal sealed class UserGrain(IResourceStore store, TenantSchemas schemas, Tim
         return new PlatformUser(user.Id, ResourceDocument.GetString(user.Document, UniqueKeys.Attribute(ResourceKind.User))!, emails, user.Role);
     }
 
-    protected override async Task<IResourceGrain?> DuplicateToReplaceAsync(JsonObject attributes)
+    protected override async Task<ResourceSnapshot?> ReplaceDuplicateAsync(JsonObject attributes, string json, RenderOptions render)
     {
         if (ResourceDocument.GetString(attributes, CommonAttributes.ExternalId.Name) is not { } externalId
             || ResourceDocument.GetString(attributes, UniqueKeys.Attribute(ResourceKind.User)) is not { } userName) return null;
         var sameDeactivatedUser = new And(Filters.Eq(UniqueKeys.Attribute(ResourceKind.User), LiteralKind.String, userName),
             new And(Filters.Eq(CommonAttributes.ExternalId.Name, LiteralKind.String, externalId), Filters.Eq("active", LiteralKind.Boolean, "false")));
         var found = await Store.QueryAsync(Tenant, new StoreQuery(Schema, sameDeactivatedUser, null, 1, 1), CancellationToken.None);
-        return found.Resources is [var existing, ..] ? GrainFactory.GetGrain<IUserGrain>(ResourceKeys.Of(Tenant, existing.Id)) : null;
+        return found.Resources is [var existing, ..]
+            ? await GrainFactory.GetGrain<IUserGrain>(ResourceKeys.Of(Tenant, existing.Id)).ReprovisionAsync(json, externalId, render)
+            : null;
+    }
+
+    public async Task<ResourceSnapshot> ReprovisionAsync(string json, string externalId, RenderOptions render)
+    {
+        // The query that found this user may be stale: another re-POST may have reactivated it since.
+        var user = await RequireExistingAsync();
+        var deactivated = user.Document["active"] is JsonValue active && active.TryGetValue<bool>(out var flag) && !flag;
+        if (!deactivated || ResourceDocument.GetString(user.Document, CommonAttributes.ExternalId.Name) != externalId) throw StoreErrors.InUse(user);
+        return await ReplaceAsync(json, null, render);
     }
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using Scim.Api.Tests.Infrastructure;
 
 namespace Scim.Api.Tests.Auth;
@@ -54,16 +56,45 @@ public abstract class TokenAuthenticationTests(ScimApiFactory factory)
     }
 
     [Fact]
-    public async Task UnknownTenant_Returns404()
+    public async Task UnknownTenant_AnswersExactlyAsAWrongToken_SoTenantsCannotBeEnumerated()
     {
         var scim = await factory.NewTenantAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/scim/v2/no-such-tenant/Users");
-        request.Headers.Authorization = new("Bearer", scim.Token);
+        using var unknownTenant = new HttpRequestMessage(HttpMethod.Get, "/scim/v2/no-such-tenant/Users");
+        unknownTenant.Headers.Authorization = new("Bearer", scim.Token);
+        using var wrongToken = new HttpRequestMessage(HttpMethod.Get, $"/scim/v2/{scim.Tenant}/Users");
+        wrongToken.Headers.Authorization = new("Bearer", scim.Token[..^4] + "AAAA");
 
-        using var response = await scim.Http.SendAsync(request);
+        using var unknown = await scim.Http.SendAsync(unknownTenant);
+        using var wrong = await scim.Http.SendAsync(wrongToken);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("urn:ietf:params:scim:api:messages:2.0:Error", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(await wrong.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(wrong.Headers.WwwAuthenticate.ToString(), unknown.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Fact]
+    public async Task RequestsToMadeUpTenants_ActivateNoGrainOfThem()
+    {
+        var scim = await factory.NewTenantAsync();
+        var management = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        async Task<int> TenantActivationsAsync() => (await management.GetSimpleGrainStatistics())
+            .Where(s => s.GrainType.Contains("TokenSet", StringComparison.Ordinal) || s.GrainType.Contains("AdminKeySet", StringComparison.Ordinal))
+            .Sum(s => s.ActivationCount);
+        var before = await TenantActivationsAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
+        {
+            var tenant = $"made-up-{Guid.NewGuid():N}"[..30];
+            using var scimRequest = new HttpRequestMessage(HttpMethod.Get, $"/scim/v2/{tenant}/Users");
+            scimRequest.Headers.Authorization = new("Bearer", scim.Token);
+            using var adminRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/tenants/{tenant}/scim/settings");
+            adminRequest.Headers.Authorization = new("Bearer", $"scimadm_{tenant}_AAAAAAAAAAAA.{new string('a', 64)}");
+            return new[] { (await scim.Http.SendAsync(scimRequest)).StatusCode, (await scim.Http.SendAsync(adminRequest)).StatusCode };
+        }));
+
+        Assert.All(answers.SelectMany(a => a), status => Assert.Equal(HttpStatusCode.Unauthorized, status));
+        Assert.Equal(before, await TenantActivationsAsync());
     }
 
     [Fact]

@@ -26,6 +26,30 @@ public abstract class ConcurrencyTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task ThirtyTwoRePostsReactivatingOneDeactivatedUser_ExactlyOneWins()
+    {
+        var scim = await factory.NewTenantAsync("okta");
+        const string body = """{"userName":"again@atko.com","externalId":"00u-again","active":true}""";
+        var id = (await scim.PostAsync("/Users", body)).Id;
+        await scim.PatchAsync($"/Users/{id}", ScimMessages.Patch("""[{"op":"replace","value":{"active":false}}]"""));
+        using var start = new SemaphoreSlim(0);
+        var attempts = Enumerable.Range(0, 32).Select(async _ =>
+        {
+            await start.WaitAsync();
+            return await scim.PostAsync("/Users", body);
+        }).ToList();
+
+        start.Release(32);
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Equal(id, Assert.Single(results, r => r.Status == HttpStatusCode.Created).Id);
+        Assert.All(results.Where(r => r.Status != HttpStatusCode.Created), r => r.AssertError(HttpStatusCode.Conflict, "uniqueness"));
+        var user = await scim.GetAsync($"/Users/{id}");
+        Assert.True(user.Body!["active"]!.GetValue<bool>());
+        Assert.Equal("W/\"3\"", user.Body["meta"]!["version"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task FiftyConcurrentSingleMemberAdds_LoseNone()
     {
         var scim = await factory.NewTenantAsync();

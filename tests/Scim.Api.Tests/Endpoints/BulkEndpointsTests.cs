@@ -41,6 +41,27 @@ public abstract class BulkEndpointsTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task FreeTextMentioningABulkId_IsStoredAsSent_OnlyWholeReferencesResolve()
+    {
+        var scim = await factory.NewTenantAsync();
+
+        var response = await scim.PostAsync("/Bulk", $$"""
+            { {{Schemas}}, "Operations": [
+              { "method": "POST", "path": "/Users", "bulkId": "alpha", "data": { {{UserSchema}}, "userName": "bulk.alpha" } },
+              { "method": "POST", "path": "/Users", "bulkId": "mover",
+                "data": { {{UserSchema}}, "userName": "bulk.mover", "title": "Moved from bulkId:alpha team", "nickName": "bulkId:alpha" } },
+              { "method": "PATCH", "path": "/Users/bulkId:mover",
+                "data": { "Operations": [ { "op": "replace", "path": "displayName", "value": "see bulkId:alpha" } ] } } ] }
+            """);
+
+        Assert.Equal(["201", "201", "200"], Operations(response).Select(Status));
+        var mover = await scim.GetAsync($"/Users/{IdOf(Operations(response)[1])}");
+        Assert.Equal("Moved from bulkId:alpha team", mover.Body!["title"]!.GetValue<string>());
+        Assert.Equal(IdOf(Operations(response)[0]), mover.Body["nickName"]!.GetValue<string>());
+        Assert.Equal("see bulkId:alpha", mover.Body["displayName"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task PutPatchAndDelete_RunWithTheirVersions_AndAStaleVersionFailsOnlyItsOperation()
     {
         var scim = await factory.NewTenantAsync();

@@ -98,6 +98,21 @@ public abstract class DiscoveryEndpointsTests(ScimApiFactory factory)
         response.AssertError(HttpStatusCode.NotImplemented, null);
     }
 
+    [Fact]
+    public async Task GroupMembers_AreAdvertisedAsUsersOnly_AndUserGroupsReferToGroups()
+    {
+        var scim = await factory.NewTenantAsync();
+
+        var group = await scim.GetAsync("/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group");
+        var user = await scim.GetAsync("/Schemas/urn:ietf:params:scim:schemas:core:2.0:User");
+
+        var members = group.Body!["attributes"]!.AsArray().Single(a => a!["name"]!.GetValue<string>() == "members")!["subAttributes"]!.AsArray();
+        Assert.Equal(["User"], members.Single(a => a!["name"]!.GetValue<string>() == "type")!["canonicalValues"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(["User"], members.Single(a => a!["name"]!.GetValue<string>() == "$ref")!["referenceTypes"]!.AsArray().Select(v => v!.GetValue<string>()));
+        var groups = user.Body!["attributes"]!.AsArray().Single(a => a!["name"]!.GetValue<string>() == "groups")!["subAttributes"]!.AsArray();
+        Assert.Equal(["Group"], groups.Single(a => a!["name"]!.GetValue<string>() == "$ref")!["referenceTypes"]!.AsArray().Select(v => v!.GetValue<string>()));
+    }
+
     [Collection(InMemoryCollection.Name)]
     public sealed class InMemory(InMemoryApiFactory factory) : DiscoveryEndpointsTests(factory);
 

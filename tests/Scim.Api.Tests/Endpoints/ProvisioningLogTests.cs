@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Scim.Api.ProvisioningLog;
+using Scim.Grains.Interfaces.Platform;
 using System.Text.Json.Nodes;
 using Scim.Api.Tests.Infrastructure;
 using static Scim.Api.Tests.Infrastructure.ScimMessages;
@@ -25,6 +28,26 @@ public abstract class ProvisioningLogTests(ScimApiFactory factory)
             if (entries.Count >= count || DateTime.UtcNow > deadline) return entries;
             await Task.Delay(100);
         }
+    }
+
+    [Fact]
+    public async Task AnEntryWhoseBodyCannotBeRead_IsLoggedWithoutNames_AndTheWriterGoesOn()
+    {
+        var scim = await factory.NewTenantAsync("okta", keepOwner: true);
+        using var platform = factory.PlatformAdmin(scim.AdminKey);
+        var queue = factory.Services.GetRequiredService<ProvisioningLogQueue>();
+        var unreadableBefore = queue.Unreadable;
+        var poison = new ProvisioningLogEntry(0, DateTimeOffset.UtcNow, null, "okta", "POST", $"/scim/v2/{scim.Tenant}/Users", 400, "User", null, []);
+
+        // A body no request can bring any more (they are refused at the door), put straight into the queue.
+        queue.Enqueue(new PendingLogEntry(scim.Tenant, poison, """{"userName":"a","userName":"b"}"""));
+        await scim.CreateUserAsync("after.poison@example.com");
+        var entries = await LogAsync(platform, scim.Tenant, "", 2);
+
+        Assert.Equal(2, entries.Count);
+        Assert.Empty(entries.Single(e => e!["status"]!.GetValue<int>() == 400)!["attributes"]!.AsArray());
+        Assert.Equal("userName", entries.Single(e => e!["status"]!.GetValue<int>() == 201)!["attributes"]![0]!.GetValue<string>());
+        Assert.True(queue.Unreadable > unreadableBefore);
     }
 
     [Fact]

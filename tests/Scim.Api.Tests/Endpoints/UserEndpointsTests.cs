@@ -306,6 +306,24 @@ public abstract class UserEndpointsTests(ScimApiFactory factory)
         Assert.Equal(HttpStatusCode.NotModified, response.Status);
     }
 
+    [Fact]
+    public async Task Patch_BareExtensionUrnPath_AddsReplacesAndRemovesTheWholeExtension()
+    {
+        const string enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+        var scim = await factory.NewTenantAsync();
+        var id = await scim.CreateUserAsync("whole.extension");
+
+        var added = await scim.PatchAsync($"/Users/{id}", ScimMessages.Patch($$$"""[{"op":"add","path":"{{{enterprise}}}","value":{"employeeNumber":"7","department":"Sales"}}]"""));
+        var replaced = await scim.PatchAsync($"/Users/{id}", ScimMessages.Patch($$$"""[{"op":"replace","path":"{{{enterprise}}}","value":{"department":"Support"}}]"""));
+        var removed = await scim.PatchAsync($"/Users/{id}", ScimMessages.Patch($$"""[{"op":"remove","path":"{{enterprise}}"}]"""));
+
+        Assert.Equal("Sales", added.Body![enterprise]!["department"]!.GetValue<string>());
+        Assert.Equal("7", replaced.Body![enterprise]!["employeeNumber"]!.GetValue<string>());
+        Assert.Equal("Support", replaced.Body[enterprise]!["department"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, removed.Status);
+        Assert.Null(removed.Body![enterprise]);
+    }
+
     [Collection(InMemoryCollection.Name)]
     public sealed class InMemory(InMemoryApiFactory factory) : UserEndpointsTests(factory);
 

@@ -56,12 +56,10 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
         });
     }
 
-    public HttpClient Operator()
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", OperatorKey);
-        return client;
-    }
+    /// <summary>Clients of this service's APIs, and the set-up of test tenants through them.</summary>
+    public ServiceClients Clients => new(CreateClient, OperatorKey);
+
+    public HttpClient Operator() => Clients.Operator();
 
     /// <summary>The operator's group admin API for a tenant.</summary>
     public GroupAdminClient GroupAdmin(string tenant) => new(Operator(), tenant);
@@ -69,67 +67,21 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
     /// <summary>The clock of the service: the system's, moved forward by tests that need time to pass (token overlaps).</summary>
     public ShiftedClock Clock { get; } = new();
 
-    /// <summary>
-    /// Sets up a fresh tenant as a customer's is set up (DESIGN §1): the operator creates it and its owner and enables the
-    /// connector; the owner, with an admin key, activates the integration and generates a token. Returns a client bound
-    /// to the tenant's SCIM base, carrying the owner's admin key. Unless <paramref name="keepOwner"/>, the owner is then
-    /// deleted (over SCIM), so that the tenant's users are the test's own; its admin key then no longer works.
-    /// </summary>
-    public async Task<ScimClient> NewTenantAsync(string identityProvider = "okta", string? id = null, bool keepOwner = false)
-    {
-        var tenant = await NewInactiveTenantAsync(id);
-        using var platform = PlatformAdmin(tenant.AdminKey);
-        (await platform.PostAsync($"/api/v1/tenants/{tenant.Id}/scim/activate", null)).EnsureSuccessStatusCode();
-        var issued = await platform.PostAsJsonAsync($"/api/v1/tenants/{tenant.Id}/scim/tokens", new { identityProvider });
-        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
-        var token = JsonNode.Parse(await issued.Content.ReadAsStringAsync())!["token"]!.GetValue<string>();
-        var scim = new ScimClient(CreateClient(), tenant.Id, token) { AdminKey = tenant.AdminKey };
-        if (!keepOwner) Assert.Equal(HttpStatusCode.NoContent, (await scim.DeleteAsync($"/Users/{tenant.OwnerId}")).Status);
-        return scim;
-    }
+    /// <inheritdoc cref="ServiceClients.NewTenantAsync"/>
+    public Task<ScimClient> NewTenantAsync(string identityProvider = "okta", string? id = null, bool keepOwner = false) =>
+        Clients.NewTenantAsync(identityProvider, id, keepOwner);
 
-    /// <summary>A tenant with its owner and the connector enabled, not yet activated; its owner's id, e-mail and admin key.</summary>
-    public async Task<(string Id, string OwnerId, string OwnerEmail, string AdminKey)> NewInactiveTenantAsync(string? id = null)
-    {
-        var tenant = id ?? "t-" + Guid.NewGuid().ToString("N")[..12];
-        using var admin = Operator();
-        (await admin.PostAsJsonAsync("/admin/v1/tenants", new { id = tenant, displayName = "Test" })).EnsureSuccessStatusCode();
-        var platformGroupId = (await GetJsonAsync(admin, $"/admin/v1/tenants/{tenant}"))["platformGroupId"]!.GetValue<string>();
-        var email = $"owner@{tenant}.example";
-        var owner = await admin.PostAsJsonAsync($"/admin/v1/tenants/{tenant}/users", new { email, role = "owner" });
-        Assert.Equal(HttpStatusCode.Created, owner.StatusCode);
-        var ownerId = JsonNode.Parse(await owner.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
-        (await admin.PutAsJsonAsync($"/admin/v1/tenants/{tenant}/connector", new { platformGroupId, connectorAdminEmail = email })).EnsureSuccessStatusCode();
-        var key = await admin.PostAsJsonAsync($"/admin/v1/tenants/{tenant}/admin-keys", new { userId = ownerId });
-        Assert.Equal(HttpStatusCode.Created, key.StatusCode);
-        return (tenant, ownerId, email, JsonNode.Parse(await key.Content.ReadAsStringAsync())!["key"]!.GetValue<string>());
-    }
+    /// <inheritdoc cref="ServiceClients.NewInactiveTenantAsync"/>
+    public Task<(string Id, string OwnerId, string OwnerEmail, string AdminKey)> NewInactiveTenantAsync(string? id = null) =>
+        Clients.NewInactiveTenantAsync(id);
 
-    /// <summary>A client of the platform admin API with an admin key.</summary>
-    public HttpClient PlatformAdmin(string adminKey)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", adminKey);
-        return client;
-    }
+    public HttpClient PlatformAdmin(string adminKey) => Clients.PlatformAdmin(adminKey);
 
-    private static async Task<JsonNode> GetJsonAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-    }
+    public Task<string> IssueTokenAsync(string tenant, string identityProvider) => Clients.IssueTokenAsync(tenant, identityProvider);
 
-    public async Task<string> IssueTokenAsync(string tenant, string identityProvider)
-    {
-        using var admin = Operator();
-        var response = await admin.PostAsJsonAsync($"/admin/v1/tenants/{tenant}/tokens", new { identityProvider });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        return body["token"]!.GetValue<string>();
-    }
+    /// <summary>A free TCP port on loopback.</summary>
+    public static string FreePort()
 
-    private static string FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

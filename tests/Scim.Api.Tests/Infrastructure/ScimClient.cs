@@ -30,8 +30,7 @@ public sealed class ScimClient(HttpClient http, string tenant, string token)
         if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, mediaType);
         configure?.Invoke(request);
         using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return new ScimResponse(response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), response.Headers, response.Content.Headers.ContentType?.MediaType);
+        return await ScimResponse.ReadAsync(response);
     }
 
     /// <summary>Creates a user with the given userName (and optional extra JSON members) and returns its id.</summary>
@@ -52,6 +51,12 @@ public sealed class ScimClient(HttpClient http, string tenant, string token)
 
 public sealed record ScimResponse(HttpStatusCode Status, JsonNode? Body, HttpResponseHeaders Headers, string? MediaType)
 {
+    public static async Task<ScimResponse> ReadAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return new ScimResponse(response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), response.Headers, response.Content.Headers.ContentType?.MediaType);
+    }
+
     public string Id => Body!["id"]!.GetValue<string>();
 
     public string? ScimType => Body?["scimType"]?.GetValue<string>();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Npgsql;
 using Scim.Api.Tests.Infrastructure;
 using Scim.Testing;
@@ -9,9 +10,9 @@ namespace Scim.Api.Tests.Resilience;
 public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageFactory factory) : IClassFixture<DatabaseOutageTests.OutageFactory>
 {
     [Fact]
-    public async Task DatabaseUnavailable_Answers503WithScimError_AndRecoversWithoutRestart()
+    public async Task DatabaseUnavailable_Answers503WithScimError_AndRecoversWithoutRestart_KeepingTheLogOfTheOutage()
     {
-        var scim = await factory.NewTenantAsync();
+        var scim = await factory.NewTenantAsync(keepOwner: true);
         await scim.CreateUserAsync("before.outage");
         using var client = factory.CreateClient();
 
@@ -38,6 +39,16 @@ public sealed class DatabaseOutageTests(DatabaseOutageTests.OutageFactory factor
         Assert.Equal(1, after.TotalResults);
         await scim.CreateUserAsync("after.outage");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+        // The requests refused during the outage were queued for the log and written once the database was back.
+        using var platform = factory.PlatformAdmin(scim.AdminKey);
+        var logged = 0;
+        for (var attempt = 0; attempt < 100 && logged < 2; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(200);
+            var log = JsonNode.Parse(await platform.GetStringAsync($"/api/v1/tenants/{scim.Tenant}/scim/log?status=503"))!;
+            logged = log["entries"]!.AsArray().Count;
+        }
+        Assert.Equal(2, logged);
     }
 
     /// <summary>The PostgreSQL backend with its connection string pointed at a <see cref="TcpProxy"/>.</summary>

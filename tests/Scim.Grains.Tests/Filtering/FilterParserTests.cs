@@ -99,4 +99,17 @@ public sealed class FilterParserTests
     [InlineData("name.givenName extra", ScimType.InvalidPath)]
     public void ParsePatchPath_Malformed_ThrowsWithTheRightScimType(string path, string scimType) =>
         Assert.Equal(scimType, Assert.Throws<ScimException>(() => FilterParser.ParsePatchPath(path)).ScimType);
+
+    [Theory]
+    [InlineData("userName eq \"a\\u0000\"")]
+    [InlineData("userName eq \"a\\uD800\"")]
+    [InlineData("userName eq \"\\uDC00\"")]
+    [InlineData("userName eq \"a\u0001\"")]
+    [InlineData("userName eq a\u0000")]
+    public void Parse_LiteralsWithTextNoStoreAccepts_AreInvalidFilter(string filter) =>
+        Assert.Equal(ScimType.InvalidFilter, Assert.Throws<ScimException>(() => FilterParser.Parse(filter)).ScimType);
+
+    [Fact]
+    public void Parse_EscapedSurrogatePair_IsOneCharacter() =>
+        Assert.Equal(Cmp("displayName", CompareOp.Eq, LiteralKind.String, "\U0001F600"), FilterParser.Parse("displayName eq \"\\uD83D\\uDE00\""));
 }

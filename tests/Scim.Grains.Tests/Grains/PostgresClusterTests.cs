@@ -40,6 +40,33 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task TwoSilosRacingRePostsOfOneDeactivatedUser_ExactlyOneReactivatesIt()
+    {
+        await using var postgres = await PostgresCluster.StartAsync();
+        var grains = postgres.Cluster.GrainFactory;
+        var tenant = "repost-" + Guid.NewGuid().ToString("N")[..8];
+        const string body = """{"userName":"again@atko.com","externalId":"00u-again","active":true}""";
+        var id = Guid.NewGuid().ToString();
+        var user = grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, id));
+        await user.CreateAsync(body, Render);
+        await user.PatchAsync(new PatchRequest([new PatchOperation("replace", "active", "false")]), null, Render);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
+        {
+            try
+            {
+                return (await grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, Guid.NewGuid().ToString())).CreateAsync(body, Render)).Id;
+            }
+            catch (ScimException e) when (e.ScimType == ScimType.Uniqueness)
+            {
+                return null;
+            }
+        }));
+
+        Assert.Equal(id, Assert.Single(outcomes, o => o is not null));
+    }
+
+    [Fact]
     public async Task KillingASiloDuringCreatesAndGroupPatches_LosesNoAcknowledgedWrite_AndTheClusterKeepsServing()
     {
         await using var postgres = await PostgresCluster.StartAsync();

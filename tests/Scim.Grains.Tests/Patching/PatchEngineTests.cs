@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Patching;
+using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Tests.Patching;
@@ -140,4 +141,65 @@ public sealed class PatchEngineTests
     [InlineData("replace", "members", "[]", ScimType.InvalidPath)]
     public void InvalidOperations_ThrowTheRightScimType(string op, string? path, string? value, string scimType) =>
         Assert.Equal(scimType, Fails(Op(op, path, value)).ScimType);
+
+    [Fact]
+    public void Add_ManyValues_KeepsEachDistinctValueOnce_InTheOrderSent()
+    {
+        var added = string.Join(',', Enumerable.Range(0, 900).Select(i => $$"""{"value":"{{i % 450}}@x.com","type":"other"}"""));
+
+        var emails = Apply(Op("add", "emails", $"[{added},{{\"type\":\"home\",\"value\":\"home@x.com\"}}]"))["emails"]!.AsArray();
+
+        Assert.Equal(452, emails.Count);
+        Assert.Equal(["work@x.com", "home@x.com", "0@x.com", "1@x.com"], emails.Take(4).Select(e => e!["value"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Add_APrimaryValue_DemotesThePrimaryOne_AndAnEqualValueAfterItIsNotAddedTwice()
+    {
+        var emails = Apply(Op("add", "emails", """[{"value":"new@x.com","primary":true},{"value":"work@x.com","type":"work","primary":false}]"""))["emails"]!.AsArray();
+
+        Assert.Equal(["work@x.com", "home@x.com", "new@x.com"], emails.Select(e => e!["value"]!.GetValue<string>()));
+        Assert.Equal([false, false, true], emails.Select(e => e!["primary"]?.GetValue<bool>() ?? false));
+    }
+
+    [Fact]
+    public void Remove_WithAValueList_RemovesTheValuesNamed_ByValueOrWhole()
+    {
+        var emails = Apply(Op("remove", "emails", """[{"value":"home@x.com","type":"anything"},{"value":"nobody@x.com"}]"""))["emails"]!.AsArray();
+
+        Assert.Equal("work@x.com", Assert.Single(emails)!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Add_BeyondTheMostValuesAnAttributeHolds_IsInvalidValue()
+    {
+        var added = string.Join(',', Enumerable.Range(0, 999).Select(i => $$"""{"value":"{{i}}@x.com"}"""));
+
+        var document = Apply(Op("add", "emails", $"[{added}]"));
+
+        Assert.Equal(1001, document["emails"]!.AsArray().Count);
+        Assert.Equal(ScimType.InvalidValue, Assert.Throws<ScimException>(() => ResourceLimits.Check(document, ResourceSchema.User)).ScimType);
+        Assert.Equal(ScimType.InvalidValue, Fails(Op("add", "emails", $"[{added},\"a@b.c\",\"d@e.f\"]")).ScimType);
+    }
+
+    [Theory]
+    [InlineData("add")]
+    [InlineData("replace")]
+    public void BareExtensionUrnPath_SetsTheAttributesOfItsObjectValue(string op)
+    {
+        var user = Apply(Op(op, Enterprise, """{"employeeNumber":"7","department":"Sales"}"""));
+
+        Assert.Equal("7", user[Enterprise]!["employeeNumber"]!.GetValue<string>());
+        Assert.Equal("Sales", user[Enterprise]!["department"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void BareExtensionUrnPath_Remove_RemovesTheWholeExtension()
+    {
+        var withExtension = PatchEngine.Apply(NewUser(), [Op("add", Enterprise, """{"employeeNumber":"7","manager":{"value":"m1"}}""")], ResourceSchema.User, null);
+
+        var removed = PatchEngine.Apply(withExtension, [Op("remove", Enterprise, null)], ResourceSchema.User, null);
+
+        Assert.Null(removed[Enterprise]);
+    }
 }
