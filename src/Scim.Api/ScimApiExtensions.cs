@@ -22,8 +22,11 @@ public static class ScimApiExtensions
 {
     private const string ReadyTag = "ready";
 
-    /// <summary>The longest path and query a request may have (a 4,096-character filter fits, percent-encoded).</summary>
-    private const int LongestTarget = 16 * 1024;
+    /// <summary>
+    /// The longest path and query a request may have: a filter of the longest length fits even when every character
+    /// is a three-byte one, percent-encoded (9 characters each).
+    /// </summary>
+    private const int LongestTarget = 48 * 1024;
 
     public static IServiceCollection AddScimApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,7 +50,7 @@ public static class ScimApiExtensions
         // A parameter that does not bind (count=abc) throws into the exception handler, which answers a SCIM error.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // Kestrel answers an over-long request line itself, with no body; let long URLs through to a SCIM 414 instead.
-        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestLineSize = 4 * LongestTarget);
+        services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestLineSize = 2 * LongestTarget);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);

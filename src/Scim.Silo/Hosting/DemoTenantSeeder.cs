@@ -15,7 +15,8 @@ namespace Scim.Silo.Hosting;
 /// prints its SCIM endpoint, the token, the owner's admin key and the operator key, so a newcomer can curl the service
 /// straight away.
 /// </summary>
-internal sealed class DemoTenantSeeder(
+internal sealed partial class DemoTenantSeeder(
+    ILogger<DemoTenantSeeder> logger,
     IHostApplicationLifetime lifetime,
     IServer server,
     IGrainFactory grains,
@@ -29,6 +30,22 @@ internal sealed class DemoTenantSeeder(
         var tenantId = configuration["Scim:DemoTenant"] ?? "demo";
         if (!TenantIds.IsValid(tenantId)) return;
         if (!await StartedAsync(stoppingToken)) return;
+        try
+        {
+            await SeedAsync(tenantId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A convenience must not stop the service (a faulted BackgroundService stops its host).
+            LogSeedFailed(logger, tenantId, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The demo tenant {Tenant} could not be set up; the service runs without it.")]
+    private static partial void LogSeedFailed(ILogger logger, string tenant, Exception exception);
+
+    private async Task SeedAsync(string tenantId)
+    {
         var tenant = grains.GetGrain<ITenantGrain>(tenantId);
         var info = await tenant.GetAsync() ?? await tenant.CreateAsync("Demo platform");
         var ownerEmail = $"owner@{tenantId}.example";

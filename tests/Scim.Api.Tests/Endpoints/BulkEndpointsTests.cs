@@ -41,6 +41,26 @@ public abstract class BulkEndpointsTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task AnOperationWhoseInputNoStoreAccepts_FailsAlone_AndTheOthersKeepTheirResults()
+    {
+        var scim = await factory.NewTenantAsync();
+
+        var response = await scim.PostAsync("/Bulk", $$"""
+            { {{Schemas}}, "Operations": [
+              { "method": "POST", "path": "/Users", "bulkId": "first", "data": { {{UserSchema}}, "userName": "bulk.first" } },
+              { "method": "POST", "path": "/Users", "bulkId": "long", "data": { {{UserSchema}}, "userName": "{{new string('l', 3000)}}" } },
+              { "method": "POST", "path": "/Groups", "bulkId": "team", "data": { {{GroupSchema}}, "displayName": "Bulk long team",
+                "members": [ { "value": "bulkId:first" }, { "value": "{{new string('m', 900)}}" } ] } },
+              { "method": "POST", "path": "/Users", "bulkId": "last", "data": { {{UserSchema}}, "userName": "bulk.last" } } ] }
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(["201", "400", "400", "201"], Operations(response).Select(Status));
+        Assert.Equal("invalidValue", Operations(response)[1]!["response"]!["scimType"]!.GetValue<string>());
+        Assert.Equal(2, (await scim.GetAsync("/Users?count=0")).TotalResults);
+    }
+
+    [Fact]
     public async Task FreeTextMentioningABulkId_IsStoredAsSent_OnlyWholeReferencesResolve()
     {
         var scim = await factory.NewTenantAsync();

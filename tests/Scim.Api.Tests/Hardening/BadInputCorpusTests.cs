@@ -62,6 +62,19 @@ public abstract class BadInputCorpusTests(ScimApiFactory factory)
         Assert.Equal(user.Id, Assert.Single(found.Resources)!["id"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task TheLongestFilter_InThreeByteCharacters_FitsInAUrl()
+    {
+        var tenant = await TenantAsync();
+        var prefix = "userName eq \"";
+        var filter = prefix + new string('\u4E00', 4096 - prefix.Length - 1) + "\"";
+
+        var response = await tenant.Scim.GetAsync("/Users?filter=" + Uri.EscapeDataString(filter));
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(0, response.TotalResults);
+    }
+
     private sealed record Tenant(ScimClient Scim, string UserId, string GroupId);
 
     /// <summary>A tenant with a reference custom field, one user and one group for the corpus' paths.</summary>
