@@ -63,7 +63,6 @@ public static class MemberValues
     private static string? Text(JsonNode? node) => node switch
     {
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.ToJsonString(),
         null => null,
         _ => throw ScimException.InvalidValue($"Member fields must be strings; got {node.ToJsonString()}."),
     };

@@ -128,6 +128,8 @@ public static class BadInputs
         Scim("1,001 emails added by PATCH", HttpMethod.Patch, "/Users/{user}",
             $$$"""{"schemas":["{{{Patch}}}"],"Operations":[{"op":"add","path":"emails","value":[{{{string.Join(',', Enumerable.Range(0, 1001).Select(i => $"{{\"value\":\"{i}@x.y\"}}"))}}}]}]}""", Value),
 
+        Scim("10,001 members", HttpMethod.Post, "/Groups", $$$"""{"displayName":"g","members":[{{{string.Join(',', Enumerable.Repeat("\"m\"", 10_001))}}}]}""", "tooMany"),
+
         // Malformed PATCH, search and bulk messages.
         Scim("Operations an object", HttpMethod.Patch, "/Users/{user}", $$$"""{"schemas":["{{{Patch}}}"],"Operations":{}}""", Syntax),
         Scim("an operation that is a string", HttpMethod.Patch, "/Users/{user}", $$$"""{"schemas":["{{{Patch}}}"],"Operations":["add"]}""", Syntax),
