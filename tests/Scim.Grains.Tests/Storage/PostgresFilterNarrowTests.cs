@@ -24,6 +24,17 @@ public sealed class PostgresFilterNarrowTests
     public void UserFilters(string filter, bool narrow) =>
         Assert.Equal(narrow, PostgresFilter.IsNarrow(FilterParser.Parse(filter), ResourceSchema.User));
 
+    [Theory]
+    [InlineData("userName eq \"a@b.c\"", true)]
+    [InlineData("externalId eq \"x\" and active eq true", true)]
+    [InlineData("displayName eq \"Ann\"", true)]
+    [InlineData("title pr and id eq \"1\"", false)]
+    [InlineData("userName eq \"a\" or title eq \"b\"", false)]
+    [InlineData("meta.created eq \"2026-01-01T00:00:00Z\"", false)]
+    [InlineData("userName eq null", false)]
+    public void NameLookups_AreEqualitiesOnANameThatLeadsItsIndex(string filter, bool lookup) =>
+        Assert.Equal(lookup, PostgresFilter.IsNameLookup(FilterParser.Parse(filter), ResourceSchema.User));
+
     [Fact]
     public void NoFilter_IsNotNarrow() => Assert.False(PostgresFilter.IsNarrow(null, ResourceSchema.Group));
 }

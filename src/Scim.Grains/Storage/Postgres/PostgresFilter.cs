@@ -19,11 +19,16 @@ internal sealed class PostgresFilter(ResourceSchema schema, SqlParameters parame
     /// Whether a top-level conjunct is an equality on an indexed column (id, externalId, userName, displayName), so that
     /// few rows can match: the lookups IdPs send before every write.
     /// </summary>
-    public static bool IsNarrow(FilterNode? filter, ResourceSchema schema) => filter switch
+    public static bool IsNarrow(FilterNode? filter, ResourceSchema schema) => HasEquality(filter, schema, column => !column.IsTimestamp);
+
+    /// <summary>Whether a top-level conjunct is an equality on a name (userName, displayName, externalId), which leads its index.</summary>
+    public static bool IsNameLookup(FilterNode? filter, ResourceSchema schema) => HasEquality(filter, schema, column => column.IsName);
+
+    private static bool HasEquality(FilterNode? filter, ResourceSchema schema, Func<ResourceColumn, bool> indexed) => filter switch
     {
-        And and => IsNarrow(and.Left, schema) || IsNarrow(and.Right, schema),
+        And and => HasEquality(and.Left, schema, indexed) || HasEquality(and.Right, schema, indexed),
         Compare { Op: CompareOp.Eq } compare when compare.Value.Kind != LiteralKind.Null =>
-            schema.Resolve(compare.Path) is { } resolved && ResourceColumn.Of(resolved, schema.Kind) is { IsTimestamp: false },
+            schema.Resolve(compare.Path) is { } resolved && ResourceColumn.Of(resolved, schema.Kind) is { } column && indexed(column),
         _ => false,
     };
 

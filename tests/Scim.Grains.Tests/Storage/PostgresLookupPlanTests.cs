@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Scim.Grains.Filtering;
+using Scim.Grains.Schemas;
+using Scim.Grains.Storage;
+using Scim.Grains.Storage.Postgres;
+using Scim.Grains.Storage.Postgres.Migrations;
+using Scim.Testing;
+
+namespace Scim.Grains.Tests.Storage;
+
+/// <summary>
+/// The plans of the lookups IdPs send before every write, under statistics that lag a tenant's growth (analyzed while
+/// the tenant was empty, autovacuum off): each name finds its rows through its own index, never by walking the tenant
+/// through an index the tenant leads (what made a userName lookup read 20,000 rows).
+/// </summary>
+public sealed class PostgresLookupPlanTests : IAsyncLifetime
+{
+    private const string Tenant = "grown";
+    private static readonly string[] TenantLedIndexes =
+        ["scim_resources_pkey", "ix_scim_resources_creation", "ix_scim_groups_parent"];
+
+    private readonly TestDatabase database = TestDatabase.Create();
+    private NpgsqlDataSource dataSource = null!;
+
+    public async Task InitializeAsync()
+    {
+        dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        await ExecuteAsync("ALTER TABLE scim_resources SET (autovacuum_enabled = off)");
+        await InsertAsync("small", 0, 1, 50);
+        await InsertAsync("small", 1, 1, 50);
+        await ExecuteAsync("ANALYZE scim_resources");
+        await InsertAsync(Tenant, 0, 1, 20_000);
+        await InsertAsync(Tenant, 1, 1, 2_000);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await dataSource.DisposeAsync();
+        database.Drop();
+    }
+
+    [Theory]
+    [InlineData("User", "userName eq \"u19999@grown.example\"", "ux_scim_users_user_name")]
+    [InlineData("User", "userName eq \"U19999@GROWN.example\" and not (title pr)", "ux_scim_users_user_name")]
+    [InlineData("User", "externalId eq \"e19999\"", "ix_scim_resources_external_id")]
+    [InlineData("User", "displayName eq \"User 19999\"", "ix_scim_users_display_name")]
+    [InlineData("Group", "displayName eq \"Group 1999\"", "ux_scim_groups_display_name")]
+    [InlineData("Group", "externalId eq \"e1999\"", "ix_scim_resources_external_id")]
+    public async Task ANameLookup_UsesTheNamesIndex_EvenWhenStatisticsLag(string type, string filter, string index)
+    {
+        var schema = type == "User" ? ResourceSchema.User : ResourceSchema.Group;
+        var query = new StoreQuery(schema, FilterParser.Parse(filter), null, 1, 100);
+
+        var (count, page) = PostgresResourceStore.QueryCommands(Tenant, query);
+
+        foreach (var command in new[] { count, page! })
+        {
+            var plan = await ExplainAsync(command);
+            Assert.Contains(index, plan);
+            Assert.DoesNotContain(TenantLedIndexes, plan.Contains);
+        }
+        var found = await new PostgresResourceStore(dataSource).QueryAsync(Tenant, query, CancellationToken.None);
+        Assert.Equal(1, found.TotalResults);
+    }
+
+    /// <summary>The generic plan, as a statement prepared by the store's connections may come to use.</summary>
+    private async Task<string> ExplainAsync(NpgsqlBatchCommand command)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using (var generic = new NpgsqlCommand("SET plan_cache_mode = force_generic_plan", connection)) await generic.ExecuteNonQueryAsync();
+        await using var explain = new NpgsqlCommand("EXPLAIN " + command.CommandText, connection);
+        foreach (NpgsqlParameter parameter in command.Parameters) explain.Parameters.Add(new NpgsqlParameter { Value = parameter.Value });
+        await using var reader = await explain.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
+        return string.Join('\n', lines);
+    }
+
+    private Task InsertAsync(string tenant, int kind, int from, int to) => ExecuteAsync($"""
+        INSERT INTO scim_resources (tenant, kind, id, version, user_name, external_id, display_name, active, created, last_modified, document)
+        SELECT '{tenant}', {kind}, gen_random_uuid()::text, 1,
+               CASE WHEN {kind} = 0 THEN 'u' || i || '@{tenant}.example' END, 'e' || i,
+               CASE WHEN {kind} = 0 THEN 'User ' ELSE 'Group ' END || i, true, now(), now(), '{"{"}{"}"}'::jsonb
+        FROM generate_series({from}, {to}) AS i
+        """);
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+}
