@@ -23,7 +23,8 @@ public static class ResourceRendering
         var rendered = new List<RenderedResource>(rows.Count);
         if (schema.Kind == ResourceKind.User)
         {
-            var groups = withoutGroups || !projection.Includes(UserSchema.Groups)
+            // An empty page (the lookup that precedes an IdP's create) needs no groups: no round trip for them.
+            var groups = withoutGroups || rows.Count == 0 || !projection.Includes(UserSchema.Groups)
                 ? null
                 : await store.GetGroupsOfUsersAsync(tenant, rows.Select(r => r.Id).ToList(), CancellationToken.None);
             foreach (var row in rows)
