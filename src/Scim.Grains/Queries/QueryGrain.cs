@@ -30,8 +30,10 @@ internal sealed class QueryGrain(IResourceStore store, TenantSchemas schemas) : 
         var (startIndex, count) = Page(query);
         if (query.Cursor is not null) return await CursorPageAsync(schema, filter, query, count, render, projection);
         var sort = SortSpec.Parse(query.SortBy, query.SortOrder, schema);
-        var page = await store.QueryAsync(Tenant, new StoreQuery(schema, filter, sort, startIndex, count), CancellationToken.None);
-        return Result(page.TotalResults, startIndex, await ResourceRendering.RenderAsync(store, Tenant, page.Resources, schema, render, projection));
+        var page = await store.QueryAsync(Tenant, new StoreQuery(schema, filter, sort, startIndex, count, WithGroups: WantsGroups(schema, projection)),
+            CancellationToken.None);
+        return Result(page.TotalResults, startIndex,
+            await ResourceRendering.RenderAsync(store, Tenant, page.Resources, schema, render, projection, pageGroups: page.Groups));
     }
 
     public async Task<ListResult> SearchAllAsync(ListQuery query, RenderOptions render)
@@ -73,12 +75,17 @@ internal sealed class QueryGrain(IResourceStore store, TenantSchemas schemas) : 
         var kind = schema.Kind;
         if (query.SortBy is not null) throw ScimException.InvalidValue("Cursor pagination returns resources in creation order; sortBy cannot be combined with cursor.");
         var after = ListCursors.Decode(query.Cursor!, kind, query.Filter);
-        var page = await store.QueryAsync(Tenant, new StoreQuery(schema, filter, null, 1, KeysetPages.Fetch(count), after), CancellationToken.None);
+        var page = await store.QueryAsync(Tenant, new StoreQuery(schema, filter, null, 1, KeysetPages.Fetch(count), after, WantsGroups(schema, projection)),
+            CancellationToken.None);
         var (rows, last) = KeysetPages.Cut(page.Resources, count);
         var next = last is null ? null : ListCursors.Encode(last.Sequence, kind, query.Filter);
-        var rendered = await ResourceRendering.RenderAsync(store, Tenant, rows, schema, render, projection);
+        var rendered = await ResourceRendering.RenderAsync(store, Tenant, rows, schema, render, projection, pageGroups: page.Groups);
         return Result(page.TotalResults, 1, rendered) with { CursorPaged = true, NextCursor = next };
     }
+
+    /// <summary>Whether a page's users are rendered with their groups, so the store should read them with the page.</summary>
+    private static bool WantsGroups(ResourceSchema schema, Projection projection) =>
+        schema.Kind == ResourceKind.User && projection.Includes(UserSchema.Groups);
 
     private static ListResult Result(int total, int startIndex, IReadOnlyList<RenderedResource> rendered) => new(total, startIndex, rendered);
 

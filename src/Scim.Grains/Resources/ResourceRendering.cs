@@ -17,8 +17,13 @@ public static class ResourceRendering
     /// <summary>Members per chunk: the first is rendered with the group, the others are read in calls of this size.</summary>
     public const int MembersPerChunk = 1000;
 
+    /// <summary>
+    /// Renders rows; users' groups are read here unless the page came with them (<paramref name="pageGroups"/>) or the
+    /// rows are known to be in no group yet (<paramref name="withoutGroups"/>, a user just created).
+    /// </summary>
     public static async Task<IReadOnlyList<RenderedResource>> RenderAsync(IResourceStore store, string tenant, IReadOnlyList<StoredResource> rows,
-        ResourceSchema schema, RenderOptions render, Projection projection, bool withoutGroups = false)
+        ResourceSchema schema, RenderOptions render, Projection projection, bool withoutGroups = false,
+        IReadOnlyDictionary<string, IReadOnlyList<UserGroup>>? pageGroups = null)
     {
         var rendered = new List<RenderedResource>(rows.Count);
         if (schema.Kind == ResourceKind.User)
@@ -26,7 +31,7 @@ public static class ResourceRendering
             // An empty page (the lookup that precedes an IdP's create) needs no groups: no round trip for them.
             var groups = withoutGroups || rows.Count == 0 || !projection.Includes(UserSchema.Groups)
                 ? null
-                : await store.GetGroupsOfUsersAsync(tenant, rows.Select(r => r.Id).ToList(), CancellationToken.None);
+                : pageGroups ?? await store.GetGroupsOfUsersAsync(tenant, rows.Select(r => r.Id).ToList(), CancellationToken.None);
             foreach (var row in rows)
             {
                 var derived = groups is null ? null : new JsonArray((groups.GetValueOrDefault(row.Id) ?? [])

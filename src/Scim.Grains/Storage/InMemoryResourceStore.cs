@@ -83,7 +83,7 @@ public sealed class InMemoryResourceStore : IResourceStore
         return Task.CompletedTask;
     }
 
-    public Task<ResourcePage> QueryAsync(string tenant, StoreQuery query, CancellationToken cancellationToken)
+    public async Task<ResourcePage> QueryAsync(string tenant, StoreQuery query, CancellationToken cancellationToken)
     {
         var (kind, schema, filter) = (query.Kind, query.Schema, query.Filter);
         var data = Data(tenant);
@@ -105,7 +105,8 @@ public sealed class InMemoryResourceStore : IResourceStore
         var sorted = query.Sort is null ? matches : SortKeys.Order(matches, query.Sort);
         var page = (query.AfterSequence is { } after ? sorted.Where(r => r.Sequence > after) : sorted.Skip(query.StartIndex - 1))
             .Take(query.Count).ToList();
-        return Task.FromResult(new ResourcePage(matches.Count, page));
+        var groups = query.WithGroups ? await GetGroupsOfUsersAsync(tenant, page.Select(r => r.Id).ToList(), cancellationToken) : null;
+        return new ResourcePage(matches.Count, page, groups);
     }
 
     public Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, string? after, int count, CancellationToken cancellationToken)

@@ -84,6 +84,30 @@ public abstract class UserGroupsTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task GroupsInListAndCursorPages_AreTheUsersOwn_DirectAndIndirect()
+    {
+        var scim = await factory.NewTenantAsync();
+        var admin = factory.GroupAdmin(scim.Tenant);
+        var users = new List<string>();
+        for (var i = 0; i < 5; i++) users.Add(await scim.CreateUserAsync($"paged-{i}"));
+        var parent = await scim.CreateGroupAsync("Paged parent", $$"""[{"value":"{{users[1]}}"}]""");
+        var child = await scim.CreateGroupAsync("Paged child", $$"""[{"value":"{{users[3]}}"},{"value":"{{users[1]}}"}]""");
+        await admin.MoveAsync(child, parent);
+
+        var byIndex = (await scim.GetAsync("/Users?startIndex=2&count=3")).Resources;
+        var byCursor = (await scim.GetAsync("/Users?cursor&count=5")).Resources;
+
+        foreach (var resource in byIndex.Concat(byCursor))
+        {
+            var own = (await scim.GetAsync($"/Users/{resource!["id"]!.GetValue<string>()}")).Body!;
+            Assert.Equal(GroupsOf(own), GroupsOf(resource));
+        }
+        Assert.Equal(new Dictionary<string, string> { [parent] = "direct", [child] = "direct" }, GroupsOf(byIndex[0]!));
+        Assert.Equal(new Dictionary<string, string> { [child] = "direct", [parent] = "indirect" }, GroupsOf(byIndex[2]!));
+        Assert.Empty(GroupsOf(byCursor[4]!));
+    }
+
+    [Fact]
     public async Task FilterOnGroupsValue_FindsDirectAndIndirectMembers()
     {
         var scim = await factory.NewTenantAsync();

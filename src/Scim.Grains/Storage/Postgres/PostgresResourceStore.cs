@@ -79,15 +79,18 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             await reader.ReadAsync(cancellationToken);
             var total = reader.GetInt64(0);
             var rows = new List<StoredResource>();
+            var groups = query.WithGroups ? new Dictionary<string, IReadOnlyList<UserGroup>>(StringComparer.Ordinal) : null;
             if (await reader.NextResultAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    rows.Add(Row(tenant, query.Kind, reader.GetString(0), reader.GetInt64(1), reader.GetString(2))
-                        with { Sequence = reader.GetInt64(3), Role = (PlatformRole)reader.GetInt16(4) });
+                    var row = Row(tenant, query.Kind, reader.GetString(0), reader.GetInt64(1), reader.GetString(2))
+                        with { Sequence = reader.GetInt64(3), Role = (PlatformRole)reader.GetInt16(4) };
+                    rows.Add(row);
+                    if (groups is not null && !reader.IsDBNull(5)) groups[row.Id] = GroupsOf(reader);
                 }
             }
-            return new ResourcePage((int)total, rows);
+            return new ResourcePage((int)total, rows, groups);
         });
 
     /// <summary>The statements of a list query: the count for totalResults, and the page unless none is wanted.</summary>
@@ -111,8 +114,29 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         var window = query.AfterSequence is { } after
             ? $"AND r.seq > {after} ORDER BY {order} LIMIT {query.Count}"
             : $"ORDER BY {order} LIMIT {query.Count} OFFSET {query.StartIndex - 1}";
-        return (count, WithParameters(new NpgsqlBatchCommand(
-            $"SELECT r.id, r.version, r.document, r.seq, r.platform_role FROM scim_resources r WHERE {where} {window}"), parameters));
+        if (!query.WithGroups)
+        {
+            return (count, WithParameters(new NpgsqlBatchCommand(
+                $"SELECT r.id, r.version, r.document, r.seq, r.platform_role FROM scim_resources r WHERE {where} {window}"), parameters));
+        }
+        // The page's rows kept in their order, and their users' groups from one call over all of them: one statement, so
+        // the groups are those of exactly these users, read in the same snapshot.
+        return (count, WithParameters(new NpgsqlBatchCommand($"""
+            WITH page AS (SELECT * FROM unnest(ARRAY(SELECT r FROM scim_resources r WHERE {where} {window})) WITH ORDINALITY),
+            grouped AS (
+                SELECT g.out_user, array_agg(g.out_group ORDER BY g.out_group) AS ids, array_agg(g.out_display ORDER BY g.out_group) AS displays,
+                       array_agg(g.out_direct ORDER BY g.out_group) AS directs
+                FROM scim_groups_of_users({tenantParameter}, ARRAY(SELECT id FROM page)) g GROUP BY g.out_user)
+            SELECT page.id, page.version, page.document, page.seq, page.platform_role, grouped.ids, grouped.displays, grouped.directs
+            FROM page LEFT JOIN grouped ON grouped.out_user = page.id ORDER BY page.ordinality
+            """), parameters));
+    }
+
+    /// <summary>A user's groups from the aggregated columns of a page read with its groups.</summary>
+    private static List<UserGroup> GroupsOf(NpgsqlDataReader reader)
+    {
+        var (ids, displays, directs) = (reader.GetFieldValue<string[]>(5), reader.GetFieldValue<string?[]>(6), reader.GetFieldValue<bool[]>(7));
+        return ids.Select((id, i) => new UserGroup(id, displays[i], directs[i])).ToList();
     }
 
     public Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, string? after, int count, CancellationToken cancellationToken)
