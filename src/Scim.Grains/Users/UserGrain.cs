@@ -15,6 +15,9 @@ namespace Scim.Grains.Users;
 /// A POST that duplicates an active user is still a 409 (O3), and another userName with a reused externalId is a new user.
 /// The user is also a platform user: its role is set only by the operator API.
 /// </summary>
+// An IdP touches a resource once per cycle: an activation kept for Orleans' default 15 idle minutes holds memory that
+// no one reuses, while activating again costs one store read.
+[CollectionAgeLimit(Minutes = 2)]
 internal sealed class UserGrain(IResourceStore store, TenantSchemas schemas, TimeProvider clock) : ResourceGrain(store, schemas, clock), IUserGrain
 {
     protected override ResourceKind Kind => ResourceKind.User;
