@@ -3,9 +3,15 @@ using Scim.Grains.Interfaces.Platform;
 
 namespace Scim.Grains.Storage;
 
-/// <summary>The single-node provisioning log: per tenant a list in sequence order, behind the tenant's lock.</summary>
-public sealed class InMemoryProvisioningLogStore : IProvisioningLogStore
+/// <summary>
+/// The single-node provisioning log: per tenant a list in sequence order, behind the tenant's lock. Memory is all it
+/// has, so each tenant keeps its newest <paramref name="maxEntriesPerTenant"/> entries (within the retention): a busy
+/// sync cannot grow the process without bound.
+/// </summary>
+public sealed class InMemoryProvisioningLogStore(int maxEntriesPerTenant = InMemoryProvisioningLogStore.DefaultMaxEntriesPerTenant) : IProvisioningLogStore
 {
+    public const int DefaultMaxEntriesPerTenant = 100_000;
+
     private readonly ConcurrentDictionary<string, List<ProvisioningLogEntry>> logs = new(StringComparer.Ordinal);
     private long nextSequence;
 
@@ -15,6 +21,7 @@ public sealed class InMemoryProvisioningLogStore : IProvisioningLogStore
         lock (log)
         {
             foreach (var entry in entries) log.Add(entry with { Sequence = Interlocked.Increment(ref nextSequence) });
+            if (log.Count > maxEntriesPerTenant) log.RemoveRange(0, log.Count - maxEntriesPerTenant);
         }
         return Task.CompletedTask;
     }
