@@ -10,6 +10,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 modes=${1:-all}; shift || true
 dotnet build Scim.sln -c Release -nologo -v q >/dev/null
+dotnet build bench/Scim.Benchmark -c Release -nologo -v q >/dev/null
 port=${BENCHMARK_PORT:-5100}
 source "$root/scripts/service.sh"
 service_init Release
