@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# The side-by-side benchmark of the README: builds Release, then for each mode starts the service on loopback and runs
-# the load generator (bench/Scim.Benchmark) against it; in postgres mode it also measures raw single-row INSERTs into
-# an equivalent table with pgbench at the same client counts. PostgreSQL keeps its durable defaults
-# (fsync and synchronous_commit on). The per-tenant rate limit is lifted so that capacity, not the limit, is measured.
+# The side-by-side benchmark of the README: builds Release, then for each mode starts a server on loopback and runs
+# the load generator (bench/Scim.Benchmark) against it: the no-work server (bench/Scim.NoWork, the ceiling of the
+# request path), the service in memory, and the service on PostgreSQL, where it also measures raw single-row INSERTs
+# into an equivalent table with pgbench at the same client counts. PostgreSQL keeps its durable defaults (fsync and
+# synchronous_commit on). The per-tenant rate limit is lifted so that capacity, not the limit, is measured. At the
+# end it prints every goal with its figures and ratio (all from this run).
 #
-#   scripts/benchmark.sh [in-memory|postgres|all] [extra load-generator options, e.g. --seconds 10]
+#   scripts/benchmark.sh [no-work|in-memory|postgres|all] [extra load-generator options, e.g. --seconds 10]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 modes=${1:-all}; shift || true
 dotnet build Scim.sln -c Release -nologo -v q >/dev/null
 dotnet build bench/Scim.Benchmark -c Release -nologo -v q >/dev/null
+dotnet build bench/Scim.NoWork -c Release -nologo -v q >/dev/null
+results=$(mktemp)
 port=${BENCHMARK_PORT:-5100}
 source "$root/scripts/service.sh"
 service_init Release
@@ -26,12 +30,22 @@ serve() {
 
 # The service's pid (the last started) lets the load generator read its peak memory while it serves large groups.
 load() { dotnet "$root/bench/Scim.Benchmark/bin/Release/net10.0/Scim.Benchmark.dll" --url "http://127.0.0.1:$port" --operator-key "$key" \
-  --service-pid "${SERVICE_PIDS[-1]}" "$@"; }
+  --service-pid "${SERVICE_PIDS[-1]}" --results "$results" "$@"; }
+
+if [ "$modes" = no-work ] || [ "$modes" = all ]; then
+  echo "== no-work server"
+  (cd "$root/bench/Scim.NoWork/bin/Release/net10.0" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet Scim.NoWork.dll \
+     >"$SERVICE_LOGS/no-work.log" 2>&1) &
+  SERVICE_PIDS+=($!)
+  service_ready no-work "http://127.0.0.1:$port"
+  load --mode no-work "$@"
+  service_stop_all
+fi
 
 if [ "$modes" = in-memory ] || [ "$modes" = all ]; then
   echo "== single node, in-memory"
   serve
-  load "$@"
+  load --mode in-memory "$@"
   service_stop_all
 fi
 
@@ -46,13 +60,17 @@ if [ "$modes" = postgres ] || [ "$modes" = all ]; then
   psql -q -h 127.0.0.1 -p "$PGPORT" -U scim -d scim -c "CREATE TABLE raw_inserts (LIKE scim_resources INCLUDING ALL)"
   insert=$(mktemp)
   cat >"$insert" <<'SQL'
-INSERT INTO raw_inserts (tenant, kind, id, version, user_name, display_name, active, created, last_modified, document)
-VALUES ('raw', 0, gen_random_uuid()::text, 1, 'u' || gen_random_uuid(), 'Bench User', true, now(), now(),
-  '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"bench","name":{"givenName":"Bench","familyName":"User"},"emails":[{"value":"bench@bench.example","type":"work","primary":true}],"active":true}');
+INSERT INTO raw_inserts (tenant, kind, id, version, user_name, external_id, display_name, active, created, last_modified, document)
+VALUES ('raw', 0, gen_random_uuid()::text, 1, 'u' || gen_random_uuid(), 'x-' || gen_random_uuid(), 'Bench User', true, now(), now(),
+  '{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],"userName":"bench","externalId":"x-bench","name":{"givenName":"Bench","familyName":"User"},"displayName":"Bench User","emails":[{"value":"bench@bench.example","type":"work","primary":true}],"active":true,"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"bench","department":"Engineering","costCenter":"CC-42"}}');
 SQL
   for clients in 16 64; do
     tps=$("$PG_BIN/pgbench" -n -h 127.0.0.1 -p "$PGPORT" -U scim -c "$clients" -j 2 -T 10 -f "$insert" scim 2>/dev/null | awk '/^tps/ {print $3; exit}')
     printf '%-44s %9.0f req/s   (pgbench, single-row INSERT into an equivalent table)\n' "raw INSERTs, $clients clients" "$tps"
+    printf 'pgbench\tcreate/%s\t%s\n' "$clients" "$tps" >>"$results"
   done
-  load "$@"
+  load --mode postgres "$@"
 fi
+
+echo "== goals (figures of this run; results in $results)"
+dotnet "$root/bench/Scim.Benchmark/bin/Release/net10.0/Scim.Benchmark.dll" report "$results"

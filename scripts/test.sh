@@ -6,9 +6,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 dotnet build Scim.sln -nologo -v q
-# The load generator is not in the solution (it is no part of the service, and the solution's build stays short);
+# The load generator and the no-work server are not in the solution (no part of the service; the build stays short);
 # built here so that it never rots unseen.
 dotnet build bench/Scim.Benchmark -nologo -v q
+dotnet build bench/Scim.NoWork -nologo -v q
 source scripts/postgres.sh
 # A test server only: durability settings off for speed (the benchmark keeps them on).
 postgres_start -c fsync=off -c synchronous_commit=off -c full_page_writes=off

@@ -11,13 +11,22 @@ public sealed record BenchmarkOptions(
     TimeSpan Duration,
     IReadOnlyList<int> LookupSizes,
     IReadOnlyList<int> GroupSizes,
-    int? ServicePid)
+    int? ServicePid,
+    string Mode,
+    string? ResultsPath)
 {
+    /// <summary>The mode name of the no-work server: nothing it answers is stored, so nothing is verified or seeded for real.</summary>
+    public const string NoWork = "no-work";
+
+    public bool Verifies => Mode != NoWork;
+
     public const string Usage = """
         usage: Scim.Benchmark --url http://127.0.0.1:5000 --operator-key KEY
                              [--create-clients 16,64] [--clients 16] [--seconds 10]
-                             [--lookup-sizes 10000,1000000] [--group-sizes 1000,100000]
-                             [--service-pid PID]   (Linux: report the service's peak memory while it serves whole groups)
+                             [--lookup-sizes 1000,100000] [--group-sizes 1000,100000]
+                             [--service-pid PID]   (Linux: the service's memory per user and its peak over whole groups)
+                             [--mode NAME --results FILE]   (append each figure to FILE as NAME, key, value)
+               Scim.Benchmark report FILE   (each goal of the benchmark with its figures and ratio)
         """;
 
     public static BenchmarkOptions Parse(string[] args)
@@ -38,8 +47,10 @@ public sealed record BenchmarkOptions(
             List("create-clients", "16,64"),
             int.Parse(values.GetValueOrDefault("clients") ?? "16", CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("seconds") ?? "10", CultureInfo.InvariantCulture)),
-            List("lookup-sizes", "10000,1000000"),
+            List("lookup-sizes", "1000,100000"),
             List("group-sizes", "1000,100000"),
-            values.TryGetValue("service-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
+            values.TryGetValue("service-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            values.GetValueOrDefault("mode") ?? "service",
+            values.GetValueOrDefault("results"));
     }
 }

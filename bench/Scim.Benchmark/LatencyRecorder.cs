@@ -17,13 +17,22 @@ public sealed class LatencyRecorder
 
     public void Error() => Interlocked.Increment(ref errors);
 
+    /// <summary>Acknowledged requests per second since the recorder was made.</summary>
+    public double PerSecond
+    {
+        get
+        {
+            lock (milliseconds) return milliseconds.Count / wall.Elapsed.TotalSeconds;
+        }
+    }
+
     public string Summary(string name)
     {
-        var elapsed = wall.Elapsed.TotalSeconds;
+        var perSecond = PerSecond;
         double[] sorted;
         lock (milliseconds) sorted = [.. milliseconds.Order()];
         string Percentile(double p) => sorted.Length == 0 ? "-" : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))].ToString("F2", CultureInfo.InvariantCulture);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{name,-44} {sorted.Length / elapsed,9:F0} req/s   p50 {Percentile(0.50),7} ms   p99 {Percentile(0.99),7} ms   n={sorted.Length} errors={errors}");
+            $"{name,-44} {perSecond,9:F0} req/s   p50 {Percentile(0.50),7} ms   p99 {Percentile(0.99),7} ms   n={sorted.Length} errors={errors}");
     }
 }

@@ -1,8 +1,10 @@
 using Scim.Benchmark;
 
 // A load generator for any running service: creates its own tenants through the operator API, then measures
-// throughput and p50/p99 latency of user creates, reads, userName lookups, single-member group PATCHes and reads of
-// whole large groups (with the service's peak memory when its pid is given).
+// throughput and p50/p99 latency of reads, lookups, user PATCHes and the IdP's reconcile cycle in a growing tenant
+// (with the service's memory per user when its pid is given), user creates, single-member group PATCHes and reads of
+// whole large groups. `report FILE` prints the goals the figures of one run are held to.
+if (args is ["report", var resultsPath]) return Goals.Report(resultsPath);
 BenchmarkOptions options;
 try
 {
@@ -13,9 +15,10 @@ catch (ArgumentException e)
     Console.Error.WriteLine(e.Message);
     return 2;
 }
-Console.WriteLine($"target {options.Url}  duration {options.Duration.TotalSeconds:F0} s per measurement  {Environment.ProcessorCount} cores");
+Console.WriteLine($"target {options.Url} ({options.Mode})  duration {options.Duration.TotalSeconds:F0} s per measurement  {Environment.ProcessorCount} cores");
 var scenarios = new Scenarios(options);
+// First, while the service holds nothing else: its memory per user is measured as the first tenant grows.
+await scenarios.ReadsAndLookupsAsync();
 await scenarios.CreatesAsync();
 await scenarios.GroupPatchesAsync();
-await scenarios.ReadsAndLookupsAsync();
 return Environment.ExitCode;

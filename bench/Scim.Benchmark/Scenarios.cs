@@ -1,12 +1,24 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 
 namespace Scim.Benchmark;
 
-/// <summary>The measured scenarios. Each runs a number of workers for a fixed time and records acknowledged requests.</summary>
+/// <summary>
+/// The measured scenarios. Each runs a number of workers for a fixed time, records acknowledged requests, prints the
+/// figure and records it under its key for the report.
+/// </summary>
 public sealed class Scenarios(BenchmarkOptions options)
 {
+    private readonly BenchmarkResults results = new(options.Mode, options.ResultsPath);
+
+    private void Report(LatencyRecorder recorder, string key, string name)
+    {
+        Console.WriteLine(recorder.Summary(name));
+        results.Record(key, recorder.PerSecond);
+    }
+
     /// <summary>User creates at each configured concurrency.</summary>
     public async Task CreatesAsync()
     {
@@ -18,33 +30,108 @@ public sealed class Scenarios(BenchmarkOptions options)
                 var (status, _, latency) = await target.SendAsync(HttpMethod.Post, "Users", ScimTarget.UserJson($"c{worker}-{i}"));
                 return (status == HttpStatusCode.Created, latency);
             });
-            Console.WriteLine(recorder.Summary($"user creates, {clients} clients"));
+            Report(recorder, $"create/{clients}", $"user creates, {clients} clients");
         }
     }
 
-    /// <summary>GET by id and userName eq lookups in a tenant grown to each configured size.</summary>
+    /// <summary>
+    /// In a tenant grown to each configured size: GET by id, userName and externalId lookups, user PATCHes, and at the
+    /// largest size the IdP's reconcile cycle. The first seeding starts from a process that holds nothing else, so the
+    /// service's resident memory per user is measured there.
+    /// </summary>
     public async Task ReadsAndLookupsAsync()
     {
         var target = await ScimTarget.CreateTenantAsync(options, "okta");
+        var memory = options.Verifies ? ServiceMemory.For(options.ServicePid) : null;
+        var empty = memory?.ResidentBytes ?? 0;
         var ids = new List<string>();
         var size = 0;
         foreach (var wanted in options.LookupSizes)
         {
             size = await SeedUsersAsync(target, size, wanted, ids);
-            var reads = await RunAsync(options.Clients, async (_, _) =>
+            if (memory is not null) ReportMemory(memory, empty, size);
+            if (size == options.LookupSizes[0]) await WarmUpAsync(target, ids);
+            Report(await RunAsync(options.Clients, async (_, _) =>
             {
                 var (status, _, latency) = await target.SendAsync(HttpMethod.Get, "Users/" + ids[Random.Shared.Next(ids.Count)]);
                 return (status == HttpStatusCode.OK, latency);
-            });
-            Console.WriteLine(reads.Summary($"user reads by id, {size:N0} users"));
-            var lookups = await RunAsync(options.Clients, async (_, _) =>
+            }), $"get/{size}", $"user reads by id, {size:N0} users");
+            Report(await RunAsync(options.Clients, async (_, _) =>
             {
-                var userName = $"u{Random.Shared.Next(size)}";
-                var (status, body, latency) = await target.SendAsync(HttpMethod.Get, $"Users?filter=userName%20eq%20%22{userName}%22");
-                return (status == HttpStatusCode.OK && body.Contains("\"totalResults\":1", StringComparison.Ordinal), latency);
-            });
-            Console.WriteLine(lookups.Summary($"userName eq lookups, {size:N0} users"));
+                var (status, body, latency) = await target.SendAsync(HttpMethod.Get, $"Users?filter=userName%20eq%20%22u{Random.Shared.Next(size)}%22");
+                return (status == HttpStatusCode.OK && FoundOne(body), latency);
+            }), $"lookup/{size}", $"userName eq lookups, {size:N0} users");
+            Report(await RunAsync(options.Clients, async (_, _) =>
+            {
+                var (status, body, latency) = await target.SendAsync(HttpMethod.Get, $"Users?filter=externalId%20eq%20%22x-u{Random.Shared.Next(size)}%22");
+                return (status == HttpStatusCode.OK && FoundOne(body), latency);
+            }), $"externalId/{size}", $"externalId eq lookups, {size:N0} users");
+            Report(await RunAsync(options.Clients, async (_, i) =>
+            {
+                var (status, _, latency) = await target.SendAsync(HttpMethod.Patch, "Users/" + ids[Random.Shared.Next(ids.Count)], ScimTarget.ReplaceTwoAttributesJson(i));
+                return (status is HttpStatusCode.OK or HttpStatusCode.NoContent, latency);
+            }), $"patch/{size}", $"user PATCH (replace 2), {size:N0} users");
         }
+        if (options.Verifies && size > 0) await ReconcileAsync(target, size);
+    }
+
+    /// <summary>
+    /// Entra's provisioning cycle for one user: look it up by userName, create it when missing, then PATCH it. One user
+    /// in ten is new. A cycle counts when every step answered as it should, and a created user must be found again.
+    /// </summary>
+    private async Task ReconcileAsync(ScimTarget target, int size)
+    {
+        var recorder = await RunAsync(options.Clients, async (worker, i) =>
+        {
+            var userName = i % 10 == 0 ? $"r{worker}-{i}" : $"u{Random.Shared.Next(size)}";
+            var (status, body, lookup) = await target.SendAsync(HttpMethod.Get, $"Users?filter=userName%20eq%20%22{userName}%22");
+            if (status != HttpStatusCode.OK) return (false, lookup);
+            var elapsed = lookup;
+            var id = JsonNode.Parse(body)!["Resources"]?.AsArray().FirstOrDefault()?["id"]?.GetValue<string>();
+            if (id is null)
+            {
+                var (created, createdBody, create) = await target.SendAsync(HttpMethod.Post, "Users", ScimTarget.UserJson(userName));
+                elapsed += create;
+                if (created != HttpStatusCode.Created) return (false, elapsed);
+                id = JsonNode.Parse(createdBody)!["id"]!.GetValue<string>();
+            }
+            var (patched, _, patch) = await target.SendAsync(HttpMethod.Patch, "Users/" + id, ScimTarget.ReplaceTwoAttributesJson(i));
+            return (patched is HttpStatusCode.OK or HttpStatusCode.NoContent, elapsed + patch);
+        });
+        Report(recorder, $"reconcile/{size}", $"reconcile cycles (lookup, create 1 in 10, PATCH), {size:N0} users");
+        var (_, again, _) = await target.SendAsync(HttpMethod.Get, "Users?filter=userName%20eq%20%22r0-0%22");
+        if (!FoundOne(again))
+        {
+            Console.WriteLine($"{"",-44} a user created by the reconcile cycle is not found: {again}");
+            Environment.ExitCode = 1;
+        }
+    }
+
+    /// <summary>Untimed requests of each kind measured next, so that the first figures do not include the server's JIT.</summary>
+    private async Task WarmUpAsync(ScimTarget target, List<string> ids) =>
+        await RunAsync(options.Clients, async (_, i) =>
+        {
+            var id = ids[Random.Shared.Next(ids.Count)];
+            var (status, _, latency) = (i % 3) switch
+            {
+                0 => await target.SendAsync(HttpMethod.Get, "Users/" + id),
+                1 => await target.SendAsync(HttpMethod.Get, "Users?filter=userName%20eq%20%22u0%22"),
+                _ => await target.SendAsync(HttpMethod.Patch, "Users/" + id, ScimTarget.ReplaceTwoAttributesJson(i)),
+            };
+            return (status is HttpStatusCode.OK or HttpStatusCode.NoContent, latency);
+        });
+
+    private static bool FoundOne(string listBody) => listBody.Contains("\"totalResults\":1", StringComparison.Ordinal);
+
+    /// <summary>The service's resident memory above the process before any user was seeded, per seeded user.</summary>
+    private void ReportMemory(ServiceMemory memory, long empty, int users)
+    {
+        // A moment for the background work of the seeding (the provisioning log's batches) to settle.
+        Thread.Sleep(TimeSpan.FromSeconds(3));
+        var perUser = (memory.ResidentBytes - empty) / (double)users;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{"resident memory per user, " + users.ToString("N0", CultureInfo.InvariantCulture) + " users",-44} {perUser,9:F0} bytes   ({memory.ResidentBytes / (1 << 20):N0} MiB resident, {empty / (1 << 20):N0} MiB before seeding)"));
+        results.Record($"memory-per-user/{users}", perUser);
     }
 
     /// <summary>
@@ -77,7 +164,8 @@ public sealed class Scenarios(BenchmarkOptions options)
                 if (status == HttpStatusCode.NoContent) acknowledged.Add(member);
                 return (status == HttpStatusCode.NoContent, latency);
             });
-            Console.WriteLine(recorder.Summary($"add-1-member PATCH, group of {size:N0}"));
+            Report(recorder, $"member-add/{size}", $"add-1-member PATCH, group of {size:N0}");
+            if (!options.Verifies) continue;
             var lost = await LostMembersAsync(target, group, acknowledged);
             Console.WriteLine($"{"",-44} {acknowledged.Count} acknowledged adds, {lost} lost");
             if (lost > 0) Environment.ExitCode = 1;

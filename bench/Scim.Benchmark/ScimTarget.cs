@@ -55,8 +55,13 @@ public sealed class ScimTarget(HttpClient http, string tenant, string token)
         return (response.StatusCode, body, Stopwatch.GetElapsedTime(started));
     }
 
+    /// <summary>A user as IdPs send one: names, a work email, an externalId and the enterprise extension.</summary>
     public static string UserJson(string userName) =>
-        $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"{{userName}}","name":{"givenName":"Bench","familyName":"User"},"emails":[{"value":"{{userName}}@bench.example","type":"work","primary":true}],"active":true}""";
+        $$$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],"userName":"{{{userName}}}","externalId":"x-{{{userName}}}","name":{"givenName":"Bench","familyName":"User"},"displayName":"Bench User","emails":[{"value":"{{{userName}}}@bench.example","type":"work","primary":true}],"active":true,"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"{{{userName}}}","department":"Engineering","costCenter":"CC-42"}}""";
+
+    /// <summary>Entra's update of a changed user: replace operations on two attributes.</summary>
+    public static string ReplaceTwoAttributesJson(int round) =>
+        $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Replace","path":"displayName","value":"Bench User {{round}}"},{"op":"Replace","path":"name.givenName","value":"Bench {{round}}"}]}""";
 
     public static string AddMembersJson(IEnumerable<string> ids) =>
         $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"members","value":[{{string.Join(",", ids.Select(id => $$"""{"value":"{{id}}"}"""))}}]}]}""";

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Scim.Benchmark;
+
+/// <summary>
+/// The figures of one run, appended as they are measured to a tab-separated file (mode, key, value) that the report
+/// reads, so that a run cut short still reports what it measured. Keys name the operation and its size or concurrency,
+/// e.g. <c>lookup/100000</c>, <c>create/16</c>.
+/// </summary>
+public sealed class BenchmarkResults(string mode, string? path)
+{
+    public void Record(string key, double value)
+    {
+        if (path is null) return;
+        File.AppendAllText(path, string.Create(CultureInfo.InvariantCulture, $"{mode}\t{key}\t{value:F1}\n"));
+    }
+
+    public static Dictionary<(string Mode, string Key), double> Read(string path) =>
+        File.ReadLines(path)
+            .Select(line => line.Split('\t'))
+            .Where(fields => fields.Length == 3)
+            .GroupBy(fields => (fields[0], fields[1]))
+            .ToDictionary(g => g.Key, g => double.Parse(g.Last()[2], CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace Scim.Benchmark;
+
+/// <summary>
+/// The goals the benchmark holds the service to (issue 12), each a ratio of two figures measured in the same run: the
+/// report prints every goal with both figures, the ratio, the target and whether it is met.
+/// </summary>
+public static class Goals
+{
+    private const string Memory = "in-memory", Postgres = "postgres", Raw = "pgbench", NoWork = BenchmarkOptions.NoWork;
+
+    /// <summary>One goal: <paramref name="Figure"/> over <paramref name="Reference"/> must reach <paramref name="Target"/> (or stay at most it, for <paramref name="AtMost"/>).</summary>
+    private sealed record Goal(string Name, (string Mode, string Key) Figure, (string Mode, string Key)? Reference, double Target, bool AtMost = false);
+
+    public static int Report(string path)
+    {
+        var figures = BenchmarkResults.Read(path);
+        int[] Sizes(string prefix) => figures.Keys.Where(k => k.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(k => int.Parse(k.Key[prefix.Length..], CultureInfo.InvariantCulture)).Distinct().Order().ToArray();
+        var users = Sizes("lookup/");
+        var groups = Sizes("member-add/");
+        var clients = Sizes("create/");
+        var goals = new List<Goal>();
+        if (users.Length > 0)
+        {
+            var (least, most) = (users[0], users[^1]);
+            goals.Add(new($"userName eq, {most:N0} users: PostgreSQL / in memory", (Postgres, $"lookup/{most}"), (Memory, $"lookup/{most}"), 0.5));
+            goals.Add(new($"userName eq on PostgreSQL: {most:N0} / {least:N0} users", (Postgres, $"lookup/{most}"), (Postgres, $"lookup/{least}"), 1 / 1.2));
+            goals.Add(new($"externalId eq, {most:N0} users: PostgreSQL / in memory", (Postgres, $"externalId/{most}"), (Memory, $"externalId/{most}"), 0.5));
+            goals.Add(new($"GET by id, {least:N0} users: PostgreSQL / in memory", (Postgres, $"get/{least}"), (Memory, $"get/{least}"), 0.8));
+            goals.Add(new($"GET by id, {least:N0} users: in memory / no-work", (Memory, $"get/{least}"), (NoWork, $"get/{least}"), 0.5));
+            goals.Add(new($"userName eq, {least:N0} users: in memory / no-work", (Memory, $"lookup/{least}"), (NoWork, $"lookup/{least}"), 0.5));
+            goals.Add(new($"user PATCH, {least:N0} users: in memory / no-work", (Memory, $"patch/{least}"), (NoWork, $"patch/{least}"), 0.5));
+            goals.Add(new($"reconcile cycle, {most:N0} users: PostgreSQL / in memory", (Postgres, $"reconcile/{most}"), (Memory, $"reconcile/{most}"), 0.5));
+            goals.Add(new($"memory per user at {most:N0} users, in memory (bytes)", (Memory, $"memory-per-user/{most}"), null, 4096, AtMost: true));
+        }
+        foreach (var c in clients)
+        {
+            goals.Add(new($"user creates, {c} clients: PostgreSQL / raw INSERT", (Postgres, $"create/{c}"), (Raw, $"create/{c}"), 0.5));
+            goals.Add(new($"user creates, {c} clients: in memory / no-work", (Memory, $"create/{c}"), (NoWork, $"create/{c}"), 0.4));
+        }
+        foreach (var g in groups)
+        {
+            goals.Add(new($"add-1-member PATCH, group of {g:N0}: PostgreSQL / in memory", (Postgres, $"member-add/{g}"), (Memory, $"member-add/{g}"), 0.5));
+            goals.Add(new($"add-1-member PATCH, group of {g:N0}: in memory / no-work", (Memory, $"member-add/{g}"), (NoWork, $"member-add/{g}"), 0.5));
+        }
+        Console.WriteLine($"{"goal",-62} {"figure",10} {"reference",10} {"ratio",7} {"target",7}");
+        var missed = 0;
+        foreach (var goal in goals)
+        {
+            var line = Evaluate(goal, figures);
+            if (line.Met == false) missed++;
+            Console.WriteLine(line.Text);
+        }
+        Console.WriteLine(missed == 0 ? "every measured goal met" : $"{missed} goal(s) missed");
+        return 0;
+    }
+
+    private static (bool? Met, string Text) Evaluate(Goal goal, Dictionary<(string Mode, string Key), double> figures)
+    {
+        string Row(string figure, string reference, string ratio, string verdict) =>
+            string.Create(CultureInfo.InvariantCulture, $"{goal.Name,-62} {figure,10} {reference,10} {ratio,7} {(goal.AtMost ? "<=" : ">=")}{Shown(goal.Target),5}  {verdict}");
+        if (!figures.TryGetValue(goal.Figure, out var figure)) return (null, Row("-", "-", "-", "not measured"));
+        if (goal.Reference is not { } referenceKey)
+        {
+            var met = goal.AtMost ? figure <= goal.Target : figure >= goal.Target;
+            return (met, Row(Shown(figure), "", "", met ? "met" : "MISSED"));
+        }
+        if (!figures.TryGetValue(referenceKey, out var reference) || reference <= 0) return (null, Row(Shown(figure), "-", "-", "no reference measured"));
+        var ratio = figure / reference;
+        var reached = goal.AtMost ? ratio <= goal.Target : ratio >= goal.Target;
+        return (reached, Row(Shown(figure), Shown(reference), ratio.ToString("F2", CultureInfo.InvariantCulture), reached ? "met" : "MISSED"));
+    }
+
+    private static string Shown(double value) =>
+        value >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);
+}
