@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Orleans.Concurrency;
+using Orleans.Serialization.Invocation;
 using Scim.Grains.Queries;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
@@ -15,13 +17,89 @@ namespace Scim.Grains.Groups;
 /// the manual ones. Its place in the tenant's tree changes only by <see cref="MoveAsync"/>. Grain calls are not
 /// reentrant, so changes to one group run one after the other and none is lost; the store keeps the tree a tree
 /// across groups (its check and the move are one transaction).
+/// <para>
+/// IdPs push membership changes to one group from many connections at once (Entra: one member per PATCH). Such PATCHes
+/// (those answered without a body) may enter while an earlier one waits for its commit; they queue, and the queue is
+/// written in one commit (<see cref="ResourceGrain.PatchTogetherAsync"/>), so a busy group costs one round trip per
+/// batch instead of one per request. Every other call runs alone: it waits for a commit in progress, and no commit
+/// starts while it runs.
+/// </para>
 /// </summary>
 // An IdP touches a resource once per cycle: an activation kept for Orleans' default 15 idle minutes holds memory that
 // no one reuses, while activating again costs one store read.
 [CollectionAgeLimit(Minutes = 2)]
-internal sealed class GroupGrain(IResourceStore store, TenantSchemas schemas, TimeProvider clock) : ResourceGrain(store, schemas, clock), IGroupGrain
+[MayInterleave(nameof(IsQueuedPatch))]
+internal sealed class GroupGrain(IResourceStore store, TenantSchemas schemas, TimeProvider clock)
+    : ResourceGrain(store, schemas, clock), IGroupGrain, IIncomingGrainCallFilter
 {
+    private readonly SemaphoreSlim alone = new(1, 1);
+    private readonly List<QueuedPatch> queue = [];
+    private bool committing;
+
     protected override ResourceKind Kind => ResourceKind.Group;
+
+    /// <summary>A PATCH whose caller needs no body: it joins the queue of the next commit.</summary>
+    public static bool IsQueuedPatch(IInvokable request) =>
+        request.GetMethodName() == nameof(IResourceGrain.PatchAsync) && request.GetArgumentCount() == 3 && request.GetArgument(2) is null;
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (IsQueuedPatch(context.Request))
+        {
+            await context.Invoke();
+            return;
+        }
+        await alone.WaitAsync();
+        try
+        {
+            await context.Invoke();
+        }
+        finally
+        {
+            alone.Release();
+        }
+    }
+
+    public override Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions? render)
+    {
+        if (render is not null) return base.PatchAsync(patch, ifMatch, render);
+        var queued = new QueuedPatch(patch, ifMatch);
+        queue.Add(queued);
+        if (!committing) _ = CommitQueueAsync();
+        return queued.Outcome;
+    }
+
+    /// <summary>Commits what has queued, batch after batch, until the queue is empty.</summary>
+    private async Task CommitQueueAsync()
+    {
+        committing = true;
+        try
+        {
+            while (queue.Count > 0)
+            {
+                await alone.WaitAsync();
+                var batch = queue.ToList();
+                queue.Clear();
+                try
+                {
+                    await PatchTogetherAsync(batch);
+                }
+                catch (Exception e)
+                {
+                    // Never a caller left waiting: whatever went wrong is each one's answer.
+                    foreach (var patch in batch) patch.Fail(e);
+                }
+                finally
+                {
+                    alone.Release();
+                }
+            }
+        }
+        finally
+        {
+            committing = false;
+        }
+    }
 
     protected override MembershipChange MembersOf(JsonObject body)
     {

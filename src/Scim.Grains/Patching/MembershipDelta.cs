@@ -41,6 +41,14 @@ public sealed class MembershipDelta
         Add(members);
     }
 
+    /// <summary>Adds a later PATCH's change on top of this one, as if its operations had followed in the same PATCH.</summary>
+    public void Then(MembershipChange later)
+    {
+        if (later.ReplaceAll) ReplaceAll(later.Added);
+        else Add(later.Added);
+        Remove(later.Removed);
+    }
+
     public MembershipChange ToChange() => new(replaceAll, added.Values.ToList(), removed.ToList());
 
     private void Add(IEnumerable<GroupMember> members)

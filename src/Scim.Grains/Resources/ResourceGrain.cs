@@ -70,18 +70,105 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         return await SnapshotAsync(render);
     }
 
-    public async Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions? render)
+    public virtual Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions? render) => PatchAloneAsync(patch, ifMatch, render);
+
+    private async Task<ResourceSnapshot> PatchAloneAsync(PatchRequest patch, string? ifMatch, RenderOptions? render)
     {
         Schema = await schemas.ForAsync(Tenant, Kind);
         var existing = await RequireAsync(ifMatch);
-        var delta = Schema.Kind == ResourceKind.Group ? new MembershipDelta() : null;
-        var patched = PatchEngine.Apply(existing.Document, patch.Operations, Schema, delta);
-        var attributes = ResourceDocument.Attributes(patched);
-        PasswordHasher.HashInPlace(attributes);
-        var change = delta?.ToChange() ?? MembershipChange.None;
+        var (attributes, change) = Patched(existing, patch);
         if (!change.IsEmpty || !JsonNode.DeepEquals(ResourceDocument.Attributes(existing.Document), attributes))
             await WriteAsync(existing, attributes, change);
         return render is null ? new ResourceSnapshot(Id, current!.Version, "", "") : await SnapshotAsync(render);
+    }
+
+    /// <summary>
+    /// PATCHes that queued behind a commit, written as one (group commit): each is checked against the state the ones
+    /// before it leave and keeps its own outcome and version, as if they had run one after the other, and one store
+    /// write holds them all. When the store refuses that write for a client's reason (a name taken, a group given as a
+    /// member), each is written alone instead, so that only the one at fault fails. Answers carry no body.
+    /// </summary>
+    protected async Task PatchTogetherAsync(IReadOnlyList<QueuedPatch> queued)
+    {
+        if (queued.Count == 1)
+        {
+            await queued[0].CompleteWith(() => PatchAloneAsync(queued[0].Patch, queued[0].IfMatch, null));
+            return;
+        }
+        StoredResource existing;
+        try
+        {
+            Schema = await schemas.ForAsync(Tenant, Kind);
+            existing = await RequireAsync(null);
+        }
+        catch (Exception e)
+        {
+            foreach (var patch in queued) patch.Fail(e);
+            return;
+        }
+        var (next, members, accepted) = Combine(existing, queued);
+        if (next.Version == existing.Version)
+        {
+            foreach (var (patch, version) in accepted) patch.Succeed(new ResourceSnapshot(Id, version, "", ""));
+            return;
+        }
+        try
+        {
+            await ForgetOnFailureAsync(() => store.UpdateAsync(next, existing.Version, members, CancellationToken.None));
+            current = next;
+        }
+        catch (ScimException e) when (e.ScimType is not null)
+        {
+            foreach (var (patch, _) in accepted) await patch.CompleteWith(() => PatchAloneAsync(patch.Patch, patch.IfMatch, null));
+            return;
+        }
+        catch (Exception e)
+        {
+            foreach (var (patch, _) in accepted) patch.Fail(e);
+            return;
+        }
+        foreach (var (patch, version) in accepted) patch.Succeed(new ResourceSnapshot(Id, version, "", ""));
+    }
+
+    /// <summary>
+    /// The row after the queued PATCHes, applied in order from <paramref name="existing"/>; one that fails is answered
+    /// at once and leaves no trace. The accepted ones with the version each leaves.
+    /// </summary>
+    private (StoredResource Next, MembershipChange Members, List<(QueuedPatch Patch, long Version)> Accepted) Combine(
+        StoredResource existing, IReadOnlyList<QueuedPatch> queued)
+    {
+        var state = existing;
+        var members = new MembershipDelta();
+        var accepted = new List<(QueuedPatch, long)>();
+        foreach (var patch in queued)
+        {
+            try
+            {
+                if (patch.IfMatch is not null && !EntityTags.AnyMatches(patch.IfMatch, state.Version))
+                    throw ScimException.PreconditionFailed($"The resource's version is {EntityTags.Of(state.Version)}, not {patch.IfMatch}.");
+                var (attributes, change) = Patched(state, patch.Patch);
+                if (!change.IsEmpty || !JsonNode.DeepEquals(ResourceDocument.Attributes(state.Document), attributes))
+                {
+                    state = Next(state, attributes);
+                    members.Then(change);
+                }
+                accepted.Add((patch, state.Version));
+            }
+            catch (Exception e)
+            {
+                patch.Fail(e);
+            }
+        }
+        return (state, members.ToChange(), accepted);
+    }
+
+    /// <summary>The attributes and the membership change a PATCH makes to a row, checked; nothing is written.</summary>
+    private (JsonObject Attributes, MembershipChange Change) Patched(StoredResource existing, PatchRequest patch)
+    {
+        var delta = Schema.Kind == ResourceKind.Group ? new MembershipDelta() : null;
+        var attributes = ResourceDocument.Attributes(PatchEngine.Apply(existing.Document, patch.Operations, Schema, delta));
+        PasswordHasher.HashInPlace(attributes);
+        return (attributes, delta?.ToChange() ?? MembershipChange.None);
     }
 
     public async Task DeleteAsync(string? ifMatch)
@@ -155,13 +242,19 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
 
     private async Task WriteAsync(StoredResource existing, JsonObject attributes, MembershipChange members)
     {
+        var next = Next(existing, attributes);
+        await ForgetOnFailureAsync(() => store.UpdateAsync(next, existing.Version, members, CancellationToken.None));
+        current = next;
+    }
+
+    /// <summary>The row with new attributes, checked against the limits, at the next version.</summary>
+    private StoredResource Next(StoredResource existing, JsonObject attributes)
+    {
         var created = DateTimeOffset.Parse(existing.Document["meta"]!["created"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         ResourceLimits.Check(attributes, Schema);
         var version = existing.Version + 1;
         var document = ResourceDocument.Compose(Schema, Id, attributes, new ResourceMeta(created, clock.GetUtcNow(), version));
-        var next = existing with { Version = version, Document = document };
-        await ForgetOnFailureAsync(() => store.UpdateAsync(next, existing.Version, members, CancellationToken.None));
-        current = next;
+        return existing with { Version = version, Document = document };
     }
 
     /// <summary>

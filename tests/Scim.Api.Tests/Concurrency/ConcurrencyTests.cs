@@ -65,6 +65,30 @@ public abstract class ConcurrencyTests(ScimApiFactory factory)
         Assert.Equal(users.Order(), members.Order());
     }
 
+    [Fact]
+    public async Task EightyConcurrentEntraMemberAddsAndRemoves_CommittedTogether_LoseNone()
+    {
+        // Entra's PATCHes are answered 204, so the group queues them and commits them together.
+        var scim = await factory.NewTenantAsync("entra");
+        var group = await scim.CreateGroupAsync("Crowd");
+        var users = await Task.WhenAll(Enumerable.Range(0, 80).Select(i => scim.CreateUserAsync($"crowd-{i}")));
+        var leaving = users.Take(20).ToHashSet();
+        foreach (var user in leaving) await scim.PatchAsync($"/Groups/{group}", MemberPatch("add", user));
+
+        var results = await Task.WhenAll(users.Select(user => scim.PatchAsync($"/Groups/{group}", MemberPatch(leaving.Contains(user) ? "remove" : "add", user))));
+        var read = await scim.GetAsync($"/Groups/{group}");
+        var members = read.Body!["members"]!.AsArray().Select(m => m!["value"]!.GetValue<string>());
+
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.NoContent, r.Status));
+        Assert.Equal(users.Except(leaving).Order(), members.Order());
+        // Every change counted, as if each had been written alone: created as 1, then 20 + 80 changes.
+        Assert.Equal("W/\"101\"", read.Body!["meta"]!["version"]!.GetValue<string>());
+    }
+
+    private static string MemberPatch(string op, string user) => op == "add"
+        ? $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","path":"members","value":[{"value":"{{user}}"}]}]}"""
+        : $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"remove","path":"members[value eq \"{{user}}\"]"}]}""";
+
     [Collection(InMemoryCollection.Name)]
     public sealed class InMemory(InMemoryApiFactory factory) : ConcurrencyTests(factory);
 
