@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Tenants;
 
 namespace Scim.Api.Auth;
@@ -28,7 +29,7 @@ internal sealed class AdminKeyHandler(
         if (key is null) return AuthenticateResult.NoResult();
         if (!AdminKeys.TryParse(key, out var keyTenant, out var keyId, out var secret) || !await tenants.ExistsAsync(keyTenant))
             return AuthenticateResult.Fail("Invalid admin key.");
-        var userId = await grains.GetGrain<IAdminKeySetGrain>(keyTenant).AuthenticateAsync(keyId, AdminKeys.Hash(secret));
+        var userId = await grains.Grain<IAdminKeySetGrain>(keyTenant).AuthenticateAsync(keyId, AdminKeys.Hash(secret));
         if (userId is null) return AuthenticateResult.Fail("Invalid admin key.");
         if (keyTenant != tenant || !TenantIds.IsValid(tenant))
         {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scim.Api.Errors;
 using Scim.Api.ProvisioningLog;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Tenants;
 
 namespace Scim.Api.Auth;
@@ -32,7 +33,7 @@ internal sealed class ScimTokenHandler(
         // A made-up tenant is refused like a wrong token (no enumeration), before any grain of it is activated.
         if (tenant is null || !BearerTokens.TryParse(token, out var tokenId, out var secret) || !await tenants.ExistsAsync(tenant))
             return AuthenticateResult.Fail("Invalid token.");
-        var check = await grains.GetGrain<ITokenSetGrain>(tenant).AuthenticateAsync(tokenId, BearerTokens.Hash(secret));
+        var check = await grains.Grain<ITokenSetGrain>(tenant).AuthenticateAsync(tokenId, BearerTokens.Hash(secret));
         if (check.Identity is not { } identity) return AuthenticateResult.Fail("Invalid token.");
         Context.Items[ProvisioningLogMiddleware.TokenItem] = identity;
         if (!check.IntegrationActive)

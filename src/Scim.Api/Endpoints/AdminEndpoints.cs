@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Scim.Api.Auth;
 using Scim.Api.Http;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Tenants;
 
 namespace Scim.Api.Endpoints;
@@ -34,7 +35,7 @@ public static class AdminEndpoints
         var body = await s.Bodies.ReadAsync<CreateTenantRequest>(request);
         if (!TenantIds.IsValid(body.Id))
             throw ScimException.InvalidValue("'id' must be 1-63 lowercase letters, digits or '-', starting with a letter or digit.");
-        var tenant = await s.Grains.GetGrain<ITenantGrain>(body.Id!).CreateAsync(body.DisplayName ?? body.Id!);
+        var tenant = await s.Grains.Grain<ITenantGrain>(body.Id!).CreateAsync(body.DisplayName ?? body.Id!);
         return TypedResults.Created($"/admin/v1/tenants/{tenant.Id}", tenant);
     }
 
@@ -43,7 +44,7 @@ public static class AdminEndpoints
 
     /// <summary>The tenant, or 404 when it does not exist (or its id could not be one).</summary>
     public static async Task<TenantInfo> RequireTenantAsync(string tenant, ScimServices s) =>
-        (TenantIds.IsValid(tenant) ? await s.Grains.GetGrain<ITenantGrain>(tenant).GetAsync() : null)
+        (TenantIds.IsValid(tenant) ? await s.Grains.Grain<ITenantGrain>(tenant).GetAsync() : null)
         ?? throw ScimException.NotFound($"Tenant '{tenant}' not found.");
 
     private static async Task<IResult> IssueTokenAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
@@ -62,7 +63,7 @@ public static class AdminEndpoints
     private static async Task<IResult> GetCustomFieldsAsync(string tenant, [AsParameters] ScimServices s)
     {
         await RequireTenantAsync(tenant, s);
-        return TypedResults.Ok(new CustomFieldsRequest(await s.Grains.GetGrain<ITenantGrain>(tenant).GetCustomFieldsAsync()));
+        return TypedResults.Ok(new CustomFieldsRequest(await s.Grains.Grain<ITenantGrain>(tenant).GetCustomFieldsAsync()));
     }
 
     /// <summary>Replaces the tenant's custom user fields; SCIM exposes them as the extension of /Schemas at once.</summary>
@@ -70,10 +71,10 @@ public static class AdminEndpoints
     {
         var body = await s.Bodies.ReadAsync<CustomFieldsRequest>(request);
         if (!TenantIds.IsValid(tenant)) throw ScimException.NotFound($"Tenant '{tenant}' not found.");
-        var fields = await s.Grains.GetGrain<ITenantGrain>(tenant).SetCustomFieldsAsync(body.Fields ?? []);
+        var fields = await s.Grains.Grain<ITenantGrain>(tenant).SetCustomFieldsAsync(body.Fields ?? []);
         return TypedResults.Ok(new CustomFieldsRequest(fields));
     }
 
     private static ITokenSetGrain TokenSet(ScimServices s, string tenant) =>
-        TenantIds.IsValid(tenant) ? s.Grains.GetGrain<ITokenSetGrain>(tenant) : throw ScimException.NotFound($"Tenant '{tenant}' not found.");
+        TenantIds.IsValid(tenant) ? s.Grains.Grain<ITokenSetGrain>(tenant) : throw ScimException.NotFound($"Tenant '{tenant}' not found.");
 }

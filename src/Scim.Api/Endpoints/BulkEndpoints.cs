@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Scim.Api.Errors;
 using Scim.Api.Http;
 using Scim.Grains.Interfaces.Bulk;
+using Scim.Grains.Interfaces.References;
 
 namespace Scim.Api.Endpoints;
 
@@ -24,7 +25,7 @@ public static class BulkEndpoints
         {
             var request = BulkRequests.Parse(await s.Bodies.ReadTextAsync(http.Request, BulkLimits.MaxPayloadBytes));
             var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
-            var results = await s.Grains.GetGrain<IBulkGrain>(tenant).ExecuteAsync(request, render);
+            var results = await s.Grains.Grain<IBulkGrain>(tenant).ExecuteAsync(request, render);
             return new ScimResult(StatusCodes.Status200OK, Render(results));
         }).WithTags("Bulk");
 

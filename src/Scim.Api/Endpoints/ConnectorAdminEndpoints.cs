@@ -6,6 +6,7 @@ using Scim.Api.Auth;
 using Scim.Api.Http;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Tenants;
 
@@ -83,7 +84,7 @@ public static class ConnectorAdminEndpoints
     {
         await AdminEndpoints.RequireTenantAsync(tenant, s);
         var body = await s.Bodies.ReadAsync<ConnectorRequest>(request);
-        var grain = s.Grains.GetGrain<ITenantGrain>(tenant);
+        var grain = s.Grains.Grain<ITenantGrain>(tenant);
         if (body.CustomFields is { } fields) await grain.SetCustomFieldsAsync(fields);
         var state = await grain.EnableConnectorAsync(body.PlatformGroupId ?? "", body.ConnectorAdminEmail ?? "");
         return TypedResults.Ok(ConnectorView.Of(state));
@@ -92,7 +93,7 @@ public static class ConnectorAdminEndpoints
     private static async Task<IResult> GetConnectorAsync(string tenant, [AsParameters] ScimServices s)
     {
         await AdminEndpoints.RequireTenantAsync(tenant, s);
-        return TypedResults.Ok(ConnectorView.Of(await s.Grains.GetGrain<ITenantGrain>(tenant).GetConnectorAsync()));
+        return TypedResults.Ok(ConnectorView.Of(await s.Grains.Grain<ITenantGrain>(tenant).GetConnectorAsync()));
     }
 
     private static async Task<IResult> IssueAdminKeyAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
@@ -100,24 +101,24 @@ public static class ConnectorAdminEndpoints
         await AdminEndpoints.RequireTenantAsync(tenant, s);
         var body = await s.Bodies.ReadAsync<AdminKeyRequest>(request);
         var userId = ScimRequests.RequireResourceId(body.UserId ?? "", "User");
-        var key = await s.Grains.GetGrain<IAdminKeySetGrain>(tenant).IssueAsync(userId);
+        var key = await s.Grains.Grain<IAdminKeySetGrain>(tenant).IssueAsync(userId);
         return TypedResults.Created($"/admin/v1/tenants/{tenant}/admin-keys/{key.Id}", key);
     }
 
     private static async Task<IResult> ListAdminKeysAsync(string tenant, [AsParameters] ScimServices s)
     {
         await AdminEndpoints.RequireTenantAsync(tenant, s);
-        return TypedResults.Ok(new { keys = await s.Grains.GetGrain<IAdminKeySetGrain>(tenant).ListAsync() });
+        return TypedResults.Ok(new { keys = await s.Grains.Grain<IAdminKeySetGrain>(tenant).ListAsync() });
     }
 
     private static async Task<IResult> RevokeAdminKeyAsync(string tenant, string id, [AsParameters] ScimServices s)
     {
         await AdminEndpoints.RequireTenantAsync(tenant, s);
-        await s.Grains.GetGrain<IAdminKeySetGrain>(tenant).RevokeAsync(id);
+        await s.Grains.Grain<IAdminKeySetGrain>(tenant).RevokeAsync(id);
         return TypedResults.NoContent();
     }
 
     private static UserView View(PlatformUser user) => new(user.Id, user.UserName, user.Emails, PlatformRoles.Name(user.Role));
 
-    private static IUserGrain User(ScimServices s, string tenant, string id) => s.Grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, id));
+    private static IUserGrain User(ScimServices s, string tenant, string id) => s.Grains.Grain<IUserGrain>(ResourceKeys.Of(tenant, id));
 }

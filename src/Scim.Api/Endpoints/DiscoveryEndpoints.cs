@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Scim.Api.Http;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 
 namespace Scim.Api.Endpoints;
@@ -23,7 +24,7 @@ public static class DiscoveryEndpoints
             Json(await Discovery(s, tenant).GetResourceTypesAsync(BaseUrl(http, s, tenant), id))).WithTags("Discovery");
     }
 
-    private static IDiscoveryGrain Discovery(ScimServices s, string tenant) => s.Grains.GetGrain<IDiscoveryGrain>(tenant);
+    private static IDiscoveryGrain Discovery(ScimServices s, string tenant) => s.Grains.Grain<IDiscoveryGrain>(tenant);
 
     private static string BaseUrl(HttpContext http, ScimServices s, string tenant) => ScimRequests.TenantBaseUrl(http.Request, s.Options.Value, tenant);
 

@@ -5,6 +5,7 @@ using Scim.Api.Auth;
 using Scim.Api.Http;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Tenants;
 
@@ -65,13 +66,13 @@ public static class GroupAdminEndpoints
     {
         var info = await AdminEndpoints.RequireTenantAsync(tenant, s);
         var parent = id == info.PlatformGroupId ? null : id;
-        return TypedResults.Ok(await s.Grains.GetGrain<IHierarchyGrain>(tenant).GetChildrenAsync(parent, after, PageSize(count)));
+        return TypedResults.Ok(await s.Grains.Grain<IHierarchyGrain>(tenant).GetChildrenAsync(parent, after, PageSize(count)));
     }
 
     private static async Task<IResult> GetPathAsync(string tenant, string id, [AsParameters] ScimServices s)
     {
         var info = await AdminEndpoints.RequireTenantAsync(tenant, s);
-        var below = id == info.PlatformGroupId ? [] : await s.Grains.GetGrain<IHierarchyGrain>(tenant).GetPathAsync(id);
+        var below = id == info.PlatformGroupId ? [] : await s.Grains.Grain<IHierarchyGrain>(tenant).GetPathAsync(id);
         return TypedResults.Ok(new PathView([PlatformGroup(info), .. below]));
     }
 
@@ -91,5 +92,5 @@ public static class GroupAdminEndpoints
 
     private static int PageSize(int? count) => count is { } n ? Math.Clamp(n, 1, MaxPage) : DefaultPage;
 
-    private static IGroupGrain Group(ScimServices s, string tenant, string id) => s.Grains.GetGrain<IGroupGrain>(ResourceKeys.Of(tenant, id));
+    private static IGroupGrain Group(ScimServices s, string tenant, string id) => s.Grains.Grain<IGroupGrain>(ResourceKeys.Of(tenant, id));
 }

@@ -9,6 +9,7 @@ using Scim.Api.Auth;
 using Scim.Api.Http;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Tenants;
 
 namespace Scim.Api.Endpoints;
@@ -34,10 +35,10 @@ public static class PlatformAdminEndpoints
         scim.MapPut("/settings", SetSettingsAsync);
         scim.MapPost("/tokens", IssueTokenAsync);
         scim.MapGet("/tokens", async (string tenant, [AsParameters] ScimServices s) =>
-            TypedResults.Ok(new { tokens = await s.Grains.GetGrain<ITokenSetGrain>(tenant).ListAsync() }));
+            TypedResults.Ok(new { tokens = await s.Grains.Grain<ITokenSetGrain>(tenant).ListAsync() }));
         scim.MapDelete("/tokens/{id}", async (string tenant, string id, [AsParameters] ScimServices s) =>
         {
-            await s.Grains.GetGrain<ITokenSetGrain>(tenant).RevokeAsync(id);
+            await s.Grains.Grain<ITokenSetGrain>(tenant).RevokeAsync(id);
             return TypedResults.NoContent();
         });
         scim.MapPost("/activate", async (string tenant, HttpContext http, [AsParameters] ScimServices s) =>
@@ -60,7 +61,7 @@ public static class PlatformAdminEndpoints
     {
         var body = await s.Bodies.ReadAsync<TokenRequestBody>(http.Request);
         var provider = body.IdentityProvider ?? (await Tenant(s, tenant).GetConnectorAsync()).Settings.IdentityProvider ?? "";
-        var token = await s.Grains.GetGrain<ITokenSetGrain>(tenant).IssueAsync(new TokenRequest(provider, body.Name, body.OverlapMinutes ?? 0, Caller(http)));
+        var token = await s.Grains.Grain<ITokenSetGrain>(tenant).IssueAsync(new TokenRequest(provider, body.Name, body.OverlapMinutes ?? 0, Caller(http)));
         return TypedResults.Created($"/api/v1/tenants/{tenant}/scim/tokens/{token.Id}", token);
     }
 
@@ -81,7 +82,7 @@ public static class PlatformAdminEndpoints
         var count = ScimRequests.Query(request, "count") is { } text ? (int)Math.Clamp(Integer(text, "count"), 1, MaxLogPage) : DefaultLogPage;
         var query = new LogQuery(Time(request, "from"), Time(request, "to"), statusFrom, statusTo, ScimRequests.Query(request, "resourceId"),
             ScimRequests.Query(request, "before") is { } before ? Integer(before, "before") : null, count);
-        var page = await s.Grains.GetGrain<IProvisioningLogGrain>(tenant).ReadAsync(query);
+        var page = await s.Grains.Grain<IProvisioningLogGrain>(tenant).ReadAsync(query);
         return TypedResults.Ok(new { entries = page.Entries, next = page.Next });
     }
 
@@ -105,5 +106,5 @@ public static class PlatformAdminEndpoints
 
     private static string Caller(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 
-    private static ITenantGrain Tenant(ScimServices s, string tenant) => s.Grains.GetGrain<ITenantGrain>(tenant);
+    private static ITenantGrain Tenant(ScimServices s, string tenant) => s.Grains.Grain<ITenantGrain>(tenant);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Scim.Api.Auth;
 using Scim.Api.Http;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Tenants;
 
@@ -30,7 +31,7 @@ public static class ResourceEndpoints
     private static async Task<IResult> ListAsync(HttpContext http, string tenant, ResourceKind kind, ScimServices s)
     {
         var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
-        var list = await s.Grains.GetGrain<IQueryGrain>(tenant).ListAsync(kind, ScimRequests.List(http.Request), render);
+        var list = await s.Grains.Grain<IQueryGrain>(tenant).ListAsync(kind, ScimRequests.List(http.Request), render);
         return ScimResult.List(list, new MemberStream(s.Grains, tenant, render));
     }
 
@@ -92,6 +93,6 @@ public static class ResourceEndpoints
     private static IResourceGrain Grain(ScimServices s, ResourceKind kind, string tenant, string id)
     {
         var key = ResourceKeys.Of(tenant, id);
-        return kind == ResourceKind.User ? s.Grains.GetGrain<IUserGrain>(key) : s.Grains.GetGrain<IGroupGrain>(key);
+        return kind == ResourceKind.User ? s.Grains.Grain<IUserGrain>(key) : s.Grains.Grain<IGroupGrain>(key);
     }
 }

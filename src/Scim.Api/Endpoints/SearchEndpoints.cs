@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Scim.Api.Http;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 
 namespace Scim.Api.Endpoints;
@@ -26,7 +27,7 @@ public static class SearchEndpoints
     {
         var (query, attributes, excluded) = SearchRequests.Parse(await s.Bodies.ReadTextAsync(http.Request));
         var render = new RenderOptions(ScimRequests.TenantBaseUrl(http.Request, s.Options.Value, tenant), attributes, excluded);
-        var grain = s.Grains.GetGrain<IQueryGrain>(tenant);
+        var grain = s.Grains.Grain<IQueryGrain>(tenant);
         var list = kind is { } type ? await grain.ListAsync(type, query, render) : await grain.SearchAllAsync(query, render);
         return ScimResult.List(list, new MemberStream(s.Grains, tenant, render));
     }

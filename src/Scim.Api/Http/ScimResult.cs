@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Scim.Grains.Interfaces.Groups;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 
 namespace Scim.Api.Http;
@@ -77,7 +78,7 @@ public sealed class ScimResult : IResult
     {
         await response.WriteAsync(json[..more.At], cancel);
         var reader = members ?? throw new InvalidOperationException("A group with more members needs a MemberStream to read them from.");
-        var group = reader.Grains.GetGrain<IGroupGrain>(ResourceKeys.Of(reader.Tenant, more.GroupId));
+        var group = reader.Grains.Grain<IGroupGrain>(ResourceKeys.Of(reader.Tenant, more.GroupId));
         var comma = json[more.At - 1] != '[';
         for (string? after = more.After; after is not null;)
         {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.References;
 
 namespace Scim.Api.ProvisioningLog;
 
@@ -100,7 +101,7 @@ public sealed partial class ProvisioningLogWriter(ProvisioningLogQueue queue, IG
         {
             try
             {
-                await grains.GetGrain<IProvisioningLogGrain>(tenant).AppendAsync(entries);
+                await grains.Grain<IProvisioningLogGrain>(tenant).AppendAsync(entries);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException && (TransientFailures.IsTransient(e) || attempt < Attempts))

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Scim.Grains.Interfaces.Bulk;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
@@ -121,7 +122,7 @@ internal sealed partial class BulkGrain(ILogger<BulkGrain> logger) : Grain, IBul
     private IResourceGrain Grain(ResourceSchema schema, string tenant, string id)
     {
         var key = ResourceKeys.Of(tenant, id);
-        return schema.Kind == ResourceKind.User ? GrainFactory.GetGrain<IUserGrain>(key) : GrainFactory.GetGrain<IGroupGrain>(key);
+        return schema.Kind == ResourceKind.User ? GrainFactory.Grain<IUserGrain>(key) : GrainFactory.Grain<IGroupGrain>(key);
     }
 
     /// <summary>/Users, /Groups, /Users/{id} or /Groups/{id}; resource ids are GUIDs, anything else cannot exist.</summary>

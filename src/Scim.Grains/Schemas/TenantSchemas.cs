@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Tenants;
 
@@ -20,7 +21,7 @@ public sealed class TenantSchemas(IGrainFactory grains, TimeProvider clock)
         if (kind == ResourceKind.Group) return ResourceSchema.Group;
         var now = clock.GetUtcNow();
         if (users.TryGetValue(tenant, out var cached) && cached.Until > now) return cached.User;
-        var user = CustomSchemas.User(tenant, await grains.GetGrain<ITenantGrain>(tenant).GetCustomFieldsAsync());
+        var user = CustomSchemas.User(tenant, await grains.Grain<ITenantGrain>(tenant).GetCustomFieldsAsync());
         users[tenant] = (user, now + Lifetime);
         return user;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 using Orleans.Storage;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Tenants;
 using Scim.Grains.Storage;
 
@@ -20,7 +21,7 @@ internal sealed class TenantDirectoryGrain([FromKeyedServices(ScimStorage.Name)]
         if (!TenantIds.IsValid(tenant)) return false;
         if (known.Contains(tenant)) return true;
         var tokens = new GrainState<TokenSetState>();
-        await storage.ReadStateAsync(TokenSetGrain.StateName, GrainFactory.GetGrain<ITokenSetGrain>(tenant).GetGrainId(), tokens);
+        await storage.ReadStateAsync(TokenSetGrain.StateName, GrainFactory.Grain<ITokenSetGrain>(tenant).GetGrainId(), tokens);
         if (!tokens.RecordExists || tokens.State is not { TenantExists: true }) return false;
         known.Add(tenant);
         return true;

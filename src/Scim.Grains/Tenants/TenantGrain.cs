@@ -2,6 +2,7 @@ using Orleans.Runtime;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Tenants;
 using Scim.Grains.Schemas;
@@ -30,7 +31,7 @@ internal sealed class TenantGrain(
             Exists = true, DisplayName = displayName, Created = clock.GetUtcNow(), PlatformGroupId = Guid.NewGuid().ToString(),
         };
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ITokenSetGrain>(id).InitializeAsync();
+        await GrainFactory.Grain<ITokenSetGrain>(id).InitializeAsync();
         return Info();
     }
 
@@ -97,7 +98,7 @@ internal sealed class TenantGrain(
         if (!state.State.ConnectorEnabled) throw ScimException.Conflict($"The operator has not enabled the SCIM connector of tenant '{Tenant}'.");
         if (!state.State.Active) (state.State.Active, state.State.ActivatedAt, state.State.ActivatedBy) = (true, clock.GetUtcNow(), activatedBy);
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ITokenSetGrain>(Tenant).SetIntegrationActiveAsync(true);
+        await GrainFactory.Grain<ITokenSetGrain>(Tenant).SetIntegrationActiveAsync(true);
         return Connector();
     }
 
@@ -106,7 +107,7 @@ internal sealed class TenantGrain(
         RequireTenant();
         state.State.Active = false;
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<ITokenSetGrain>(Tenant).SetIntegrationActiveAsync(false);
+        await GrainFactory.Grain<ITokenSetGrain>(Tenant).SetIntegrationActiveAsync(false);
         return Connector();
     }
 

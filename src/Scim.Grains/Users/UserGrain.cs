@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
@@ -53,7 +54,7 @@ internal sealed class UserGrain(IResourceStore store, TenantSchemas schemas, Tim
             new And(Filters.Eq(CommonAttributes.ExternalId.Name, LiteralKind.String, externalId), Filters.Eq("active", LiteralKind.Boolean, "false")));
         var found = await Store.QueryAsync(Tenant, new StoreQuery(Schema, sameDeactivatedUser, null, 1, 1), CancellationToken.None);
         return found.Resources is [var existing, ..]
-            ? await GrainFactory.GetGrain<IUserGrain>(ResourceKeys.Of(Tenant, existing.Id)).ReprovisionAsync(json, externalId, render)
+            ? await GrainFactory.Grain<IUserGrain>(ResourceKeys.Of(Tenant, existing.Id)).ReprovisionAsync(json, externalId, render)
             : null;
     }
 

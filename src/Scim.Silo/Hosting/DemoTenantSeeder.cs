@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Scim.Api;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Tenants;
 
@@ -46,7 +47,7 @@ internal sealed partial class DemoTenantSeeder(
 
     private async Task SeedAsync(string tenantId)
     {
-        var tenant = grains.GetGrain<ITenantGrain>(tenantId);
+        var tenant = grains.Grain<ITenantGrain>(tenantId);
         var info = await tenant.GetAsync() ?? await tenant.CreateAsync("Demo platform");
         var ownerEmail = $"owner@{tenantId}.example";
         string? adminKey = null;
@@ -54,10 +55,10 @@ internal sealed partial class DemoTenantSeeder(
         {
             var owner = await CreateOwnerAsync(tenantId, ownerEmail);
             await tenant.EnableConnectorAsync(info.PlatformGroupId, ownerEmail);
-            if (owner is not null) adminKey = (await grains.GetGrain<IAdminKeySetGrain>(tenantId).IssueAsync(owner.Id)).Key;
+            if (owner is not null) adminKey = (await grains.Grain<IAdminKeySetGrain>(tenantId).IssueAsync(owner.Id)).Key;
         }
         await tenant.ActivateAsync(ownerEmail);
-        var token = await grains.GetGrain<ITokenSetGrain>(tenantId).IssueAsync(new TokenRequest("other", "demo token", 0, "demo setup"));
+        var token = await grains.Grain<ITokenSetGrain>(tenantId).IssueAsync(new TokenRequest("other", "demo token", 0, "demo setup"));
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
         var origin = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? address.Replace("[::]", "localhost").Replace("0.0.0.0", "localhost") : options.Value.PublicBaseUrl.TrimEnd('/');
         Console.WriteLine($"""
@@ -77,7 +78,7 @@ internal sealed partial class DemoTenantSeeder(
     {
         try
         {
-            return await grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenantId, Guid.NewGuid().ToString()))
+            return await grains.Grain<IUserGrain>(ResourceKeys.Of(tenantId, Guid.NewGuid().ToString()))
                 .CreatePlatformUserAsync($$"""{"userName":"{{email}}","emails":[{"value":"{{email}}","primary":true}]}""", PlatformRole.Owner);
         }
         catch (ScimException e) when (e.ScimType == ScimType.Uniqueness)
