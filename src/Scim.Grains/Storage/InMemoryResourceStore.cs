@@ -23,7 +23,7 @@ public sealed class InMemoryResourceStore : IResourceStore
     public Task<StoredResource?> GetAsync(string tenant, ResourceKind kind, string id, CancellationToken cancellationToken)
     {
         var data = Data(tenant);
-        lock (data) return Task.FromResult(data.Rows(kind).GetValueOrDefault(id));
+        lock (data) return Task.FromResult(data.Rows(kind).GetValueOrDefault(id)?.Unpack(tenant, kind));
     }
 
     public Task InsertAsync(StoredResource resource, MembershipChange members, CancellationToken cancellationToken)
@@ -35,8 +35,9 @@ public sealed class InMemoryResourceStore : IResourceStore
             if (rows.ContainsKey(resource.Id)) throw StoreErrors.IdTaken(resource.Kind, resource.Id);
             RefuseGroupMembers(data, members);
             ClaimUniqueKey(data, resource, previous: null);
-            data.MoveExternalId(resource.Kind, resource.Id, null, ExternalIdOf(resource));
-            rows[resource.Id] = resource with { Sequence = data.AppendToOrder(resource.Kind, resource.Id) };
+            var packed = PackedResource.Of(resource with { Sequence = data.AppendToOrder(resource.Kind, resource.Id) });
+            rows[resource.Id] = packed;
+            data.MoveExternalId(resource.Kind, resource.Id, null, packed.ExternalId);
             if (resource.Kind == ResourceKind.Group) data.Tree.Add(resource.Id);
             ApplyMembers(data, resource.Id, members);
         }
@@ -54,8 +55,9 @@ public sealed class InMemoryResourceStore : IResourceStore
                 throw StoreErrors.ConcurrentChange(resource.Kind, resource.Id);
             RefuseGroupMembers(data, members);
             ClaimUniqueKey(data, resource, current);
-            rows[resource.Id] = resource with { Sequence = current.Sequence, Role = current.Role };
-            data.MoveExternalId(resource.Kind, resource.Id, ExternalIdOf(current), ExternalIdOf(resource));
+            var packed = PackedResource.Of(resource with { Sequence = current.Sequence, Role = current.Role });
+            rows[resource.Id] = packed;
+            data.MoveExternalId(resource.Kind, resource.Id, current.ExternalId, packed.ExternalId);
             ApplyMembers(data, resource.Id, members);
         }
         return Task.CompletedTask;
@@ -71,8 +73,8 @@ public sealed class InMemoryResourceStore : IResourceStore
                 throw StoreErrors.ConcurrentChange(kind, id);
             rows.Remove(id);
             data.RemoveFromOrder(kind, current.Sequence);
-            if (UniqueKeys.Of(kind, current.Document) is { } key) data.Keys(kind).Remove(key);
-            data.MoveExternalId(kind, id, ExternalIdOf(current), null);
+            if (current.UniqueKey is { } key) data.Keys(kind).Remove(key);
+            data.MoveExternalId(kind, id, current.ExternalId, null);
             if (kind == ResourceKind.Group)
             {
                 data.Memberships.RemoveGroup(id);
@@ -90,21 +92,25 @@ public sealed class InMemoryResourceStore : IResourceStore
         // Members (of a group) and groups (of a user) are not in the documents: filters on them see them added.
         var derived = kind == ResourceKind.Group ? GroupSchema.Members.Name : UserSchema.Groups.Name;
         var needsDerived = filter is not null && Mentions(filter, derived);
-        List<StoredResource> matches;
+        List<PackedResource> matches;
+        List<StoredResource>? unpacked = null;
         lock (data)
         {
             var rows = data.Rows(kind);
             var candidates = filter is null ? null : IndexedCandidates(data, schema, filter);
             var inCreationOrder = candidates is null
                 ? data.InCreationOrder(kind).Select(id => rows[id])
-                : candidates.Select(id => rows.GetValueOrDefault(id)).OfType<StoredResource>().OrderBy(row => row.Sequence);
+                : candidates.Select(id => rows.GetValueOrDefault(id)).OfType<PackedResource>().OrderBy(row => row.Sequence);
             matches = inCreationOrder
-                .Where(row => filter is null || FilterEvaluator.Matches(filter, needsDerived ? WithDerived(data, row) : row.Document, schema))
+                .Where(row => filter is null || FilterEvaluator.Matches(filter, needsDerived ? WithDerived(data, kind, row) : row.ParseDocument(), schema))
                 .ToList();
+            // Documents are parsed only where they are read: all of them to sort, else the page's.
+            if (query.Sort is not null) unpacked = SortKeys.Order(matches.Select(row => row.Unpack(tenant, kind)).ToList(), query.Sort).ToList();
         }
-        var sorted = query.Sort is null ? matches : SortKeys.Order(matches, query.Sort);
-        var page = (query.AfterSequence is { } after ? sorted.Where(r => r.Sequence > after) : sorted.Skip(query.StartIndex - 1))
-            .Take(query.Count).ToList();
+        var page = unpacked is not null
+            ? (query.AfterSequence is { } after ? unpacked.Where(r => r.Sequence > after) : unpacked.Skip(query.StartIndex - 1)).Take(query.Count).ToList()
+            : (query.AfterSequence is { } from ? matches.Where(r => r.Sequence > from) : matches.Skip(query.StartIndex - 1))
+                .Take(query.Count).Select(row => row.Unpack(tenant, kind)).ToList();
         var groups = query.WithGroups ? await GetGroupsOfUsersAsync(tenant, page.Select(r => r.Id).ToList(), cancellationToken) : null;
         return new ResourcePage(matches.Count, page, groups);
     }
@@ -158,7 +164,7 @@ public sealed class InMemoryResourceStore : IResourceStore
             var users = data.Rows(ResourceKind.User);
             IReadOnlyList<MemberEntry> entries = data.Memberships.AllAfter(groupId, after).Take(count)
                 .Select(m => new MemberEntry(m.MemberId,
-                    users.TryGetValue(m.MemberId, out var user) ? ResourceDocument.GetString(user.Document, UniqueKeys.Attribute(ResourceKind.User)) : null,
+                    users.TryGetValue(m.MemberId, out var user) ? user.Name : null,
                     m.Sources))
                 .ToList();
             return Task.FromResult(entries);
@@ -221,11 +227,11 @@ public sealed class InMemoryResourceStore : IResourceStore
 
     private TenantData Data(string tenant) => tenants.GetOrAdd(tenant, _ => new TenantData());
 
-    private static void ClaimUniqueKey(TenantData data, StoredResource resource, StoredResource? previous)
+    private static void ClaimUniqueKey(TenantData data, StoredResource resource, PackedResource? previous)
     {
         var keys = data.Keys(resource.Kind);
         var key = UniqueKeys.Of(resource.Kind, resource.Document);
-        var previousKey = previous is null ? null : UniqueKeys.Of(resource.Kind, previous.Document);
+        var previousKey = previous?.UniqueKey;
         if (key == previousKey) return;
         if (key is not null && keys.TryGetValue(key, out var owner) && owner != resource.Id)
             throw StoreErrors.InUse(resource);
@@ -258,7 +264,7 @@ public sealed class InMemoryResourceStore : IResourceStore
     }
 
     private static GroupNode Node(TenantData data, string groupId) =>
-        new(groupId, ResourceDocument.GetString(data.Rows(ResourceKind.Group)[groupId].Document, UniqueKeys.Attribute(ResourceKind.Group)) ?? "");
+        new(groupId, data.Rows(ResourceKind.Group)[groupId].Name ?? "");
 
     /// <summary>
     /// The ids a filter can only match, read from an index, when one of its top-level conjuncts is <c>eq</c> on id,
@@ -278,9 +284,6 @@ public sealed class InMemoryResourceStore : IResourceStore
         return null;
     }
 
-    private static string? ExternalIdOf(StoredResource resource) =>
-        ResourceDocument.GetString(resource.Document, CommonAttributes.ExternalId.Name);
-
     private static bool Mentions(FilterNode node, string attribute) => node switch
     {
         And and => Mentions(and.Left, attribute) || Mentions(and.Right, attribute),
@@ -295,10 +298,10 @@ public sealed class InMemoryResourceStore : IResourceStore
     private static bool Names(AttrPath path, string attribute) => path.Name.Equals(attribute, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A document with its derived attribute, as the PostgreSQL filter sees it: a group's SCIM members, a user's groups.</summary>
-    private static JsonObject WithDerived(TenantData data, StoredResource row)
+    private static JsonObject WithDerived(TenantData data, ResourceKind kind, PackedResource row)
     {
-        var document = (JsonObject)row.Document.DeepClone();
-        if (row.Kind == ResourceKind.Group)
+        var document = row.ParseDocument();
+        if (kind == ResourceKind.Group)
         {
             var members = data.Memberships.Of(row.Id, MembershipSource.Scim)?.All ?? [];
             document[GroupSchema.Members.Name] = new JsonArray(members.Select(m => (JsonNode)DerivedValues.Member(m)).ToArray());
@@ -309,8 +312,8 @@ public sealed class InMemoryResourceStore : IResourceStore
 
     private sealed class TenantData
     {
-        private readonly Dictionary<string, StoredResource> users = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, StoredResource> groups = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, PackedResource> users = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, PackedResource> groups = new(StringComparer.Ordinal);
         // Creation order as sequence -> id, so that appending and removing are O(log n) and listing is ordered.
         private readonly SortedDictionary<long, string> userOrder = [];
         private readonly SortedDictionary<long, string> groupOrder = [];
@@ -322,7 +325,7 @@ public sealed class InMemoryResourceStore : IResourceStore
         public InMemoryMemberships Memberships { get; } = new();
         public InMemoryTree Tree { get; } = new();
 
-        public Dictionary<string, StoredResource> Rows(ResourceKind kind) => kind == ResourceKind.User ? users : groups;
+        public Dictionary<string, PackedResource> Rows(ResourceKind kind) => kind == ResourceKind.User ? users : groups;
         public IEnumerable<string> InCreationOrder(ResourceKind kind) => Order(kind).Values;
 
         /// <summary>Gives a new resource the next creation sequence; the row keeps it (<see cref="StoredResource.Sequence"/>).</summary>

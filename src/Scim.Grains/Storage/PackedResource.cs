@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Resources;
+using Scim.Grains.Schemas;
+
+namespace Scim.Grains.Storage;
+
+/// <summary>
+/// A resource row as the in-memory store keeps it: the document as UTF-8 JSON (a few hundred bytes, where a
+/// <see cref="JsonObject"/> tree of the same user takes several kilobytes), with the names the store's indexes and
+/// member listings read kept beside it, so that only reads that return or filter documents parse one.
+/// </summary>
+internal sealed record PackedResource(string Id, long Version, long Sequence, PlatformRole Role, byte[] Document, string? Name, string? ExternalId)
+{
+    public static PackedResource Of(StoredResource resource) => new(
+        resource.Id, resource.Version, resource.Sequence, resource.Role,
+        JsonSerializer.SerializeToUtf8Bytes(resource.Document, ScimJson.Options),
+        ResourceDocument.GetString(resource.Document, UniqueKeys.Attribute(resource.Kind)),
+        ResourceDocument.GetString(resource.Document, CommonAttributes.ExternalId.Name));
+
+    /// <summary>The unique key the name gives (<see cref="UniqueKeys"/>).</summary>
+    public string? UniqueKey => Name?.ToLowerInvariant();
+
+    /// <summary>The row with a document of its own: callers may keep it, the store's copy stays as it is.</summary>
+    public StoredResource Unpack(string tenant, ResourceKind kind) =>
+        new(tenant, kind, Id, Version, ParseDocument()) { Sequence = Sequence, Role = Role };
+
+    /// <summary>A document of the caller's own, parsed from the stored JSON.</summary>
+    public JsonObject ParseDocument() => JsonNode.Parse(Document)!.AsObject();
+}
