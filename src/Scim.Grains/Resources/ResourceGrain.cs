@@ -16,10 +16,15 @@ namespace Scim.Grains.Resources;
 /// </summary>
 internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schemas, TimeProvider clock) : Grain, IResourceGrain
 {
-    private StoredResource? current;
+    // The row between calls, packed: an IdP touches most users once per cycle, so a provisioning run holds many idle
+    // activations until they are collected, and a document tree would cost each several kilobytes.
+    private PackedResource? current;
     private bool loaded;
 
     protected abstract ResourceKind Kind { get; }
+
+    /// <summary>Whether the activation stays after a create, for calls that are likely to follow soon.</summary>
+    protected virtual bool KeptAfterCreate => true;
 
     /// <summary>The resource type with the tenant's current custom fields, read at the start of every call.</summary>
     protected ResourceSchema Schema { get; private set; } = null!;
@@ -46,15 +51,15 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
             if (await ReplaceDuplicateAsync(attributes, json, render) is not { } replaced) throw;
             return replaced;
         }
-        (current, loaded) = (created, true);
-        return await SnapshotAsync(render, created: true);
+        (current, loaded) = (PackedResource.Of(created), true);
+        if (!KeptAfterCreate) DeactivateOnIdle();
+        return await SnapshotAsync(created, render, created: true);
     }
 
     public async Task<ResourceSnapshot> GetAsync(RenderOptions render)
     {
         Schema = await schemas.ForAsync(Tenant, Kind);
-        await RequireAsync(null);
-        return await SnapshotAsync(render);
+        return await SnapshotAsync(await RequireAsync(null), render);
     }
 
     public async Task<ResourceSnapshot> ReplaceAsync(string json, string? ifMatch, RenderOptions render)
@@ -66,8 +71,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         CheckImmutable(existing.Document, attributes);
         KeepWriteOnly(existing.Document, attributes);
         PasswordHasher.HashInPlace(attributes);
-        await WriteAsync(existing, attributes, MembersOf(body));
-        return await SnapshotAsync(render);
+        return await SnapshotAsync(await WriteAsync(existing, attributes, MembersOf(body)), render);
     }
 
     public virtual Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions? render) => PatchAloneAsync(patch, ifMatch, render);
@@ -77,9 +81,10 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         Schema = await schemas.ForAsync(Tenant, Kind);
         var existing = await RequireAsync(ifMatch);
         var (attributes, change) = Patched(existing, patch);
-        if (!change.IsEmpty || !JsonNode.DeepEquals(ResourceDocument.Attributes(existing.Document), attributes))
-            await WriteAsync(existing, attributes, change);
-        return render is null ? new ResourceSnapshot(Id, current!.Version, "", "") : await SnapshotAsync(render);
+        var written = !change.IsEmpty || !JsonNode.DeepEquals(ResourceDocument.Attributes(existing.Document), attributes)
+            ? await WriteAsync(existing, attributes, change)
+            : existing;
+        return render is null ? new ResourceSnapshot(Id, written.Version, "", "") : await SnapshotAsync(written, render);
     }
 
     /// <summary>
@@ -115,7 +120,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         try
         {
             await ForgetOnFailureAsync(() => store.UpdateAsync(next, existing.Version, members, CancellationToken.None));
-            current = next;
+            current = PackedResource.Of(next);
         }
         catch (ScimException e) when (e.ScimType is not null)
         {
@@ -195,7 +200,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
     {
         var (created, _, members) = await PrepareCreateAsync(json, role);
         await store.InsertAsync(created, members, CancellationToken.None);
-        (current, loaded) = (created, true);
+        (current, loaded) = (PackedResource.Of(created), true);
         return created;
     }
 
@@ -207,7 +212,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
     }
 
     /// <summary>Holds a row the store has just written outside the SCIM writes (a role change).</summary>
-    protected void Hold(StoredResource row) => current = row;
+    protected void Hold(StoredResource row) => current = PackedResource.Of(row);
 
     /// <summary>The row a POST body creates, its normalized attributes and its members.</summary>
     private async Task<(StoredResource Created, JsonObject Attributes, MembershipChange Members)> PrepareCreateAsync(string json, PlatformRole role)
@@ -229,22 +234,25 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
 
     private async Task<StoredResource> RequireAsync(string? ifMatch)
     {
-        if (!loaded)
+        StoredResource? existing;
+        if (loaded) existing = current?.Unpack(Tenant, Schema.Kind);
+        else
         {
-            current = await store.GetAsync(Tenant, Schema.Kind, Id, CancellationToken.None);
-            loaded = true;
+            existing = await store.GetAsync(Tenant, Schema.Kind, Id, CancellationToken.None);
+            (current, loaded) = (existing is null ? null : PackedResource.Of(existing), true);
         }
-        var existing = current ?? throw ScimException.NotFound($"{Schema.Name} '{Id}' not found.");
+        if (existing is null) throw ScimException.NotFound($"{Schema.Name} '{Id}' not found.");
         if (ifMatch is not null && !EntityTags.AnyMatches(ifMatch, existing.Version))
             throw ScimException.PreconditionFailed($"The resource's version is {EntityTags.Of(existing.Version)}, not {ifMatch}.");
         return existing;
     }
 
-    private async Task WriteAsync(StoredResource existing, JsonObject attributes, MembershipChange members)
+    private async Task<StoredResource> WriteAsync(StoredResource existing, JsonObject attributes, MembershipChange members)
     {
         var next = Next(existing, attributes);
         await ForgetOnFailureAsync(() => store.UpdateAsync(next, existing.Version, members, CancellationToken.None));
-        current = next;
+        current = PackedResource.Of(next);
+        return next;
     }
 
     /// <summary>The row with new attributes, checked against the limits, at the next version.</summary>
@@ -274,10 +282,9 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         }
     }
 
-    /// <summary>Renders the held row; a user just created is in no group yet, so its groups are not looked up.</summary>
-    private async Task<ResourceSnapshot> SnapshotAsync(RenderOptions render, bool created = false)
+    /// <summary>Renders a row of this resource; a user just created is in no group yet, so its groups are not looked up.</summary>
+    private async Task<ResourceSnapshot> SnapshotAsync(StoredResource resource, RenderOptions render, bool created = false)
     {
-        var resource = current!;
         var rendered = (await ResourceRendering.RenderAsync(store, Tenant, [resource], Schema, render, Projection.Parse(render, Schema), created))[0];
         return new ResourceSnapshot(Id, resource.Version, ResourceRenderer.Location(render.BaseUrl, Schema, Id), rendered.Json, rendered.MoreMembers);
     }

@@ -25,6 +25,10 @@ internal sealed class UserGrain(IResourceStore store, TenantSchemas schemas, Tim
 
     protected override MembershipChange MembersOf(JsonObject body) => MembershipChange.None;
 
+    // An IdP provisioning a tenant creates thousands of users and touches each again only at a later cycle (group
+    // memberships are written through the groups): an activation kept for the collection age would only hold memory.
+    protected override bool KeptAfterCreate => false;
+
     public async Task<PlatformUser> CreatePlatformUserAsync(string json, PlatformRole role) => Describe(await CreateWithRoleAsync(json, role));
 
     public async Task<PlatformUser> GetPlatformUserAsync() => Describe(await RequireExistingAsync());

@@ -69,6 +69,8 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
         var id = Guid.NewGuid().ToString();
         var user = User(tenant, id);
         await user.CreateAsync("""{"userName":"stale"}""", Render);
+        // A user's activation ends after its create; a read brings one back that holds version 1.
+        await user.GetAsync(Render);
         var row = (await fixture.Store.GetAsync(tenant, ResourceKind.User, id, CancellationToken.None))!;
         await fixture.Store.UpdateAsync(row with { Version = 2 }, 1, MembershipChange.None, CancellationToken.None);
         var title = new PatchRequest([new PatchOperation("replace", "title", "\"Boss\"")]);
@@ -78,6 +80,22 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
 
         Assert.Equal(409, conflict.Status);
         Assert.Equal(3, retried.Version);
+    }
+
+    [Fact]
+    public async Task AfterACreate_TheUsersActivationEnds_SoTheNextCallReadsTheStore()
+    {
+        var tenant = NewTenant();
+        var id = Guid.NewGuid().ToString();
+        var user = User(tenant, id);
+        await user.CreateAsync("""{"userName":"created"}""", Render);
+        var row = (await fixture.Store.GetAsync(tenant, ResourceKind.User, id, CancellationToken.None))!;
+        await fixture.Store.UpdateAsync(row with { Version = 2 }, 1, MembershipChange.None, CancellationToken.None);
+
+        // An activation that had kept the created row would answer 409 here (see the test above).
+        var patched = await user.PatchAsync(new PatchRequest([new PatchOperation("replace", "title", "\"Boss\"")]), null, Render);
+
+        Assert.Equal(3, patched.Version);
     }
 
     [Fact]
