@@ -62,21 +62,16 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
         Assert.Contains("\"m1\"", (await group.GetAsync(Render)).Json);
     }
 
+    private static readonly PatchRequest Title = new([new PatchOperation("replace", "title", "\"Boss\"")]);
+
     [Fact]
     public async Task WriteAfterAConcurrentChange_Fails409ThenTheGrainRereadsAndTheNextWriteSucceeds()
     {
-        var tenant = NewTenant();
-        var id = Guid.NewGuid().ToString();
-        var user = User(tenant, id);
-        await user.CreateAsync("""{"userName":"stale"}""", Render);
         // A user's activation ends after its create; a read brings one back that holds version 1.
-        await user.GetAsync(Render);
-        var row = (await fixture.Store.GetAsync(tenant, ResourceKind.User, id, CancellationToken.None))!;
-        await fixture.Store.UpdateAsync(row with { Version = 2 }, 1, MembershipChange.None, CancellationToken.None);
-        var title = new PatchRequest([new PatchOperation("replace", "title", "\"Boss\"")]);
+        var user = await UserChangedBehindItsGrainAsync(readFirst: true);
 
-        var conflict = await Assert.ThrowsAsync<ScimException>(() => user.PatchAsync(title, null, Render));
-        var retried = await user.PatchAsync(title, null, Render);
+        var conflict = await Assert.ThrowsAsync<ScimException>(() => user.PatchAsync(Title, null, Render));
+        var retried = await user.PatchAsync(Title, null, Render);
 
         Assert.Equal(409, conflict.Status);
         Assert.Equal(3, retried.Version);
@@ -85,17 +80,25 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task AfterACreate_TheUsersActivationEnds_SoTheNextCallReadsTheStore()
     {
+        var user = await UserChangedBehindItsGrainAsync(readFirst: false);
+
+        // An activation that had kept the created row would answer 409 here (see the test above).
+        var patched = await user.PatchAsync(Title, null, Render);
+
+        Assert.Equal(3, patched.Version);
+    }
+
+    /// <summary>A user created at version 1, then written at version 2 in the store, behind its grain's back.</summary>
+    private async Task<IUserGrain> UserChangedBehindItsGrainAsync(bool readFirst)
+    {
         var tenant = NewTenant();
         var id = Guid.NewGuid().ToString();
         var user = User(tenant, id);
-        await user.CreateAsync("""{"userName":"created"}""", Render);
+        await user.CreateAsync("""{"userName":"behind"}""", Render);
+        if (readFirst) await user.GetAsync(Render);
         var row = (await fixture.Store.GetAsync(tenant, ResourceKind.User, id, CancellationToken.None))!;
         await fixture.Store.UpdateAsync(row with { Version = 2 }, 1, MembershipChange.None, CancellationToken.None);
-
-        // An activation that had kept the created row would answer 409 here (see the test above).
-        var patched = await user.PatchAsync(new PatchRequest([new PatchOperation("replace", "title", "\"Boss\"")]), null, Render);
-
-        Assert.Equal(3, patched.Version);
+        return user;
     }
 
     [Fact]
