@@ -24,6 +24,25 @@ public abstract class ListEndpointsTests(ScimApiFactory factory)
     }
 
     [Theory]
+    [InlineData(1, 3)]
+    [InlineData(2, 3)]
+    [InlineData(3, 3)]
+    [InlineData(5, 3)]
+    public async Task AnIndexedEqualityMatchingMoreThanAPage_CountsEveryMatch(int count, int matches)
+    {
+        // An equality on an indexed attribute is read without its count when its rows fit in the page: a full page is
+        // counted as well.
+        var scim = await factory.NewTenantAsync();
+        for (var i = 0; i < matches; i++) await scim.CreateUserAsync($"same-{i}", ",\"externalId\":\"shared\"");
+        await scim.CreateUserAsync("other", ",\"externalId\":\"another\"");
+
+        var response = await scim.GetAsync($"/Users{Q("externalId eq \"shared\"")}&count={count}");
+
+        Assert.Equal(matches, response.TotalResults);
+        Assert.Equal(Math.Min(count, matches), response.Resources.Count);
+    }
+
+    [Theory]
     [InlineData("userName eq \"ALICE@EXAMPLE.COM\"", 1)]
     [InlineData("userName sw \"a\"", 1)]
     [InlineData("userName ew \".com\"", 3)]

@@ -72,26 +72,57 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         PostgresErrors.Translate(async () =>
         {
             var (count, page) = QueryCommands(tenant, query);
-            await using var batch = dataSource.CreateBatch();
-            batch.BatchCommands.Add(count);
-            if (page is not null) batch.BatchCommands.Add(page);
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            var total = reader.GetInt64(0);
-            var rows = new List<StoredResource>();
-            var groups = query.WithGroups ? new Dictionary<string, IReadOnlyList<UserGroup>>(StringComparer.Ordinal) : null;
-            if (await reader.NextResultAsync(cancellationToken))
+            // A lookup by an indexed equality (the one IdPs send before every write) finds a handful of rows: when they
+            // fit in the first page they are the total, and the count is asked for only when the page comes back full.
+            if (page is not null && query.StartIndex == 1 && query.AfterSequence is null && PostgresFilter.IsNarrow(query.Filter, query.Schema))
             {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var row = Row(tenant, query.Kind, reader.GetString(0), reader.GetInt64(1), reader.GetString(2))
-                        with { Sequence = reader.GetInt64(3), Role = (PlatformRole)reader.GetInt16(4) };
-                    rows.Add(row);
-                    if (groups is not null && !reader.IsDBNull(5)) groups[row.Id] = GroupsOf(reader);
-                }
+                var (found, foundGroups) = await ReadPageAsync(tenant, query, page, cancellationToken);
+                if (found.Count < query.Count) return new ResourcePage(found.Count, found, foundGroups);
+                // A command belongs to the batch that ran it: the full page is asked for again, with its count.
+                (count, page) = QueryCommands(tenant, query);
             }
+            var (rows, groups, total) = await ReadCountAndPageAsync(tenant, query, count, page, cancellationToken);
             return new ResourcePage((int)total, rows, groups);
         });
+
+    private async Task<(List<StoredResource> Rows, Dictionary<string, IReadOnlyList<UserGroup>>? Groups, long Total)> ReadCountAndPageAsync(
+        string tenant, StoreQuery query, NpgsqlBatchCommand count, NpgsqlBatchCommand? page, CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(count);
+        if (page is not null) batch.BatchCommands.Add(page);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var total = reader.GetInt64(0);
+        if (!await reader.NextResultAsync(cancellationToken)) return ([], query.WithGroups ? [] : null, total);
+        var (rows, groups) = await ReadRowsAsync(tenant, query, reader, cancellationToken);
+        return (rows, groups, total);
+    }
+
+    private async Task<(List<StoredResource> Rows, Dictionary<string, IReadOnlyList<UserGroup>>? Groups)> ReadPageAsync(
+        string tenant, StoreQuery query, NpgsqlBatchCommand page, CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(page);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadRowsAsync(tenant, query, reader, cancellationToken);
+    }
+
+    /// <summary>The rows of a page statement (with each user's groups when the query asks for them).</summary>
+    private static async Task<(List<StoredResource> Rows, Dictionary<string, IReadOnlyList<UserGroup>>? Groups)> ReadRowsAsync(
+        string tenant, StoreQuery query, NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        var rows = new List<StoredResource>();
+        var groups = query.WithGroups ? new Dictionary<string, IReadOnlyList<UserGroup>>(StringComparer.Ordinal) : null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var row = Row(tenant, query.Kind, reader.GetString(0), reader.GetInt64(1), reader.GetString(2))
+                with { Sequence = reader.GetInt64(3), Role = (PlatformRole)reader.GetInt16(4) };
+            rows.Add(row);
+            if (groups is not null && !reader.IsDBNull(5)) groups[row.Id] = GroupsOf(reader);
+        }
+        return (rows, groups);
+    }
 
     /// <summary>The statements of a list query: the count for totalResults, and the page unless none is wanted.</summary>
     internal static (NpgsqlBatchCommand Count, NpgsqlBatchCommand? Page) QueryCommands(string tenant, StoreQuery query)
