@@ -21,4 +21,5 @@ var scenarios = new Scenarios(options);
 await scenarios.ReadsAndLookupsAsync();
 await scenarios.CreatesAsync();
 await scenarios.GroupPatchesAsync();
+if (options.Verifies) await scenarios.VerifyAsync();
 return Environment.ExitCode;

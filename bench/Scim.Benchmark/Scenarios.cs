@@ -121,6 +121,46 @@ public sealed class Scenarios(BenchmarkOptions options)
             return (status is HttpStatusCode.OK or HttpStatusCode.NoContent, latency);
         });
 
+    /// <summary>
+    /// The checks the figures rest on, from as many clients as the measurements: every userName raced by all clients at
+    /// once is created exactly once (one 201, the rest 409, one user found), and every client reads its own writes (a
+    /// created user by id, a PATCHed value right after the PATCH).
+    /// </summary>
+    public async Task VerifyAsync()
+    {
+        var target = await ScimTarget.CreateTenantAsync(options, "okta");
+        const int Names = 20;
+        var duplicates = 0;
+        for (var n = 0; n < Names; n++)
+        {
+            var userName = $"race-{n}";
+            var answers = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => target.SendAsync(HttpMethod.Post, "Users", ScimTarget.UserJson(userName))));
+            var (_, found, _) = await target.SendAsync(HttpMethod.Get, $"Users?filter=userName%20eq%20%22{userName}%22");
+            if (answers.Count(a => a.Status == HttpStatusCode.Created) != 1 || answers.Any(a => a.Status is not (HttpStatusCode.Created or HttpStatusCode.Conflict)) || !FoundOne(found))
+                duplicates++;
+        }
+        var stale = 0;
+        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async worker =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                var (created, body, _) = await target.SendAsync(HttpMethod.Post, "Users", ScimTarget.UserJson($"ryw-{worker}-{i}"));
+                var id = created == HttpStatusCode.Created ? JsonNode.Parse(body)!["id"]!.GetValue<string>() : null;
+                var (read, readBody, _) = id is null ? default : await target.SendAsync(HttpMethod.Get, "Users/" + id);
+                if (read != HttpStatusCode.OK || !readBody.Contains($"\"ryw-{worker}-{i}\"", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref stale);
+                    continue;
+                }
+                await target.SendAsync(HttpMethod.Patch, "Users/" + id, ScimTarget.ReplaceTwoAttributesJson(1000 + i));
+                var (_, after, _) = await target.SendAsync(HttpMethod.Get, "Users/" + id);
+                if (!after.Contains($"\"Bench User {1000 + i}\"", StringComparison.Ordinal)) Interlocked.Increment(ref stale);
+            }
+        }));
+        Console.WriteLine($"{"verify, " + options.Clients + " clients",-44} {duplicates} of {Names} raced userNames not created exactly once; {stale} of {options.Clients * 10} writes not read back");
+        if (duplicates > 0 || stale > 0) Environment.ExitCode = 1;
+    }
+
     private static bool FoundOne(string listBody) => listBody.Contains("\"totalResults\":1", StringComparison.Ordinal);
 
     /// <summary>The service's resident memory above the process before any user was seeded, per seeded user.</summary>
