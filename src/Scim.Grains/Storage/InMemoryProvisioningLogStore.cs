@@ -13,6 +13,8 @@ public sealed class InMemoryProvisioningLogStore(int maxEntriesPerTenant = InMem
     public const int DefaultMaxEntriesPerTenant = 100_000;
 
     private readonly ConcurrentDictionary<string, List<ProvisioningLogEntry>> logs = new(StringComparer.Ordinal);
+    // A tenant's entries repeat the same few methods, paths, names and tokens: kept once, an entry costs about half.
+    private readonly SharedStrings shared = new();
     private long nextSequence;
 
     public Task AppendAsync(string tenant, IReadOnlyList<ProvisioningLogEntry> entries, CancellationToken cancellationToken)
@@ -20,11 +22,22 @@ public sealed class InMemoryProvisioningLogStore(int maxEntriesPerTenant = InMem
         var log = logs.GetOrAdd(tenant, _ => []);
         lock (log)
         {
-            foreach (var entry in entries) log.Add(entry with { Sequence = Interlocked.Increment(ref nextSequence) });
+            foreach (var entry in entries) log.Add(Compact(entry) with { Sequence = Interlocked.Increment(ref nextSequence) });
             if (log.Count > maxEntriesPerTenant) log.RemoveRange(0, log.Count - maxEntriesPerTenant);
         }
         return Task.CompletedTask;
     }
+
+    private ProvisioningLogEntry Compact(ProvisioningLogEntry entry) => entry with
+    {
+        TokenId = shared.ShareOrNull(entry.TokenId),
+        IdentityProvider = shared.ShareOrNull(entry.IdentityProvider),
+        Method = shared.Share(entry.Method),
+        // A path that names one resource is unique to it: only the others repeat.
+        Path = entry.ResourceId is { } id && entry.Path.EndsWith(id, StringComparison.Ordinal) ? entry.Path : shared.Share(entry.Path),
+        ResourceType = shared.ShareOrNull(entry.ResourceType),
+        Attributes = entry.Attributes.Select(shared.Share).ToArray(),
+    };
 
     public Task<IReadOnlyList<ProvisioningLogEntry>> ReadAsync(string tenant, LogQuery query, CancellationToken cancellationToken)
     {

@@ -22,4 +22,22 @@ public sealed class InMemoryProvisioningLogStoreTests
         Assert.Equal(Enumerable.Range(16, 10).Reverse().Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), busy.Select(e => e.ResourceId));
         Assert.Single(quiet);
     }
+
+    [Fact]
+    public async Task RepeatedStringsAreKeptOnce_AndEveryEntryReadsBackAsWritten()
+    {
+        var store = new InMemoryProvisioningLogStore();
+        // Built apart, as entries arriving from requests are: equal strings, distinct instances.
+        ProvisioningLogEntry Create(int i) => new(0, DateTimeOffset.UtcNow, new string("token".ToCharArray()), "okta", new string("POST".ToCharArray()),
+            new string("/scim/v2/t/Users".ToCharArray()), 201, "User", $"id-{i}", [new string("userName".ToCharArray()), $"custom{i}"]);
+        await store.AppendAsync("t", Enumerable.Range(0, 20_000).Select(Create).ToList(), CancellationToken.None);
+
+        var read = await store.ReadAsync("t", new LogQuery(null, null, null, null, null, null, 20_000), CancellationToken.None);
+
+        Assert.Equal(20_000, read.Count);
+        Assert.Same(read[0].Path, read[1].Path);
+        Assert.Same(read[0].Attributes[0], read[^1].Attributes[0]);
+        Assert.All(read, e => Assert.Equal(["userName", $"custom{e.ResourceId![3..]}"], e.Attributes));
+        Assert.All(read, e => Assert.Equal(("token", "POST", "/scim/v2/t/Users"), (e.TokenId, e.Method, e.Path)));
+    }
 }
