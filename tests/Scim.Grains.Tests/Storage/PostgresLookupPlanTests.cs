@@ -11,8 +11,9 @@ namespace Scim.Grains.Tests.Storage;
 
 /// <summary>
 /// The plans of the lookups IdPs send before every write, under statistics that lag a tenant's growth (analyzed while
-/// the tenant was empty, autovacuum off): each name finds its rows through its own index, never by walking the tenant
-/// through an index the tenant leads (what made a userName lookup read 20,000 rows).
+/// the tenant was empty, autovacuum off): each name finds its rows through its own index, and each statement on one row
+/// by its id through the id's, never by walking the tenant through an index the tenant leads (what made a userName
+/// lookup read 20,000 rows, and each GET and PATCH by id 10,000).
 /// </summary>
 public sealed class PostgresLookupPlanTests : IAsyncLifetime
 {
@@ -63,6 +64,30 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
         }
         var found = await new PostgresResourceStore(dataSource).QueryAsync(Tenant, query, CancellationToken.None);
         Assert.Equal(1, found.TotalResults);
+    }
+
+    [Theory]
+    [InlineData(nameof(PostgresResourceStore.SelectRowSql))]
+    [InlineData(nameof(PostgresResourceStore.UpdateRowSql))]
+    [InlineData(nameof(PostgresResourceStore.DeleteRowSql))]
+    [InlineData(nameof(PostgresResourceStore.SetRoleSql))]
+    public async Task AStatementOnOneRowById_UsesTheIdsIndex_EvenWhenStatisticsLag(string statement)
+    {
+        var (sql, parameters) = statement switch
+        {
+            nameof(PostgresResourceStore.SelectRowSql) => (PostgresResourceStore.SelectRowSql, new object[] { Tenant, (short)0, "some-id" }),
+            nameof(PostgresResourceStore.UpdateRowSql) => (PostgresResourceStore.UpdateRowSql,
+                [Tenant, (short)0, "some-id", 2L, "u", "e", "d", true, DateTimeOffset.UtcNow, System.Text.Json.JsonDocument.Parse("{}"), 1L]),
+            nameof(PostgresResourceStore.DeleteRowSql) => (PostgresResourceStore.DeleteRowSql, [Tenant, (short)0, "some-id", 1L]),
+            _ => (PostgresResourceStore.SetRoleSql, [Tenant, "some-id", (short)1]),
+        };
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
+
+        var plan = await ExplainAsync(command);
+
+        Assert.Contains("ux_scim_resources_id", plan);
+        Assert.DoesNotContain(TenantLedIndexes, plan.Contains);
     }
 
     /// <summary>The generic plan, as a statement prepared by the store's connections may come to use.</summary>

@@ -21,11 +21,22 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     private const string ScimSource = "scim";
     private const string ManualSource = "manual";
 
+    // The statements on one row by its id name the tenant as an expression no index serves, so that only the index led
+    // by the id (migration 0009) fits them: a plan cannot flip to walking the tenant's rows, whatever the statistics.
+    internal const string SelectRowSql =
+        "SELECT version, document, platform_role FROM scim_resources WHERE (tenant || '') = $1 AND kind = $2 AND id = $3";
+    internal const string UpdateRowSql = """
+        UPDATE scim_resources SET version = $4, user_name = $5, external_id = $6, display_name = $7, active = $8,
+            last_modified = $9, document = $10
+        WHERE (tenant || '') = $1 AND kind = $2 AND id = $3 AND version = $11
+        """;
+    internal const string DeleteRowSql = "DELETE FROM scim_resources WHERE (tenant || '') = $1 AND kind = $2 AND id = $3 AND version = $4";
+    internal const string SetRoleSql = "UPDATE scim_resources SET platform_role = $3 WHERE (tenant || '') = $1 AND kind = 0 AND id = $2";
+
     public Task<StoredResource?> GetAsync(string tenant, ResourceKind kind, string id, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
         {
-            await using var command = dataSource.CreateCommand(
-                "SELECT version, document, platform_role FROM scim_resources WHERE tenant = $1 AND kind = $2 AND id = $3");
+            await using var command = dataSource.CreateCommand(SelectRowSql);
             command.Parameters.Add(new() { Value = tenant });
             command.Parameters.Add(new() { Value = (short)kind });
             command.Parameters.Add(new() { Value = id });
@@ -50,7 +61,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
 
     public Task DeleteAsync(string tenant, ResourceKind kind, string id, long expectedVersion, CancellationToken cancellationToken)
     {
-        var delete = Command("DELETE FROM scim_resources WHERE tenant = $1 AND kind = $2 AND id = $3 AND version = $4", tenant, (short)kind, id, expectedVersion);
+        var delete = Command(DeleteRowSql, tenant, (short)kind, id, expectedVersion);
         var memberships = kind == ResourceKind.Group
             ? Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2", tenant, id)
             : Command("DELETE FROM scim_memberships WHERE tenant = $1 AND member_id = $2", tenant, id);
@@ -183,7 +194,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     }
 
     public async Task<bool> SetRoleAsync(string tenant, string userId, PlatformRole role, CancellationToken cancellationToken) =>
-        await ExecuteAsync(Command("UPDATE scim_resources SET platform_role = $3 WHERE tenant = $1 AND kind = 0 AND id = $2", tenant, userId, (short)role),
+        await ExecuteAsync(Command(SetRoleSql, tenant, userId, (short)role),
             cancellationToken) == 1;
 
     public Task<bool> AddManualMemberAsync(string tenant, string groupId, string userId, CancellationToken cancellationToken) =>
@@ -317,11 +328,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     private static NpgsqlBatchCommand Update(StoredResource resource, long expectedVersion)
     {
         var columns = IndexedColumns.Of(resource);
-        return Command("""
-            UPDATE scim_resources SET version = $4, user_name = $5, external_id = $6, display_name = $7, active = $8,
-                last_modified = $9, document = $10
-            WHERE tenant = $1 AND kind = $2 AND id = $3 AND version = $11
-            """, resource.Tenant, (short)resource.Kind, resource.Id, resource.Version, columns.UserName, columns.ExternalId,
+        return Command(UpdateRowSql, resource.Tenant, (short)resource.Kind, resource.Id, resource.Version, columns.UserName, columns.ExternalId,
             columns.DisplayName, columns.Active, columns.LastModified, Jsonb(resource.Document), expectedVersion);
     }
 
