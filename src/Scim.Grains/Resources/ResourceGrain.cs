@@ -81,9 +81,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         Schema = await schemas.ForAsync(Tenant, Kind);
         var existing = await RequireAsync(ifMatch);
         var (attributes, change) = Patched(existing, patch);
-        var written = !change.IsEmpty || !JsonNode.DeepEquals(ResourceDocument.Attributes(existing.Document), attributes)
-            ? await WriteAsync(existing, attributes, change)
-            : existing;
+        var written = Changes(existing, attributes, change) ? await WriteAsync(existing, attributes, change) : existing;
         return render is null ? new ResourceSnapshot(Id, written.Version, "", "") : await SnapshotAsync(written, render);
     }
 
@@ -112,15 +110,9 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
             return;
         }
         var (next, members, accepted) = Combine(existing, queued);
-        if (next.Version == existing.Version)
-        {
-            foreach (var (patch, version) in accepted) patch.Succeed(new ResourceSnapshot(Id, version, "", ""));
-            return;
-        }
         try
         {
-            await ForgetOnFailureAsync(() => store.UpdateAsync(next, existing.Version, members, CancellationToken.None));
-            current = PackedResource.Of(next);
+            if (next.Version != existing.Version) await CommitAsync(existing, next, members);
         }
         catch (ScimException e) when (e.ScimType is not null)
         {
@@ -152,7 +144,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
                 if (patch.IfMatch is not null && !EntityTags.AnyMatches(patch.IfMatch, state.Version))
                     throw ScimException.PreconditionFailed($"The resource's version is {EntityTags.Of(state.Version)}, not {patch.IfMatch}.");
                 var (attributes, change) = Patched(state, patch.Patch);
-                if (!change.IsEmpty || !JsonNode.DeepEquals(ResourceDocument.Attributes(state.Document), attributes))
+                if (Changes(state, attributes, change))
                 {
                     state = Next(state, attributes);
                     members.Then(change);
@@ -247,13 +239,20 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         return existing;
     }
 
-    private async Task<StoredResource> WriteAsync(StoredResource existing, JsonObject attributes, MembershipChange members)
+    private Task<StoredResource> WriteAsync(StoredResource existing, JsonObject attributes, MembershipChange members) =>
+        CommitAsync(existing, Next(existing, attributes), members);
+
+    /// <summary>Stores <paramref name="next"/> over <paramref name="existing"/> (version-checked) and holds it.</summary>
+    private async Task<StoredResource> CommitAsync(StoredResource existing, StoredResource next, MembershipChange members)
     {
-        var next = Next(existing, attributes);
         await ForgetOnFailureAsync(() => store.UpdateAsync(next, existing.Version, members, CancellationToken.None));
         current = PackedResource.Of(next);
         return next;
     }
+
+    /// <summary>Whether a PATCH changed anything: a member, or an attribute (a PATCH that changes nothing writes nothing).</summary>
+    private static bool Changes(StoredResource existing, JsonObject attributes, MembershipChange members) =>
+        !members.IsEmpty || !JsonNode.DeepEquals(ResourceDocument.Attributes(existing.Document), attributes);
 
     /// <summary>The row with new attributes, checked against the limits, at the next version.</summary>
     private StoredResource Next(StoredResource existing, JsonObject attributes)
