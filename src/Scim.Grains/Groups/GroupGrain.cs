@@ -4,6 +4,7 @@ using Orleans.Serialization.Invocation;
 using Scim.Grains.Queries;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
+using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
@@ -101,6 +102,9 @@ internal sealed class GroupGrain(IResourceStore store, TenantSchemas schemas, Ti
         }
     }
 
+    /// <summary>Every write of a group can change users' groups (its members, its name, its place in the tree).</summary>
+    protected override Task WrittenAsync() => GrainFactory.Grain<IGroupsEpochGrain>(Tenant).AdvanceAsync();
+
     protected override MembershipChange MembersOf(JsonObject body)
     {
         var members = body.FirstOrDefault(p => p.Key.Equals(GroupSchema.Members.Name, StringComparison.OrdinalIgnoreCase)).Value;
@@ -117,13 +121,13 @@ internal sealed class GroupGrain(IResourceStore store, TenantSchemas schemas, Ti
     public async Task AddManualMemberAsync(string userId)
     {
         await RequireExistingAsync();
-        if (!await Store.AddManualMemberAsync(Tenant, Id, userId, CancellationToken.None)) throw ScimException.NotFound($"User '{userId}' not found.");
+        if (!await StoreWriteAsync(() => Store.AddManualMemberAsync(Tenant, Id, userId, CancellationToken.None))) throw ScimException.NotFound($"User '{userId}' not found.");
     }
 
     public async Task RemoveManualMemberAsync(string userId)
     {
         await RequireExistingAsync();
-        if (!await Store.RemoveManualMemberAsync(Tenant, Id, userId, CancellationToken.None))
+        if (!await StoreWriteAsync(() => Store.RemoveManualMemberAsync(Tenant, Id, userId, CancellationToken.None)))
             throw ScimException.NotFound($"User '{userId}' is not a manual member of group '{Id}'.");
     }
 
@@ -137,6 +141,6 @@ internal sealed class GroupGrain(IResourceStore store, TenantSchemas schemas, Ti
     public async Task MoveAsync(string? parentId)
     {
         await RequireExistingAsync();
-        await Store.MoveGroupAsync(Tenant, Id, parentId, CancellationToken.None);
+        await StoreWriteAsync(() => Store.MoveGroupAsync(Tenant, Id, parentId, CancellationToken.None));
     }
 }

@@ -29,6 +29,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
     /// <summary>The resource type with the tenant's current custom fields, read at the start of every call.</summary>
     protected ResourceSchema Schema { get; private set; } = null!;
     protected IResourceStore Store => store;
+    protected TimeProvider Clock => clock;
     protected string Tenant { get; private set; } = "";
     protected string Id { get; private set; } = "";
 
@@ -43,7 +44,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         var (created, attributes, members) = await PrepareCreateAsync(json, PlatformRole.User);
         try
         {
-            await store.InsertAsync(created, members, CancellationToken.None);
+            await StoreWriteAsync(() => store.InsertAsync(created, members, CancellationToken.None));
         }
         catch (ScimException e) when (e.ScimType == ScimType.Uniqueness)
         {
@@ -172,7 +173,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
     {
         Schema = await schemas.ForAsync(Tenant, Kind);
         var existing = await RequireAsync(ifMatch);
-        await ForgetOnFailureAsync(() => store.DeleteAsync(Tenant, Schema.Kind, Id, existing.Version, CancellationToken.None));
+        await StoreWriteAsync(() => store.DeleteAsync(Tenant, Schema.Kind, Id, existing.Version, CancellationToken.None));
         current = null;
         DeactivateOnIdle();
     }
@@ -191,7 +192,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
     protected async Task<StoredResource> CreateWithRoleAsync(string json, PlatformRole role)
     {
         var (created, _, members) = await PrepareCreateAsync(json, role);
-        await store.InsertAsync(created, members, CancellationToken.None);
+        await StoreWriteAsync(() => store.InsertAsync(created, members, CancellationToken.None));
         (current, loaded) = (PackedResource.Of(created), true);
         return created;
     }
@@ -245,7 +246,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
     /// <summary>Stores <paramref name="next"/> over <paramref name="existing"/> (version-checked) and holds it.</summary>
     private async Task<StoredResource> CommitAsync(StoredResource existing, StoredResource next, MembershipChange members)
     {
-        await ForgetOnFailureAsync(() => store.UpdateAsync(next, existing.Version, members, CancellationToken.None));
+        await StoreWriteAsync(() => store.UpdateAsync(next, existing.Version, members, CancellationToken.None));
         current = PackedResource.Of(next);
         return next;
     }
@@ -265,26 +266,55 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
     }
 
     /// <summary>
-    /// A write that failed for another reason than the client's (a concurrent writer, or a database outage whose
-    /// commit may or may not have happened) leaves the held row unreliable: the next call reads it again.
+    /// Runs a store write of this resource, then <see cref="WrittenAsync"/>. A write that failed for another reason than
+    /// the client's (a concurrent writer, or a database outage whose commit may or may not have happened) leaves the held
+    /// row unreliable: the next call reads it again, and the write counts as done for <see cref="WrittenAsync"/>.
     /// </summary>
-    private async Task ForgetOnFailureAsync(Func<Task> write)
+    protected async Task<T> StoreWriteAsync<T>(Func<Task<T>> write)
     {
+        T result;
         try
         {
-            await write();
+            result = await write();
         }
         catch (Exception e) when (e is not ScimException { ScimType: not null })
         {
             loaded = false;
+            await WrittenAsync();
             throw;
         }
+        try
+        {
+            await WrittenAsync();
+        }
+        catch
+        {
+            // Committed but not followed through: the caller answers with the failure, and the next call reads the row.
+            loaded = false;
+            throw;
+        }
+        return result;
     }
+
+    protected Task StoreWriteAsync(Func<Task> write) => StoreWriteAsync(async () =>
+    {
+        await write();
+        return true;
+    });
+
+    /// <summary>Called after each store write of this resource, before it is acknowledged.</summary>
+    protected virtual Task WrittenAsync() => Task.CompletedTask;
+
+    /// <summary>The resource's groups to render when the grain holds them (a user's); null to read them from the store.</summary>
+    protected virtual Task<IReadOnlyList<UserGroup>?> HeldGroupsAsync(Projection projection) => Task.FromResult<IReadOnlyList<UserGroup>?>(null);
 
     /// <summary>Renders a row of this resource; a user just created is in no group yet, so its groups are not looked up.</summary>
     private async Task<ResourceSnapshot> SnapshotAsync(StoredResource resource, RenderOptions render, bool created = false)
     {
-        var rendered = (await ResourceRendering.RenderAsync(store, Tenant, [resource], Schema, render, Projection.Parse(render, Schema), created))[0];
+        var projection = Projection.Parse(render, Schema);
+        var held = created ? null : await HeldGroupsAsync(projection);
+        var rendered = (await ResourceRendering.RenderAsync(store, Tenant, [resource], Schema, render, projection, created,
+            held is null ? null : new Dictionary<string, IReadOnlyList<UserGroup>> { [Id] = held }))[0];
         return new ResourceSnapshot(Id, resource.Version, ResourceRenderer.Location(render.BaseUrl, Schema, Id), rendered.Json, rendered.MoreMembers);
     }
 

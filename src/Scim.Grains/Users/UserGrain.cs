@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
@@ -21,6 +22,16 @@ namespace Scim.Grains.Users;
 [CollectionAgeLimit(Minutes = 2)]
 internal sealed class UserGrain(IResourceStore store, TenantSchemas schemas, TimeProvider clock) : ResourceGrain(store, schemas, clock), IUserGrain
 {
+    /// <summary>
+    /// How long groups read under an epoch are held at most: a group write whose epoch could not be advanced (its silo
+    /// died between its commit and the advance, and it was answered with a failure) shows on reads after this long.
+    /// </summary>
+    public static readonly TimeSpan GroupsHeldFor = TimeSpan.FromSeconds(10);
+
+    // The groups last read, held for reads while the tenant's groups epoch is the one they were read under: reading
+    // them is a recursive query on PostgreSQL, and most users' groups change far less often than they are read.
+    private HeldGroups? held;
+
     protected override ResourceKind Kind => ResourceKind.User;
 
     protected override MembershipChange MembersOf(JsonObject body) => MembershipChange.None;
@@ -28,6 +39,19 @@ internal sealed class UserGrain(IResourceStore store, TenantSchemas schemas, Tim
     // An IdP provisioning a tenant creates thousands of users and touches each again only at a later cycle (group
     // memberships are written through the groups): an activation kept for the collection age would only hold memory.
     protected override bool KeptAfterCreate => false;
+
+    protected override async Task<IReadOnlyList<UserGroup>?> HeldGroupsAsync(Projection projection)
+    {
+        if (!projection.Includes(UserSchema.Groups)) return null;
+        // The epoch is read before the groups: a change that commits in between begins a later epoch, so what is read
+        // here is never held past it.
+        var epoch = await GrainFactory.Grain<IGroupsEpochGrain>(Tenant).CurrentAsync();
+        var now = Clock.GetUtcNow();
+        if (held is { } kept && kept.Epoch == epoch && kept.Until > now) return kept.Groups;
+        var groups = (await Store.GetGroupsOfUsersAsync(Tenant, [Id], CancellationToken.None)).GetValueOrDefault(Id) ?? [];
+        held = new HeldGroups(epoch, now + GroupsHeldFor, groups);
+        return groups;
+    }
 
     public async Task<PlatformUser> CreatePlatformUserAsync(string json, PlatformRole role) => Describe(await CreateWithRoleAsync(json, role));
 
@@ -70,4 +94,6 @@ internal sealed class UserGrain(IResourceStore store, TenantSchemas schemas, Tim
         if (!deactivated || ResourceDocument.GetString(user.Document, CommonAttributes.ExternalId.Name) != externalId) throw StoreErrors.InUse(user);
         return await ReplaceAsync(json, null, render);
     }
+
+    private sealed record HeldGroups(Guid Epoch, DateTimeOffset Until, IReadOnlyList<UserGroup> Groups);
 }

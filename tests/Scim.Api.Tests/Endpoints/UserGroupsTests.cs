@@ -66,6 +66,45 @@ public abstract class UserGroupsTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task Groups_ReadAgainAfterEachKindOfGroupChange_ShowThatChange()
+    {
+        // A user's grain holds the groups it read: every change below must show on the very next read.
+        var scim = await factory.NewTenantAsync("entra");
+        var admin = factory.GroupAdmin(scim.Tenant);
+        var user = await scim.CreateUserAsync("held");
+        var (group, other) = (await scim.CreateGroupAsync("Before"), await scim.CreateGroupAsync("Other"));
+        async Task<JsonArray?> Groups() => (await scim.GetAsync($"/Users/{user}")).Body!["groups"]?.AsArray();
+        Assert.Null(await Groups());
+
+        // Entra's body-less member add (the group commit path).
+        Assert.Equal(HttpStatusCode.NoContent, (await scim.PatchAsync($"/Groups/{group}",
+            $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Add","path":"members","value":[{"value":"{{user}}"}]}]}""")).Status);
+        Assert.Equal(group, Assert.Single((await Groups())!)!["value"]!.GetValue<string>());
+
+        await scim.PatchAsync($"/Groups/{group}",
+            """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"Replace","path":"displayName","value":"After"}]}""");
+        Assert.Equal("After", (await Groups())![0]!["display"]!.GetValue<string>());
+
+        await admin.MoveAsync(group, other);
+        Assert.Equal(2, (await Groups())!.Count);
+
+        await scim.PutAsync($"/Groups/{group}", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"After","members":[]}""");
+        Assert.Null(await Groups());
+
+        await admin.AddManualMemberAsync(other, user);
+        Assert.Equal(other, Assert.Single((await Groups())!)!["value"]!.GetValue<string>());
+
+        await admin.RemoveManualMemberAsync(other, user);
+        Assert.Null(await Groups());
+
+        var created = await scim.CreateGroupAsync("Created", $$"""[{"value":"{{user}}"}]""");
+        Assert.Equal(created, Assert.Single((await Groups())!)!["value"]!.GetValue<string>());
+
+        await scim.DeleteAsync($"/Groups/{created}");
+        Assert.Null(await Groups());
+    }
+
+    [Fact]
     public async Task Groups_AppearInListsAndHonourProjection()
     {
         var scim = await factory.NewTenantAsync();

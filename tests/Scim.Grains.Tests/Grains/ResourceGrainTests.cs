@@ -151,6 +151,27 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task UsersReadOnEitherSilo_ShowAMembershipAddedThroughEitherSilo_OnTheNextRead()
+    {
+        var tenant = NewTenant();
+        var ids = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid().ToString()).ToList();
+        foreach (var id in ids) await User(tenant, id).CreateAsync($$"""{"userName":"{{id}}"}""", Render);
+        var groups = Enumerable.Range(0, 4).Select(_ => Group(tenant)).ToList();
+        for (var i = 0; i < groups.Count; i++) await groups[i].CreateAsync($$"""{"displayName":"g{{i}}"}""", Render);
+        foreach (var id in ids) Assert.DoesNotContain("\"groups\"", (await User(tenant, id).GetAsync(Render)).Json);
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var add = new PatchOperation("add", "members", $$"""[{"value":"{{ids[i]}}"}]""");
+            await groups[i % groups.Count].PatchAsync(new PatchRequest([add]), null, null);
+        }
+
+        Assert.True(fixture.Cluster.GetActiveSilos().Count() > 1);
+        for (var i = 0; i < ids.Count; i++)
+            Assert.Contains((await groups[i % groups.Count].GetAsync(Render)).Id, (await User(tenant, ids[i]).GetAsync(Render)).Json);
+    }
+
+    [Fact]
     public async Task Query_FindsUsersWrittenThroughEitherSilo()
     {
         var tenant = NewTenant();
