@@ -168,7 +168,8 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             grouped AS (
                 SELECT g.out_user, array_agg(g.out_group ORDER BY g.out_group) AS ids, array_agg(g.out_display ORDER BY g.out_group) AS displays,
                        array_agg(g.out_direct ORDER BY g.out_group) AS directs
-                FROM scim_groups_of_users({tenantParameter}, ARRAY(SELECT id FROM page)) g GROUP BY g.out_user)
+                FROM scim_groups_of_users({tenantParameter}, ARRAY(SELECT id FROM page)) g
+                WHERE {AnyInAGroup(tenantParameter, "SELECT id FROM page")} GROUP BY g.out_user)
             SELECT page.id, page.version, page.document, page.seq, page.platform_role, grouped.ids, grouped.displays, grouped.directs
             FROM page LEFT JOIN grouped ON grouped.out_user = page.id ORDER BY page.ordinality
             """), parameters));
@@ -232,7 +233,10 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<UserGroup>>> GetGroupsOfUsersAsync(string tenant, IReadOnlyCollection<string> userIds,
         CancellationToken cancellationToken)
     {
-        var rows = await ReadAsync(Command("SELECT out_user, out_group, out_display, out_direct FROM scim_groups_of_users($1, $2)", tenant, userIds.ToArray()),
+        var rows = await ReadAsync(Command($"""
+                SELECT out_user, out_group, out_display, out_direct FROM scim_groups_of_users($1, $2)
+                WHERE {AnyInAGroup("$1", "SELECT unnest($2::text[])")}
+                """, tenant, userIds.ToArray()),
             reader => (User: reader.GetString(0), Group: new UserGroup(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3))),
             cancellationToken);
         return rows.GroupBy(r => r.User, StringComparer.Ordinal)
@@ -283,6 +287,15 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             await command.ExecuteScalarAsync(cancellationToken);
             return true;
         });
+
+    /// <summary>
+    /// Whether any of the users (a query of their ids) is a member of a group: a one-time check before their groups are
+    /// walked, so that users in no group (most users an IdP looks up or reads) cost one index probe each, not the walk.
+    /// Each id is probed through the index led by the member (LIMIT 1 per id keeps it a probe whatever the statistics).
+    /// </summary>
+    private static string AnyInAGroup(string tenantParameter, string userIds) => $"""
+        EXISTS (SELECT FROM ({userIds}) AS u(id), LATERAL (SELECT FROM scim_memberships m WHERE m.tenant = {tenantParameter} AND m.member_id = u.id LIMIT 1) AS m)
+        """;
 
     private static GroupNode Node(NpgsqlDataReader reader) => new(reader.GetString(0), reader.IsDBNull(1) ? "" : reader.GetString(1));
 
@@ -360,10 +373,20 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     private async Task<bool> WriteVersionedAsync(ResourceKind kind, string id, IEnumerable<NpgsqlBatchCommand> commands, int versioned,
         CancellationToken cancellationToken)
     {
+        var statements = commands.ToList();
+        if (statements.Count == 1)
+        {
+            // A lone statement is its own transaction: one round trip instead of three (begin, statement, commit), and a
+            // version mismatch leaves nothing to roll back.
+            await using var single = dataSource.CreateBatch();
+            single.BatchCommands.Add(statements[0]);
+            if (await single.ExecuteNonQueryAsync(cancellationToken) != 1) throw StoreErrors.ConcurrentChange(kind, id);
+            return true;
+        }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var command in commands) batch.BatchCommands.Add(command);
+        foreach (var command in statements) batch.BatchCommands.Add(command);
         await batch.ExecuteNonQueryAsync(cancellationToken);
         if (batch.BatchCommands[versioned].RecordsAffected != 1) throw StoreErrors.ConcurrentChange(kind, id);
         await transaction.CommitAsync(cancellationToken);
