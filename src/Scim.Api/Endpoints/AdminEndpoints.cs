@@ -50,7 +50,7 @@ public static class AdminEndpoints
     private static async Task<IResult> IssueTokenAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
     {
         var body = await s.Bodies.ReadAsync<IssueTokenRequest>(request);
-        var token = await TokenSet(s, tenant).IssueAsync(new TokenRequest(body.IdentityProvider ?? "", body.Name, body.OverlapMinutes ?? 0, "operator"));
+        var token = await TokenSet(s, tenant).MintAsync(new TokenRequest(body.IdentityProvider ?? "", body.Name, body.OverlapMinutes ?? 0, "operator"));
         return TypedResults.Created($"/admin/v1/tenants/{tenant}/tokens/{token.Id}", token);
     }
 

@@ -101,7 +101,7 @@ public static class ConnectorAdminEndpoints
         await AdminEndpoints.RequireTenantAsync(tenant, s);
         var body = await s.Bodies.ReadAsync<AdminKeyRequest>(request);
         var userId = ScimRequests.RequireResourceId(body.UserId ?? "", "User");
-        var key = await s.Grains.Grain<IAdminKeySetGrain>(tenant).IssueAsync(userId);
+        var key = await s.Grains.Grain<IAdminKeySetGrain>(tenant).MintAsync(tenant, userId);
         return TypedResults.Created($"/admin/v1/tenants/{tenant}/admin-keys/{key.Id}", key);
     }
 

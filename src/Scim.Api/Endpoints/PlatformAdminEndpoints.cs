@@ -61,7 +61,7 @@ public static class PlatformAdminEndpoints
     {
         var body = await s.Bodies.ReadAsync<TokenRequestBody>(http.Request);
         var provider = body.IdentityProvider ?? (await Tenant(s, tenant).GetConnectorAsync()).Settings.IdentityProvider ?? "";
-        var token = await s.Grains.Grain<ITokenSetGrain>(tenant).IssueAsync(new TokenRequest(provider, body.Name, body.OverlapMinutes ?? 0, Caller(http)));
+        var token = await s.Grains.Grain<ITokenSetGrain>(tenant).MintAsync(new TokenRequest(provider, body.Name, body.OverlapMinutes ?? 0, Caller(http)));
         return TypedResults.Created($"/api/v1/tenants/{tenant}/scim/tokens/{token.Id}", token);
     }
 

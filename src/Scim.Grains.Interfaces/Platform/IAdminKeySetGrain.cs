@@ -7,8 +7,11 @@ namespace Scim.Grains.Interfaces.Platform;
 [Alias("scim.IAdminKeySetGrain")]
 public interface IAdminKeySetGrain : IGrainWithStringKey
 {
-    /// <summary>Issues a key for a user of the tenant whose role is admin or owner (400 otherwise, 404 for an unknown user).</summary>
-    Task<IssuedAdminKey> IssueAsync(string userId);
+    /// <summary>
+    /// Keeps a new key (its id and the SHA-256 of its secret) for a user of the tenant whose role is admin or owner (400
+    /// otherwise, 404 for an unknown user, 409 when the id is taken).
+    /// </summary>
+    Task<AdminKeyInfo> IssueAsync(string userId, string keyId, byte[] secretHash);
 
     Task<IReadOnlyList<AdminKeyInfo>> ListAsync();
 

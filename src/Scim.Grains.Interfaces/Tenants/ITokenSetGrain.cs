@@ -2,7 +2,7 @@ namespace Scim.Grains.Interfaces.Tenants;
 
 /// <summary>
 /// The SCIM bearer tokens of one tenant, keyed by tenant id. Secrets are stored only as SHA-256 hashes and compared in
-/// constant time; callers hand over the hash, never the secret. At most one token per identity provider is active: a
+/// constant time; the API mints tokens and hands over ids and hashes, never a secret. At most one token per identity provider is active: a
 /// new one supersedes the previous at once or after an overlap. Also holds whether the tenant's integration is active,
 /// so the check of every SCIM call is one grain call.
 /// </summary>
@@ -13,10 +13,11 @@ public interface ITokenSetGrain : IGrainWithStringKey
     Task InitializeAsync();
 
     /// <summary>
-    /// Issues a token (at least 256 random bits) bound to this tenant and an identity provider; the provider's active
-    /// token, if any, stops working now or after <see cref="TokenRequest.OverlapMinutes"/> (0-1440).
+    /// Keeps a new token (its id and the SHA-256 of a secret of at least 256 random bits) bound to this tenant and an
+    /// identity provider; the provider's active token, if any, stops working now or after
+    /// <see cref="TokenRequest.OverlapMinutes"/> (0-1440). 409 when the id is taken.
     /// </summary>
-    Task<IssuedToken> IssueAsync(TokenRequest request);
+    Task<TokenInfo> IssueAsync(TokenRequest request, string tokenId, byte[] secretHash);
 
     /// <summary>Every token issued, newest first, with its state; never a secret.</summary>
     Task<IReadOnlyList<TokenInfo>> ListAsync();

@@ -19,20 +19,24 @@ internal sealed class AdminKeySetGrain(
 
     private string Tenant => this.GetPrimaryKeyString();
 
-    public async Task<IssuedAdminKey> IssueAsync(string userId)
+    public async Task<AdminKeyInfo> IssueAsync(string userId, string keyId, byte[] secretHash)
     {
+        if (secretHash.Length != NoHash.Length) throw ScimException.InvalidValue("An admin key's secret is kept as its SHA-256 hash.");
+        if (state.State.Keys.Exists(k => k.Id == keyId)) throw ScimException.Uniqueness($"Admin key '{keyId}' exists.");
         var user = await store.GetAsync(Tenant, ResourceKind.User, userId, CancellationToken.None)
             ?? throw ScimException.NotFound($"User '{userId}' not found.");
         if (!PlatformRoles.MayAdminister(user.Role))
             throw ScimException.InvalidValue($"User '{userId}' is a {PlatformRoles.Name(user.Role)}: admin keys are for admins and the owner.");
-        var (id, secret, now) = (AdminKeys.NewId(), AdminKeys.NewSecret(), clock.GetUtcNow());
-        state.State.Keys.Add(new AdminKeyRecord(id, AdminKeys.Hash(secret), userId, now, null));
+        var issued = new AdminKeyRecord(keyId, secretHash, userId, clock.GetUtcNow(), null);
+        state.State.Keys.Add(issued);
         await state.WriteStateAsync();
-        return new IssuedAdminKey(id, AdminKeys.Format(Tenant, id, secret), userId, now);
+        return Info(issued);
     }
 
     public Task<IReadOnlyList<AdminKeyInfo>> ListAsync() =>
-        Task.FromResult<IReadOnlyList<AdminKeyInfo>>(state.State.Keys.Select(k => new AdminKeyInfo(k.Id, k.UserId, k.Created, k.Revoked)).ToList());
+        Task.FromResult<IReadOnlyList<AdminKeyInfo>>(state.State.Keys.Select(Info).ToList());
+
+    private static AdminKeyInfo Info(AdminKeyRecord key) => new(key.Id, key.UserId, key.Created, key.Revoked);
 
     public async Task RevokeAsync(string keyId)
     {

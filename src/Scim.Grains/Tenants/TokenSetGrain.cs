@@ -30,9 +30,11 @@ internal sealed class TokenSetGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task<IssuedToken> IssueAsync(TokenRequest request)
+    public async Task<TokenInfo> IssueAsync(TokenRequest request, string tokenId, byte[] secretHash)
     {
         RequireTenant();
+        if (secretHash.Length != NoHash.Length) throw ScimException.InvalidValue("A token's secret is kept as its SHA-256 hash.");
+        if (state.State.Tokens.Exists(t => t.Id == tokenId)) throw ScimException.Uniqueness($"Token '{tokenId}' exists.");
         var provider = request.IdentityProvider;
         if (!IdentityProviders.IsKnown(provider))
             throw ScimException.InvalidValue($"Unknown identity provider '{provider}'; expected one of {string.Join(", ", IdentityProviders.All)}.");
@@ -47,23 +49,23 @@ internal sealed class TokenSetGrain(
             if (tokens[i].IdentityProvider == provider && tokens[i].IsActive)
                 tokens[i] = tokens[i] with { SupersededAt = now, RetiresAt = now.AddMinutes(request.OverlapMinutes) };
         }
-        var id = BearerTokens.NewId();
-        var secret = BearerTokens.NewSecret();
-        tokens.Add(new TokenRecord(id, BearerTokens.Hash(secret), provider, now) { Name = name, CreatedBy = request.CreatedBy });
+        var issued = new TokenRecord(tokenId, secretHash, provider, now) { Name = name, CreatedBy = request.CreatedBy };
+        tokens.Add(issued);
         await state.WriteStateAsync();
-        return new IssuedToken(id, BearerTokens.Format(id, secret), provider, now, name, request.CreatedBy);
+        return Info(issued, now);
     }
 
     public Task<IReadOnlyList<TokenInfo>> ListAsync()
     {
         RequireTenant();
         var now = clock.GetUtcNow();
-        IReadOnlyList<TokenInfo> tokens = state.State.Tokens.AsEnumerable().Reverse()
-            .Select(t => new TokenInfo(t.Id, t.Name, t.IdentityProvider, t.Created, t.CreatedBy, t.LastUsed, t.StateAt(now),
-                t.RevokedAt is null && t.SupersededAt is not null ? t.RetiresAt : null))
-            .ToList();
+        IReadOnlyList<TokenInfo> tokens = state.State.Tokens.AsEnumerable().Reverse().Select(t => Info(t, now)).ToList();
         return Task.FromResult(tokens);
     }
+
+    private static TokenInfo Info(TokenRecord token, DateTimeOffset now) =>
+        new(token.Id, token.Name, token.IdentityProvider, token.Created, token.CreatedBy, token.LastUsed, token.StateAt(now),
+            token.RevokedAt is null && token.SupersededAt is not null ? token.RetiresAt : null);
 
     public async Task RevokeAsync(string tokenId)
     {

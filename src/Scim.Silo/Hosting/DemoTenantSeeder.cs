@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Scim.Api;
+using Scim.Api.Auth;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
@@ -55,10 +56,10 @@ internal sealed partial class DemoTenantSeeder(
         {
             var owner = await CreateOwnerAsync(tenantId, ownerEmail);
             await tenant.EnableConnectorAsync(info.PlatformGroupId, ownerEmail);
-            if (owner is not null) adminKey = (await grains.Grain<IAdminKeySetGrain>(tenantId).IssueAsync(owner.Id)).Key;
+            if (owner is not null) adminKey = (await grains.Grain<IAdminKeySetGrain>(tenantId).MintAsync(tenantId, owner.Id)).Key;
         }
         await tenant.ActivateAsync(ownerEmail);
-        var token = await grains.Grain<ITokenSetGrain>(tenantId).IssueAsync(new TokenRequest("other", "demo token", 0, "demo setup"));
+        var token = await grains.Grain<ITokenSetGrain>(tenantId).MintAsync(new TokenRequest("other", "demo token", 0, "demo setup"));
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
         var origin = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? address.Replace("[::]", "localhost").Replace("0.0.0.0", "localhost") : options.Value.PublicBaseUrl.TrimEnd('/');
         Console.WriteLine($"""

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Tenants;
 
@@ -30,14 +31,15 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
     {
         var tenant = await NewTenantAsync();
         var tokens = Grains.GetGrain<ITokenSetGrain>(tenant);
-        var issued = await tokens.IssueAsync(new TokenRequest("okta", null, 0, "test"));
-        Assert.True(BearerTokens.TryParse(issued.Token, out var id, out var secret));
+        var (id, secretHash) = ("t1", SHA256.HashData("secret"u8));
+        var issued = await tokens.IssueAsync(new TokenRequest("okta", null, 0, "test"), id, secretHash);
 
-        var valid = await tokens.AuthenticateAsync(id, BearerTokens.Hash(secret));
-        var wrong = await tokens.AuthenticateAsync(id, BearerTokens.Hash(secret + "x"));
+        var valid = await tokens.AuthenticateAsync(id, secretHash);
+        var wrong = await tokens.AuthenticateAsync(id, SHA256.HashData("secret!"u8));
         await tokens.RevokeAsync(id);
-        var revoked = await tokens.AuthenticateAsync(id, BearerTokens.Hash(secret));
+        var revoked = await tokens.AuthenticateAsync(id, secretHash);
 
+        Assert.Equal(("t1", "okta", "okta token"), (issued.Id, issued.IdentityProvider, issued.Name));
         Assert.Equal(new TokenIdentity(id, "okta"), valid.Identity);
         Assert.Null(wrong.Identity);
         Assert.Null(revoked.Identity);
@@ -50,6 +52,18 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
         var tokens = Grains.GetGrain<ITokenSetGrain>("missing-" + Guid.NewGuid().ToString("N")[..8]);
 
         Assert.False((await tokens.AuthenticateAsync("x", new byte[32])).TenantExists);
-        Assert.Equal(404, (await Assert.ThrowsAsync<ScimException>(() => tokens.IssueAsync(new TokenRequest("okta", null, 0, "test")))).Status);
+        Assert.Equal(404, (await Assert.ThrowsAsync<ScimException>(() => tokens.IssueAsync(new TokenRequest("okta", null, 0, "test"), "x", new byte[32]))).Status);
+    }
+
+    [Fact]
+    public async Task IssuingATakenTokenId_Is409_AndASecretNotHashed_Is400()
+    {
+        var tokens = Grains.GetGrain<ITokenSetGrain>(await NewTenantAsync());
+        var request = new TokenRequest("okta", null, 0, "test");
+        await tokens.IssueAsync(request, "t1", SHA256.HashData("one"u8));
+
+        Assert.Equal(409, (await Assert.ThrowsAsync<ScimException>(() => tokens.IssueAsync(request, "t1", SHA256.HashData("two"u8)))).Status);
+        Assert.Equal(400, (await Assert.ThrowsAsync<ScimException>(() => tokens.IssueAsync(request, "t2", "raw secret"u8.ToArray()))).Status);
+        Assert.Single(await tokens.ListAsync());
     }
 }

@@ -32,7 +32,7 @@ public sealed class ContractSerializationTests
         var query = new ListQuery("userName eq \"x\"", 1, 100);
         var check = new TokenCheck(true, new TokenIdentity("tid", "okta"));
         var tenant = new TenantInfo("acme", "Acme", DateTimeOffset.UnixEpoch, "root-1");
-        var token = new IssuedToken("tid", "scim_tid.secret", "entra", DateTimeOffset.UnixEpoch);
+        var token = new TokenInfo("tid", "Entra", "entra", DateTimeOffset.UnixEpoch, "admin@acme.example", null, "active", null);
 
         Assert.Equal(snapshot, RoundTrip(snapshot));
         Assert.Equal(list.Resources, RoundTrip(list).Resources);

@@ -2,22 +2,23 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Scim.Grains.Interfaces.Tenants;
+namespace Scim.Api.Auth;
 
 /// <summary>
 /// The format of SCIM bearer tokens, <c>scim_{id}.{secret}</c>: the id finds the stored hash in O(1), the secret
-/// (256 random bits) is what is hashed and compared. Shared by the API (which hashes what it receives) and the
-/// token grain (which mints tokens).
+/// (256 random bits) is what is hashed and compared. Tokens are minted and checked here, in the API process: the
+/// token grain only ever sees an id and the SHA-256 of a secret.
 /// </summary>
 public static class BearerTokens
 {
     private const string Prefix = "scim_";
 
-    public static string NewId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9));
-
-    public static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-
-    public static string Format(string id, string secret) => $"{Prefix}{id}.{secret}";
+    /// <summary>A new token: its id, its full value (shown once) and the hash the token grain keeps.</summary>
+    public static (string Id, string Token, byte[] SecretHash) Mint()
+    {
+        var (id, secret) = (NewId(), Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)));
+        return (id, $"{Prefix}{id}.{secret}", Hash(secret));
+    }
 
     public static bool TryParse(string token, out string id, out string secret)
     {
@@ -29,6 +30,9 @@ public static class BearerTokens
         secret = token[(dot + 1)..];
         return id.Length > 0 && secret.Length > 0;
     }
+
+    /// <summary>A credential id: 72 random bits, enough that ids never collide within a tenant.</summary>
+    public static string NewId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9));
 
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 }
