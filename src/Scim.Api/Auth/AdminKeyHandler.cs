@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Scim.Api.Http;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
-using Scim.Grains.Interfaces.Tenants;
 
 namespace Scim.Api.Auth;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Scim.Grains.Interfaces.Tenants;
+using Scim.Api.Http;
 
 namespace Scim.Api.Auth;
 

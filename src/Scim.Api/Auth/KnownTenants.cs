@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Scim.Api.Http;
 using Scim.Grains.Interfaces.Tenants;
 
 namespace Scim.Api.Auth;

@@ -53,7 +53,7 @@ public static class ConnectorAdminEndpoints
     {
         await AdminEndpoints.RequireTenantAsync(tenant, s);
         var body = await s.Bodies.ReadAsync<CreateUserRequest>(request);
-        var role = PlatformRoles.Parse(body.Role ?? "user");
+        var role = RoleNames.Parse(body.Role ?? "user");
         var resource = new JsonObject
         {
             ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:User"),
@@ -75,7 +75,7 @@ public static class ConnectorAdminEndpoints
     {
         await AdminEndpoints.RequireTenantAsync(tenant, s);
         var body = await s.Bodies.ReadAsync<RoleRequest>(request);
-        var user = await User(s, tenant, ScimRequests.RequireResourceId(id, "User")).SetRoleAsync(PlatformRoles.Parse(body.Role));
+        var user = await User(s, tenant, ScimRequests.RequireResourceId(id, "User")).SetRoleAsync(RoleNames.Parse(body.Role));
         return TypedResults.Ok(View(user));
     }
 
@@ -118,7 +118,7 @@ public static class ConnectorAdminEndpoints
         return TypedResults.NoContent();
     }
 
-    private static UserView View(PlatformUser user) => new(user.Id, user.UserName, user.Emails, PlatformRoles.Name(user.Role));
+    private static UserView View(PlatformUser user) => new(user.Id, user.UserName, user.Emails, RoleNames.Of(user.Role));
 
     private static IUserGrain User(ScimServices s, string tenant, string id) => s.Grains.Grain<IUserGrain>(ResourceKeys.Of(tenant, id));
 }

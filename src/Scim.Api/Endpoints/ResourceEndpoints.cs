@@ -47,9 +47,10 @@ public static class ResourceEndpoints
     private static async Task<IResult> GetAsync(HttpContext http, string tenant, string id, ResourceKind kind, ScimServices s)
     {
         var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
-        var snapshot = await Grain(s, kind, tenant, ScimRequests.RequireResourceId(id, kind.ToString())).GetAsync(render);
         var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
-        if (ifNoneMatch.Length > 0 && EntityTags.AnyMatches(ifNoneMatch, snapshot.Version))
+        var snapshot = await Grain(s, kind, tenant, ScimRequests.RequireResourceId(id, kind.ToString()))
+            .GetAsync(render, ifNoneMatch.Length > 0 ? ifNoneMatch : null);
+        if (snapshot.NotModified)
         {
             http.Response.Headers.ETag = snapshot.ETag;
             return Results.StatusCode(StatusCodes.Status304NotModified);

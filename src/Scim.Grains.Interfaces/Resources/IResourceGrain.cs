@@ -9,8 +9,11 @@ public interface IResourceGrain
     /// <summary>Creates the resource from a POST body (RFC 7644 §3.3); 409 uniqueness on a duplicate.</summary>
     Task<ResourceSnapshot> CreateAsync(string json, RenderOptions render);
 
-    /// <summary>Reads the resource (RFC 7644 §3.4.1); 404 when it does not exist.</summary>
-    Task<ResourceSnapshot> GetAsync(RenderOptions render);
+    /// <summary>
+    /// Reads the resource (RFC 7644 §3.4.1); 404 when it does not exist. When <paramref name="ifNoneMatch"/> (an
+    /// If-None-Match value, RFC 9110 §13.1.2) matches its version, nothing is rendered: the snapshot is NotModified.
+    /// </summary>
+    Task<ResourceSnapshot> GetAsync(RenderOptions render, string? ifNoneMatch);
 
     /// <summary>Replaces the resource from a PUT body (RFC 7644 §3.5.1): readOnly attributes ignored, immutable ones checked.</summary>
     Task<ResourceSnapshot> ReplaceAsync(string json, string? ifMatch, RenderOptions render);

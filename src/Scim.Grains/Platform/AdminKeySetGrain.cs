@@ -25,8 +25,8 @@ internal sealed class AdminKeySetGrain(
         if (state.State.Keys.Exists(k => k.Id == keyId)) throw ScimException.Uniqueness($"Admin key '{keyId}' exists.");
         var user = await store.GetAsync(Tenant, ResourceKind.User, userId, CancellationToken.None)
             ?? throw ScimException.NotFound($"User '{userId}' not found.");
-        if (!PlatformRoles.MayAdminister(user.Role))
-            throw ScimException.InvalidValue($"User '{userId}' is a {PlatformRoles.Name(user.Role)}: admin keys are for admins and the owner.");
+        if (!Administrators.Includes(user.Role))
+            throw ScimException.InvalidValue($"User '{userId}' is neither an admin nor the owner: admin keys are for admins and the owner.");
         var issued = new AdminKeyRecord(keyId, secretHash, userId, clock.GetUtcNow(), null);
         state.State.Keys.Add(issued);
         await state.WriteStateAsync();
@@ -52,6 +52,6 @@ internal sealed class AdminKeySetGrain(
         var key = state.State.Keys.Find(k => k.Id == keyId);
         if (!CryptographicOperations.FixedTimeEquals(key?.SecretHash ?? NoHash, secretHash) || key is null || key.Revoked is not null) return null;
         var user = await store.GetAsync(Tenant, ResourceKind.User, key.UserId, CancellationToken.None);
-        return user is not null && PlatformRoles.MayAdminister(user.Role) ? user.Id : null;
+        return user is not null && Administrators.Includes(user.Role) ? user.Id : null;
     }
 }

@@ -57,10 +57,13 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         return await SnapshotAsync(created, render, created: true);
     }
 
-    public async Task<ResourceSnapshot> GetAsync(RenderOptions render)
+    public async Task<ResourceSnapshot> GetAsync(RenderOptions render, string? ifNoneMatch)
     {
         Schema = await schemas.ForAsync(Tenant, Kind);
-        return await SnapshotAsync(await RequireAsync(null), render);
+        var existing = await RequireAsync(null);
+        return ifNoneMatch is not null && EntityTags.AnyMatches(ifNoneMatch, existing.Version)
+            ? Unrendered(existing.Version) with { NotModified = true }
+            : await SnapshotAsync(existing, render);
     }
 
     public async Task<ResourceSnapshot> ReplaceAsync(string json, string? ifMatch, RenderOptions render)
@@ -83,7 +86,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         var existing = await RequireAsync(ifMatch);
         var (attributes, change) = Patched(existing, patch);
         var written = Changes(existing, attributes, change) ? await WriteAsync(existing, attributes, change) : existing;
-        return render is null ? new ResourceSnapshot(Id, written.Version, "", "") : await SnapshotAsync(written, render);
+        return render is null ? Unrendered(written.Version) : await SnapshotAsync(written, render);
     }
 
     /// <summary>
@@ -125,7 +128,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
             foreach (var (patch, _) in accepted) patch.Fail(e);
             return;
         }
-        foreach (var (patch, version) in accepted) patch.Succeed(new ResourceSnapshot(Id, version, "", ""));
+        foreach (var (patch, version) in accepted) patch.Succeed(Unrendered(version));
     }
 
     /// <summary>
@@ -315,8 +318,12 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         var held = created ? null : await HeldGroupsAsync(projection);
         var rendered = (await ResourceRendering.RenderAsync(store, Tenant, [resource], Schema, render, projection, created,
             held is null ? null : new Dictionary<string, IReadOnlyList<UserGroup>> { [Id] = held }))[0];
-        return new ResourceSnapshot(Id, resource.Version, ResourceRenderer.Location(render.BaseUrl, Schema, Id), rendered.Json, rendered.MoreMembers);
+        return new ResourceSnapshot(Id, resource.Version, EntityTags.Of(resource.Version), ResourceRenderer.Location(render.BaseUrl, Schema, Id),
+            rendered.Json, rendered.MoreMembers);
     }
+
+    /// <summary>The answer of a call whose caller wants no body.</summary>
+    private ResourceSnapshot Unrendered(long version) => new(Id, version, EntityTags.Of(version), "", "");
 
     /// <summary>RFC 7644 §3.5.1: an immutable attribute that has a value may only be sent again with the same value.</summary>
     private void CheckImmutable(JsonObject existing, JsonObject attributes)

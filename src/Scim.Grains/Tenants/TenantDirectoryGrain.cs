@@ -18,7 +18,6 @@ internal sealed class TenantDirectoryGrain([FromKeyedServices(ScimStorage.Name)]
 
     public async Task<bool> ExistsAsync(string tenant)
     {
-        if (!TenantIds.IsValid(tenant)) return false;
         if (known.Contains(tenant)) return true;
         var tokens = new GrainState<TokenSetState>();
         await storage.ReadStateAsync(TokenSetGrain.StateName, GrainFactory.Grain<ITokenSetGrain>(tenant).GetGrainId(), tokens);

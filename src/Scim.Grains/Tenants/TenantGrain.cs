@@ -5,6 +5,7 @@ using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Tenants;
+using Scim.Grains.Platform;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 
@@ -117,7 +118,7 @@ internal sealed class TenantGrain(
         var byAddress = new Or(Filters.Eq(UniqueKeys.Attribute(ResourceKind.User), LiteralKind.String, email),
             Filters.Eq("emails", LiteralKind.String, email, "value"));
         var users = await store.QueryAsync(Tenant, new StoreQuery(ResourceSchema.User, byAddress, null, 1, 100), CancellationToken.None);
-        return users.Resources.Any(u => PlatformRoles.MayAdminister(u.Role));
+        return users.Resources.Any(u => Administrators.Includes(u.Role));
     }
 
     private ConnectorState Connector() => new(state.State.ConnectorEnabled, state.State.ConnectorAdminEmail, state.State.ConnectorEnabledAt,

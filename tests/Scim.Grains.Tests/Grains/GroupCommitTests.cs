@@ -35,7 +35,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var commits = Slow.Counter.Updates - before;
         Assert.InRange(commits, 1, 5);
         Assert.Equal(Enumerable.Range(2, 30).Select(v => (long)v), answers.Select(a => a.Version).Order());
-        Assert.Equal(31, (await group.GetAsync(Render)).Version);
+        Assert.Equal(31, (await group.GetAsync(Render, null)).Version);
         Assert.Equal(30, (await group.ListMembersAsync(null, 100)).Members.Count);
     }
 
@@ -74,7 +74,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
 
         Assert.Equal(ScimType.InvalidValue, (await Assert.ThrowsAsync<ScimException>(() => groupAsMember)).ScimType);
         Assert.Equal(11, (await group.ListMembersAsync(null, 100)).Members.Count);
-        Assert.Equal(12, (await group.GetAsync(Render)).Version);
+        Assert.Equal(12, (await group.GetAsync(Render, null)).Version);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         await Task.WhenAll(patches);
         var replaced = await put;
 
-        var read = await group.GetAsync(Render);
+        var read = await group.GetAsync(Render, null);
         Assert.Contains("\"displayName\":\"renamed\"", read.Json);
         Assert.True(read.Version >= replaced.Version);
         // Each add was written before or after the PUT emptied the members: never half of one.

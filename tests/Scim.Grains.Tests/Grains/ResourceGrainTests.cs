@@ -24,10 +24,25 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
         var id = Guid.NewGuid().ToString();
         var created = await User(tenant, id).CreateAsync("""{"userName":"grain-user"}""", Render);
 
-        var read = await User(tenant, id).GetAsync(Render);
+        var read = await User(tenant, id).GetAsync(Render, null);
 
         Assert.Equal(created.Version, read.Version);
         Assert.Contains("\"userName\":\"grain-user\"", read.Json);
+    }
+
+    [Fact]
+    public async Task ConditionalGet_WithTheCurrentTag_RendersNothing_WithAnOldTag_RendersTheResource()
+    {
+        var user = User(NewTenant());
+        var created = await user.CreateAsync("""{"userName":"tagged"}""", Render);
+
+        var unchanged = await user.GetAsync(Render, $"W/\"0\", {created.ETag}");
+        var changed = await user.GetAsync(Render, "W/\"0\"");
+
+        Assert.True(unchanged.NotModified);
+        Assert.Equal((created.ETag, ""), (unchanged.ETag, unchanged.Json));
+        Assert.False(changed.NotModified);
+        Assert.Contains("tagged", changed.Json);
     }
 
     [Fact]
@@ -59,7 +74,7 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
 
         Assert.Equal(2, written.Version);
         Assert.Equal("", written.Json);
-        Assert.Contains("\"m1\"", (await group.GetAsync(Render)).Json);
+        Assert.Contains("\"m1\"", (await group.GetAsync(Render, null)).Json);
     }
 
     private static readonly PatchRequest Title = new([new PatchOperation("replace", "title", "\"Boss\"")]);
@@ -95,7 +110,7 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
         var id = Guid.NewGuid().ToString();
         var user = User(tenant, id);
         await user.CreateAsync("""{"userName":"behind"}""", Render);
-        if (readFirst) await user.GetAsync(Render);
+        if (readFirst) await user.GetAsync(Render, null);
         var row = (await fixture.Store.GetAsync(tenant, ResourceKind.User, id, CancellationToken.None))!;
         await fixture.Store.UpdateAsync(row with { Version = 2 }, 1, MembershipChange.None, CancellationToken.None);
         return user;
@@ -111,7 +126,7 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
 
         await Task.WhenAll(ids.Select(id => group.PatchAsync(
             new PatchRequest([new PatchOperation("add", "members", $$"""[{"value":"{{id}}"}]""")]), null, Render)));
-        var snapshot = await group.GetAsync(Render);
+        var snapshot = await group.GetAsync(Render, null);
 
         Assert.Equal(51, snapshot.Version);
         Assert.All(ids, id => Assert.Contains(id, snapshot.Json));
@@ -129,7 +144,7 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
             new PatchOperation("replace", "title", "\"after\""),
             new PatchOperation("replace", "nosuch", "1"),
         ]), null, Render));
-        var snapshot = await user.GetAsync(Render);
+        var snapshot = await user.GetAsync(Render, null);
 
         Assert.Equal(1, snapshot.Version);
         Assert.Contains("\"title\":\"before\"", snapshot.Json);
@@ -146,8 +161,8 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
 
         await User(tenant, userId).DeleteAsync(null);
 
-        Assert.DoesNotContain(userId, (await group.GetAsync(Render)).Json);
-        Assert.Equal(404, (await Assert.ThrowsAsync<ScimException>(() => User(tenant, userId).GetAsync(Render))).Status);
+        Assert.DoesNotContain(userId, (await group.GetAsync(Render, null)).Json);
+        Assert.Equal(404, (await Assert.ThrowsAsync<ScimException>(() => User(tenant, userId).GetAsync(Render, null))).Status);
     }
 
     [Fact]
@@ -158,7 +173,7 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
         foreach (var id in ids) await User(tenant, id).CreateAsync($$"""{"userName":"{{id}}"}""", Render);
         var groups = Enumerable.Range(0, 4).Select(_ => Group(tenant)).ToList();
         for (var i = 0; i < groups.Count; i++) await groups[i].CreateAsync($$"""{"displayName":"g{{i}}"}""", Render);
-        foreach (var id in ids) Assert.DoesNotContain("\"groups\"", (await User(tenant, id).GetAsync(Render)).Json);
+        foreach (var id in ids) Assert.DoesNotContain("\"groups\"", (await User(tenant, id).GetAsync(Render, null)).Json);
 
         for (var i = 0; i < ids.Count; i++)
         {
@@ -168,7 +183,7 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
 
         Assert.True(fixture.Cluster.GetActiveSilos().Count() > 1);
         for (var i = 0; i < ids.Count; i++)
-            Assert.Contains((await groups[i % groups.Count].GetAsync(Render)).Id, (await User(tenant, ids[i]).GetAsync(Render)).Json);
+            Assert.Contains((await groups[i % groups.Count].GetAsync(Render, null)).Id, (await User(tenant, ids[i]).GetAsync(Render, null)).Json);
     }
 
     [Fact]

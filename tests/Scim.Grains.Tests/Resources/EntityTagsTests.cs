@@ -1,4 +1,4 @@
-using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Resources;
 
 namespace Scim.Grains.Tests.Resources;
 

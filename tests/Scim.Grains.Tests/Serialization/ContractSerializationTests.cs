@@ -25,7 +25,7 @@ public sealed class ContractSerializationTests
     [Fact]
     public void Records_RoundTrip()
     {
-        var snapshot = new ResourceSnapshot("id", 3, "http://h/scim/v2/t/Users/id", "{\"id\":\"id\"}");
+        var snapshot = new ResourceSnapshot("id", 3, "W/\"3\"", "http://h/scim/v2/t/Users/id", "{\"id\":\"id\"}");
         var list = new ListResult(10, 2, [new RenderedResource("{}"), new RenderedResource("{\"a\":1}")]);
         var patch = new PatchRequest([new PatchOperation("add", "members", "[{\"value\":\"x\"}]"), new PatchOperation("remove", null, null)]);
         var render = new RenderOptions("http://h/scim/v2/t", "userName", null);
@@ -49,7 +49,7 @@ public sealed class ContractSerializationTests
     public void GroupContracts_RoundTrip()
     {
         var more = new MembersToStream("g", 120, "m-1000");
-        var snapshot = new ResourceSnapshot("g", 2, "http://h/scim/v2/t/Groups/g", "{}", more);
+        var snapshot = new ResourceSnapshot("g", 2, "W/\"2\"", "http://h/scim/v2/t/Groups/g", "{}", more);
         var list = new ListResult(1, 1, [new RenderedResource("{}", more), new RenderedResource("{}")]);
         var listing = new MemberListing([new MemberEntry("u", "user@x", [MembershipSource.Scim, MembershipSource.Manual])], "u");
         var page = new GroupPage([new GroupNode("g", "Group")], null);

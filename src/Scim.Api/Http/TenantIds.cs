@@ -1,9 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
-namespace Scim.Grains.Interfaces.Tenants;
+namespace Scim.Api.Http;
 
-/// <summary>Tenant ids: 1-63 lowercase letters, digits and '-', starting with a letter or digit (they appear in URLs and grain keys).</summary>
+/// <summary>
+/// Tenant ids: 1-63 lowercase letters, digits and '-', starting with a letter or digit (they appear in URLs and grain
+/// keys). Checked where an id enters the service, before any grain of it is called.
+/// </summary>
 public static partial class TenantIds
 {
     public static bool IsValid([NotNullWhen(true)] string? id) => id is not null && Pattern().IsMatch(id);

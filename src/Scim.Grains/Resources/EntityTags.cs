@@ -1,10 +1,10 @@
 using System.Globalization;
 
-namespace Scim.Grains.Interfaces.Resources;
+namespace Scim.Grains.Resources;
 
 /// <summary>
 /// Resource versions as weak entity tags (<c>W/"n"</c>) and the weak comparison of RFC 9110 §8.8.3.2 against an
-/// If-Match or If-None-Match header value (a list of tags, or <c>*</c>). The grain checks If-Match with it, the API If-None-Match.
+/// If-Match or If-None-Match header value (a list of tags, or <c>*</c>). Both conditions are decided in the resource's grain.
 /// </summary>
 public static class EntityTags
 {
