@@ -1,3 +1,5 @@
+using Scim.Grains.Schemas;
+
 namespace Scim.Grains.Filtering;
 
 /// <summary>A node of a parsed SCIM filter (RFC 7644 §3.4.2.2). Records without behaviour; evaluators walk them.</summary>

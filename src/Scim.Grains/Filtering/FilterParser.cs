@@ -1,6 +1,7 @@
 using System.Globalization;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Text;
+using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Filtering;
 

@@ -1,3 +1,5 @@
+using Scim.Grains.Schemas;
+
 namespace Scim.Grains.Filtering;
 
 /// <summary>Filters the grains build themselves (lookups by a known value), without text to parse or escape.</summary>

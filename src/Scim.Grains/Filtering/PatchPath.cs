@@ -1,3 +1,5 @@
+using Scim.Grains.Schemas;
+
 namespace Scim.Grains.Filtering;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Orleans.Concurrency;
-using Scim.Grains.Discovery;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;

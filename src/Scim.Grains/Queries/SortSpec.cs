@@ -1,4 +1,3 @@
-using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;

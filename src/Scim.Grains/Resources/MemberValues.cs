@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
-using Scim.Grains.Discovery;
+using System.Text.Json.Nodes;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
+using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 
 namespace Scim.Grains.Resources;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Scim.Grains.Discovery;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Schemas;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Scim.Grains.Discovery;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Schemas;
 

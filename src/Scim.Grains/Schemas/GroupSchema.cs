@@ -1,4 +1,3 @@
-using Scim.Grains.Discovery;
 
 namespace Scim.Grains.Schemas;
 

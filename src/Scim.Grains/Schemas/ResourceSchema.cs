@@ -1,4 +1,3 @@
-using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Resources;
 
 namespace Scim.Grains.Schemas;

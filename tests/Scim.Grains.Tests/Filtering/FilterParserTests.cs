@@ -1,5 +1,6 @@
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Tests.Filtering;
 

@@ -1,4 +1,4 @@
-namespace Scim.Grains.Filtering;
+namespace Scim.Grains.Schemas;
 
 /// <summary>
 /// An attribute path (RFC 7644 §3.10): an optional schema URN, an attribute name and an optional sub-attribute,

@@ -1,4 +1,4 @@
-namespace Scim.Grains.Discovery;
+namespace Scim.Grains.Schemas;
 
 /// <summary>The limits this service provider advertises in its ServiceProviderConfig and enforces.</summary>
 public static class ScimLimits

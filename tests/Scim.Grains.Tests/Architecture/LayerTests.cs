@@ -1,0 +1,72 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using NetArchTest.Rules;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Schemas;
+
+namespace Scim.Grains.Tests.Architecture;
+
+/// <summary>
+/// The direction the code keeps: the SCIM model at the bottom of the grains, and grain contracts without logic. A
+/// lower layer that starts to use a higher one, or logic that moves into the contracts, fails here.
+/// </summary>
+public sealed class LayerTests
+{
+    private static readonly Assembly Grains = typeof(ResourceSchema).Assembly;
+    private static readonly Assembly Contracts = typeof(IResourceGrain).Assembly;
+
+    /// <summary>Helpers the contracts keep, each because both sides of a grain call need the same answer.</summary>
+    private static readonly Dictionary<string, string> ContractHelpers = new()
+    {
+        ["ResourceKeys"] = "a resource grain's key is part of how callers address it",
+        ["GrainReferences"] = "the one way callers address a grain by a string key",
+        ["IdentityProviders"] = "the providers a token is for, an enumeration with names",
+        ["AcceptedText"] = "the text the API's body and parameter gate and the grains' filter lexer (after unescaping) accept",
+        ["TransientFailures"] = "which failures a retry cures, for the API's error answers and the Bulk grain alike",
+    };
+
+    [Fact]
+    public void TheScimModel_UsesNoOtherPartOfTheGrains()
+    {
+        var model = typeof(ResourceSchema).Namespace!;
+
+        var result = Types.InAssembly(Grains).That().ResideInNamespace(model)
+            .ShouldNot().HaveDependencyOnAny(Folders(Grains).Where(n => n != model).ToArray()).GetResult();
+
+        Assert.True(result.IsSuccessful, $"The model uses higher layers: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void Contracts_DependOnNeitherTheGrainsNorTheApi()
+    {
+        var result = Types.InAssembly(Contracts).ShouldNot().HaveDependencyOnAny([.. Folders(Grains), "Scim.Api"]).GetResult();
+
+        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void Contracts_HoldRecordsEnumsInterfacesAndErrors_NotLogic()
+    {
+        var withLogic = Contracts.GetTypes()
+            .Where(t => t.Namespace?.StartsWith("Scim.Grains.Interfaces", StringComparison.Ordinal) == true && !t.IsNested)
+            .Where(t => !ContractHelpers.ContainsKey(t.Name) && HasLogic(t))
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(withLogic);
+    }
+
+    /// <summary>The namespaces of an assembly's folders (<c>Scim.Grains.Schemas</c>, ...), each a prefix of its sub-folders'.</summary>
+    private static IEnumerable<string> Folders(Assembly assembly)
+    {
+        var root = assembly.GetName().Name + ".";
+        return assembly.GetTypes().Select(t => t.Namespace).OfType<string>().Where(n => n.StartsWith(root, StringComparison.Ordinal))
+            .Select(n => root + n[root.Length..].Split('.')[0]).Distinct();
+    }
+
+    /// <summary>Methods or computed properties of its own, beyond what the compiler writes for a record.</summary>
+    private static bool HasLogic(Type type) =>
+        !type.IsInterface && !type.IsEnum && !typeof(Exception).IsAssignableFrom(type)
+        && type.GetMethods(BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance)
+            .Any(m => !m.IsDefined(typeof(CompilerGeneratedAttribute)));
+}
