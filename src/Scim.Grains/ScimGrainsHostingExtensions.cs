@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
-using Orleans.Hosting;
 using Orleans.Storage;
 using Scim.Grains.Platform;
 using Scim.Grains.Schemas;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Scim.Api.Errors;
 
 namespace Scim.Api.Auth;

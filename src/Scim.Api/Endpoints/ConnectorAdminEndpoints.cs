@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Scim.Api.Auth;
 using Scim.Api.Http;
-using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;

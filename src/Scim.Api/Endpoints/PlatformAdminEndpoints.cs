@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Scim.Api.Auth;
 using Scim.Api.Http;

@@ -1,8 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Scim.Api.Http;
 using Scim.Grains.Interfaces.Errors;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Scim.Api.ProvisioningLog;
 using Scim.Grains.Interfaces.Errors;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Text;

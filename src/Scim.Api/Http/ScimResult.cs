@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;

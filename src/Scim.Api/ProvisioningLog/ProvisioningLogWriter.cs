@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;

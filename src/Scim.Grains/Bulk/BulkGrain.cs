@@ -4,7 +4,7 @@ using Scim.Grains.Interfaces.Bulk;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Resources;
+using Scim.Grains.Rendering;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Bulk;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Orleans.Concurrency;
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Discovery;

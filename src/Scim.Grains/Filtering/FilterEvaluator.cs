@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Scim.Grains.Resources;
+using Scim.Grains.Documents;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Filtering;

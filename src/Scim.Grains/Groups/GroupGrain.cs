@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Orleans.Concurrency;
 using Orleans.Serialization.Invocation;
-using Scim.Grains.Queries;
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.References;

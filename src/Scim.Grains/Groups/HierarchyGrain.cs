@@ -1,5 +1,4 @@
 using Orleans.Concurrency;
-using Scim.Grains.Queries;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Storage;
 

@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
+using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
-using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
-using Scim.Grains.Storage;
 
 namespace Scim.Grains.Patching;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Patching;

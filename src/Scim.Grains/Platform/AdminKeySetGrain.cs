@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
-using Scim.Grains.Queries;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Storage;
 

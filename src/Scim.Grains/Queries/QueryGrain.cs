@@ -1,7 +1,9 @@
 using Orleans.Concurrency;
+using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Rendering;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Patching;
+using Scim.Grains.Rendering;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using Scim.Grains.Queries;
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Rendering;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 

@@ -1,5 +1,4 @@
 using Scim.Grains.Interfaces.Errors;
-using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Tenants;
 
 namespace Scim.Grains.Schemas;

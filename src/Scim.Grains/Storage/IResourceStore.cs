@@ -1,3 +1,4 @@
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;

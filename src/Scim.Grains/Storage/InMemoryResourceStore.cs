@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
-using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Queries;
-using Scim.Grains.Resources;
+using Scim.Grains.Rendering;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Storage;

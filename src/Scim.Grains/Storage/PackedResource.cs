@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Storage;

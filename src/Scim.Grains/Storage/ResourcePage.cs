@@ -1,3 +1,5 @@
+using Scim.Grains.Documents;
+
 namespace Scim.Grains.Storage;
 
 /// <summary>One page of a query: how many resources matched in all, those of the page, and their groups when asked for.</summary>

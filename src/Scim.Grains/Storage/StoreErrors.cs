@@ -1,6 +1,6 @@
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Resources;
 
 namespace Scim.Grains.Storage;
 

@@ -1,6 +1,5 @@
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Queries;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Storage;

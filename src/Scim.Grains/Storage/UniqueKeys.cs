@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Resources;
 
 namespace Scim.Grains.Storage;
 

@@ -1,11 +1,10 @@
-using Orleans.Runtime;
+using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Tenants;
-using Scim.Grains.Platform;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 

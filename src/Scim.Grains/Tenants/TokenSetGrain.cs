@@ -1,4 +1,3 @@
-using Orleans.Runtime;
 using Orleans.Storage;
 using System.Security.Cryptography;
 using Scim.Grains.Interfaces.Errors;

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
+using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Rendering;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;

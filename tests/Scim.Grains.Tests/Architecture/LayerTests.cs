@@ -25,15 +25,38 @@ public sealed class LayerTests
         ["TransientFailures"] = "which failures a retry cures, for the API's error answers and the Bulk grain alike",
     };
 
-    [Fact]
-    public void TheScimModel_UsesNoOtherPartOfTheGrains()
+    /// <summary>
+    /// The folders of the grains, lowest first: the SCIM model; documents and stored rows; filters and sorting; rendering
+    /// and the PATCH engine; storage; the grain base every resource shares; then the grains by feature. A folder uses
+    /// only folders of lower layers (features do not use one another; they call each other's grains).
+    /// </summary>
+    public static readonly TheoryData<string, string[]> Layers = LayerRules(
+    [
+        ["Schemas"],
+        ["Documents"],
+        ["Filtering"],
+        ["Rendering", "Patching"],
+        ["Storage"],
+        ["Resources"],
+        ["Queries", "Users", "Groups", "Tenants", "Platform", "Bulk", "Discovery", "Health"],
+    ]);
+
+    [Theory]
+    [MemberData(nameof(Layers))]
+    public void AFolder_UsesOnlyLowerLayers(string folder, string[] higherOrBeside)
     {
-        var model = typeof(ResourceSchema).Namespace!;
+        var result = Types.InAssembly(Grains).That().ResideInNamespace($"Scim.Grains.{folder}")
+            .ShouldNot().HaveDependencyOnAny(higherOrBeside.Select(f => $"Scim.Grains.{f}").ToArray()).GetResult();
 
-        var result = Types.InAssembly(Grains).That().ResideInNamespace(model)
-            .ShouldNot().HaveDependencyOnAny(Folders(Grains).Where(n => n != model).ToArray()).GetResult();
+        Assert.True(result.IsSuccessful, $"{folder} uses a higher layer: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
 
-        Assert.True(result.IsSuccessful, $"The model uses higher layers: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    [Fact]
+    public void EveryFolderOfTheGrains_HasItsLayer()
+    {
+        var placed = Layers.Select(row => $"Scim.Grains.{row[0]}");
+
+        Assert.Empty(Folders(Grains).Except(placed));
     }
 
     [Fact]
@@ -54,6 +77,17 @@ public sealed class LayerTests
             .ToList();
 
         Assert.Empty(withLogic);
+    }
+
+    private static TheoryData<string, string[]> LayerRules(string[][] layers)
+    {
+        var rules = new TheoryData<string, string[]>();
+        for (var i = 0; i < layers.Length; i++)
+        {
+            foreach (var folder in layers[i])
+                rules.Add(folder, layers.Skip(i).SelectMany(layer => layer).Where(other => other != folder).ToArray());
+        }
+        return rules;
     }
 
     /// <summary>The namespaces of an assembly's folders (<c>Scim.Grains.Schemas</c>, ...), each a prefix of its sub-folders'.</summary>

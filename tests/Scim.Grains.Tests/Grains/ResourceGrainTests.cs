@@ -1,6 +1,6 @@
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Storage;
 
 namespace Scim.Grains.Tests.Grains;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
+using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Patching;
-using Scim.Grains.Storage;
 
 namespace Scim.Grains.Tests.Patching;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Patching;
-using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Tests.Patching;
@@ -87,7 +87,7 @@ public sealed class PatchEngineTests
     public void Replace_FilteredSubAttributeWithoutMatch_CreatesTheElement()
     {
         var phones = Apply(Op("Replace", "phoneNumbers[type eq \"mobile\"].value", "\"+1 555\""))["phoneNumbers"]!.AsArray();
-        Assert.Equal("""[{"type":"mobile","value":"+1 555"}]""", phones.ToJsonString(Scim.Grains.Resources.ScimJson.Options));
+        Assert.Equal("""[{"type":"mobile","value":"+1 555"}]""", phones.ToJsonString(ScimJson.Options));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
+using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 

@@ -1,14 +1,13 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Queries;
-using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
-using Scim.Grains.Storage.Postgres.Migrations;
-using Scim.Grains.Storage.Postgres;
 using Scim.Grains.Storage;
+using Scim.Grains.Storage.Postgres;
+using Scim.Grains.Storage.Postgres.Migrations;
 using Scim.Testing;
 
 namespace Scim.Grains.Tests.Storage;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Scim.Grains.Resources;
+using Scim.Grains.Documents;
 
 namespace Scim.Grains.Storage.Postgres;
 

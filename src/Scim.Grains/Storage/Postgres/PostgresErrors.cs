@@ -1,4 +1,5 @@
 using Npgsql;
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 
 namespace Scim.Grains.Storage.Postgres;

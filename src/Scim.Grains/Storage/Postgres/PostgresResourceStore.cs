@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Npgsql;
 using NpgsqlTypes;
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Storage.Postgres;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Schemas;
 
-namespace Scim.Grains.Resources;
+namespace Scim.Grains.Documents;
 
 /// <summary>
 /// Reads a POST or PUT body into normalized client-owned attributes (RFC 7644 §3.3, §3.5.1): names in any case,

@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
-using Scim.Grains.Resources;
+using Scim.Grains.Documents;
 using Scim.Grains.Schemas;
-using Scim.Grains.Storage;
 
-namespace Scim.Grains.Queries;
+namespace Scim.Grains.Filtering;
 
 /// <summary>Orders stored resources in memory the way <see cref="SortSpec"/> says (and the PostgreSQL store does).</summary>
 public static class SortKeys

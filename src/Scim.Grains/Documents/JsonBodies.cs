@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scim.Grains.Interfaces.Errors;
 
-namespace Scim.Grains.Resources;
+namespace Scim.Grains.Documents;
 
 /// <summary>Parses a request body that must be a JSON object; malformed JSON is a 400 invalidSyntax.</summary>
 public static class JsonBodies

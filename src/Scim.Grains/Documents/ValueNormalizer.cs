@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Schemas;
 
-namespace Scim.Grains.Resources;
+namespace Scim.Grains.Documents;
 
 /// <summary>
 /// Turns a client-supplied value into the canonical stored form of an attribute, or rejects it with 400 invalidValue.

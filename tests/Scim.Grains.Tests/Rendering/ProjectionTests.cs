@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Resources;
+using Scim.Grains.Rendering;
 using Scim.Grains.Schemas;
 
-namespace Scim.Grains.Tests.Resources;
+namespace Scim.Grains.Tests.Rendering;
 
 /// <summary>RFC 7643 §2.4 "returned" in projections, on a schema that has each kind.</summary>
 public sealed class ProjectionTests

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Scim.Grains.Resources;
+namespace Scim.Grains.Documents;
 
 /// <summary>
 /// A string that two JSON values share exactly when <see cref="JsonNode.DeepEquals"/> holds for them (members in any

@@ -1,6 +1,6 @@
 using Scim.Grains.Interfaces.Platform;
 
-namespace Scim.Grains.Platform;
+namespace Scim.Grains.Documents;
 
 /// <summary>Who administers a tenant: its admins and its owner hold admin keys and run the SCIM integration.</summary>
 internal static class Administrators

@@ -3,9 +3,8 @@ using System.Text.Json.Nodes;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Schemas;
-using Scim.Grains.Storage;
 
-namespace Scim.Grains.Resources;
+namespace Scim.Grains.Documents;
 
 /// <summary>
 /// Reads group member values as IdPs send them: objects with value, display (or displayName), type and $ref

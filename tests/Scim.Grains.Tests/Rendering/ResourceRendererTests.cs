@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Resources;
+using Scim.Grains.Rendering;
 using Scim.Grains.Schemas;
 
-namespace Scim.Grains.Tests.Resources;
+namespace Scim.Grains.Tests.Rendering;
 
 /// <summary>A group rendered open (first chunk of members, the rest written in later) joins into the same JSON as one render.</summary>
 public sealed class ResourceRendererTests

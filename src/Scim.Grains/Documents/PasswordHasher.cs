@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Scim.Grains.Resources;
+namespace Scim.Grains.Documents;
 
 /// <summary>
 /// Passwords (writeOnly, returned never) are stored only as salted PBKDF2-SHA256 hashes in the document's

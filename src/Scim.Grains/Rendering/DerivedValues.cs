@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Schemas;
-using Scim.Grains.Storage;
 
-namespace Scim.Grains.Resources;
+namespace Scim.Grains.Rendering;
 
 /// <summary>
 /// The values of the attributes that are rows, not document content: a group's members and a user's groups. Without a

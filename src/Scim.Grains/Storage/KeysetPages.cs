@@ -1,4 +1,4 @@
-namespace Scim.Grains.Queries;
+namespace Scim.Grains.Storage;
 
 /// <summary>
 /// Keyset pages: the store is asked for one row more than the page, so that the answer tells whether another page

@@ -1,6 +1,6 @@
 using Scim.Grains.Interfaces.Groups;
 
-namespace Scim.Grains.Storage;
+namespace Scim.Grains.Documents;
 
 /// <summary>
 /// A change to a group's SCIM-managed members, written with the group row in one transaction. When

@@ -4,7 +4,7 @@ using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Schemas;
 
-namespace Scim.Grains.Resources;
+namespace Scim.Grains.Rendering;
 
 /// <summary>
 /// The <c>attributes</c> / <c>excludedAttributes</c> parameters of RFC 7644 §3.9 applied to a rendered resource,

@@ -1,8 +1,8 @@
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
-using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 
-namespace Scim.Grains.Queries;
+namespace Scim.Grains.Filtering;
 
 /// <summary>
 /// A validated sortBy/sortOrder (RFC 7644 §3.4.2.3): the attribute, the simple value compared (<see cref="Key"/>: the

@@ -2,12 +2,12 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Schemas;
-using Scim.Grains.Storage;
 
-namespace Scim.Grains.Resources;
+namespace Scim.Grains.Rendering;
 
 /// <summary>
 /// Renders a stored document for one request: adds meta.location and the derived attribute (a group's members or a

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
 
-namespace Scim.Grains.Storage;
+namespace Scim.Grains.Documents;
 
 /// <summary>
 /// A resource row: tenant, type, id, version (the ETag and the optimistic-concurrency check) and the canonical

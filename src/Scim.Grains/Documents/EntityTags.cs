@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Scim.Grains.Resources;
+namespace Scim.Grains.Documents;
 
 /// <summary>
 /// Resource versions as weak entity tags (<c>W/"n"</c>) and the weak comparison of RFC 9110 §8.8.3.2 against an

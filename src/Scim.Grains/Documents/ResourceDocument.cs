@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Schemas;
 
-namespace Scim.Grains.Resources;
+namespace Scim.Grains.Documents;
 
 /// <summary>
 /// The canonical stored form of a resource: schemas, id, externalId, core attributes in schema order, extension

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Schemas;
 
-namespace Scim.Grains.Resources;
+namespace Scim.Grains.Documents;
 
 /// <summary>
 /// The bounds every stored resource keeps, checked before any store sees it so that both backends accept and refuse

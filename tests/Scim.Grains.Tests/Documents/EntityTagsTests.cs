@@ -1,6 +1,6 @@
-using Scim.Grains.Resources;
+using Scim.Grains.Documents;
 
-namespace Scim.Grains.Tests.Resources;
+namespace Scim.Grains.Tests.Documents;
 
 public sealed class EntityTagsTests
 {
