@@ -32,7 +32,7 @@ internal sealed class AdminKeyHandler(
         if (userId is null) return AuthenticateResult.Fail("Invalid admin key.");
         if (keyTenant != tenant || !TenantIds.IsValid(tenant))
         {
-            Context.Items[ScimAuth.UnknownTenantItem] = true;
+            ScimRequestFacts.Of(Context).ForeignTenant = true;
             return AuthenticateResult.Fail("Another tenant's key.");
         }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(

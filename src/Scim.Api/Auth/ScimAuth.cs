@@ -1,4 +1,5 @@
 using Scim.Api.Errors;
+using Scim.Api.Http;
 
 namespace Scim.Api.Auth;
 
@@ -15,19 +16,13 @@ public static class ScimAuth
     public const string TokenIdClaim = "scim:token";
     public const string IdentityProviderClaim = "scim:idp";
 
-    /// <summary>HttpContext item set when a valid admin key of another tenant is presented (answered 404: that tenant is not the caller's).</summary>
-    public const string UnknownTenantItem = "scim.unknownTenant";
-
-    /// <summary>HttpContext item set when a valid token's tenant has not activated its integration (answered 403).</summary>
-    public const string InactiveIntegrationItem = "scim.inactiveIntegration";
-
     /// <summary>
     /// The answer to a request a handler could not authenticate: 404 when the route names a tenant that is not the
     /// caller's, else 401 with a Bearer challenge for the realm; both with a SCIM error body.
     /// </summary>
     public static Task ChallengeAsync(HttpContext context, string realm, string detail)
     {
-        if (context.Items.ContainsKey(UnknownTenantItem)) return ScimErrorWriter.WriteAsync(context, 404, null, "Tenant not found.");
+        if (ScimRequestFacts.Of(context).ForeignTenant) return ScimErrorWriter.WriteAsync(context, 404, null, "Tenant not found.");
         context.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{realm}\"";
         return ScimErrorWriter.WriteAsync(context, 401, null, detail);
     }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scim.Api.Errors;
-using Scim.Api.ProvisioningLog;
+using Scim.Api.Http;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Tenants;
 
@@ -34,10 +34,11 @@ internal sealed class ScimTokenHandler(
             return AuthenticateResult.Fail("Invalid token.");
         var check = await grains.Grain<ITokenSetGrain>(tenant).AuthenticateAsync(tokenId, BearerTokens.Hash(secret));
         if (check.Identity is not { } identity) return AuthenticateResult.Fail("Invalid token.");
-        Context.Items[ProvisioningLogMiddleware.TokenItem] = identity;
+        var facts = ScimRequestFacts.Of(Context);
+        facts.Token = identity;
         if (!check.IntegrationActive)
         {
-            Context.Items[ScimAuth.InactiveIntegrationItem] = true;
+            facts.IntegrationInactive = true;
             return AuthenticateResult.Fail("The integration is not active.");
         }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
@@ -51,7 +52,7 @@ internal sealed class ScimTokenHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        if (Context.Items.ContainsKey(ScimAuth.InactiveIntegrationItem))
+        if (ScimRequestFacts.Of(Context).IntegrationInactive)
             return ScimErrorWriter.WriteAsync(Context, 403, null, "The SCIM integration of this tenant is not active: a platform admin activates it in the platform.");
         return ScimAuth.ChallengeAsync(Context, "scim", "A valid bearer token for this tenant is required.");
     }

@@ -40,6 +40,7 @@ public static class ResourceEndpoints
         var id = Guid.NewGuid().ToString();
         var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
         var snapshot = await Grain(s, kind, tenant, id).CreateAsync(body, render);
+        ScimRequestFacts.Of(http).CreatedId = snapshot.Id;
         return ScimResult.Resource(snapshot, new MemberStream(s.Grains, tenant, render), StatusCodes.Status201Created);
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Scim.Api.ProvisioningLog;
 using Scim.Grains.Interfaces.Errors;
 
 namespace Scim.Api.Http;
@@ -30,7 +29,7 @@ public sealed class RequestBodies(IOptions<ScimApiOptions> options)
         if (buffer.Length == 0) throw ScimException.InvalidSyntax("The request body is empty.");
         var text = StrictJson.Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         // The provisioning log reads the names of the attributes set from it, later and elsewhere.
-        request.HttpContext.Items[ProvisioningLogMiddleware.BodyItem] = text;
+        ScimRequestFacts.Of(request.HttpContext).Body = text;
         return text;
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Routing;
-using Scim.Api.Auth;
+using Scim.Api.Http;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Tenants;
 
@@ -13,12 +13,6 @@ namespace Scim.Api.ProvisioningLog;
 /// </summary>
 public sealed class ProvisioningLogMiddleware(RequestDelegate next, ProvisioningLogQueue queue, TimeProvider clock)
 {
-    /// <summary>HttpContext item: the body a SCIM request sent, for the names of the attributes it sets.</summary>
-    public const string BodyItem = "scim.log.body";
-
-    /// <summary>HttpContext item: the identity of a valid token, set by the token handler.</summary>
-    public const string TokenItem = "scim.log.token";
-
     private const int MaxPathLength = 1000;
 
     public async Task InvokeAsync(HttpContext http)
@@ -32,34 +26,32 @@ public sealed class ProvisioningLogMiddleware(RequestDelegate next, Provisioning
         }
         finally
         {
-            if (http.Items[TokenItem] is TokenIdentity token && tenant is not null) Record(http, tenant, id, token, started);
+            var facts = ScimRequestFacts.Of(http);
+            if (facts.Token is { } token && tenant is not null) Record(http, tenant, id ?? facts.CreatedId, token, facts.Body, started);
         }
     }
 
-    private void Record(HttpContext http, string tenant, string? routeId, TokenIdentity token, DateTimeOffset started)
+    private void Record(HttpContext http, string tenant, string? id, TokenIdentity token, string? body, DateTimeOffset started)
     {
         var request = http.Request;
         var path = (request.Path + request.QueryString).ToString();
-        var (type, id) = Resource(http, tenant, routeId);
+        var type = ResourceType(http, tenant);
         var entry = new ProvisioningLogEntry(0, started, token.TokenId, token.IdentityProvider, request.Method,
             path.Length > MaxPathLength ? path[..MaxPathLength] : path, http.Response.StatusCode, type, id, []);
-        queue.Enqueue(new PendingLogEntry(tenant, entry, http.Items[BodyItem] as string));
+        queue.Enqueue(new PendingLogEntry(tenant, entry, body));
     }
 
-    /// <summary>The resource type from the path, and its id: the route's, or a created resource's from its Location.</summary>
-    private static (string? Type, string? Id) Resource(HttpContext http, string tenant, string? id)
+    /// <summary>The resource type the path names.</summary>
+    private static string? ResourceType(HttpContext http, string tenant)
     {
         var rest = http.Request.Path.Value?[($"/scim/v2/{tenant}".Length)..].Trim('/') ?? "";
         var segments = rest.Split('/', 2);
-        var type = segments[0] switch
+        return segments[0] switch
         {
             "Users" => "User",
             "Groups" => "Group",
             "Bulk" => "Bulk",
             _ => null,
         };
-        if (id is null && http.Response.StatusCode == StatusCodes.Status201Created && http.Response.Headers.Location.ToString() is { Length: > 0 } location)
-            id = Uri.UnescapeDataString(location[(location.LastIndexOf('/') + 1)..]);
-        return (type, id);
     }
 }

@@ -1,18 +1,21 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using NetArchTest.Rules;
+using Scim.Api;
+using Scim.Grains;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Schemas;
 
-namespace Scim.Grains.Tests.Architecture;
+namespace Scim.Api.Tests.Architecture;
 
 /// <summary>
-/// The direction the code keeps: the SCIM model at the bottom of the grains, and grain contracts without logic. A
-/// lower layer that starts to use a higher one, or logic that moves into the contracts, fails here.
+/// The direction the code keeps: in the grains from the SCIM model up to the grains by feature, in the API from HTTP
+/// plumbing up to the endpoints, and grain contracts without logic. A lower layer that starts to use a higher one, or
+/// logic that moves into the contracts, fails here.
 /// </summary>
 public sealed class LayerTests
 {
-    private static readonly Assembly Grains = typeof(ResourceSchema).Assembly;
+    private static readonly Assembly Grains = typeof(ScimGrainsHostingExtensions).Assembly;
+    private static readonly Assembly Api = typeof(ScimApiExtensions).Assembly;
     private static readonly Assembly Contracts = typeof(IResourceGrain).Assembly;
 
     /// <summary>Helpers the contracts keep, each because both sides of a grain call need the same answer.</summary>
@@ -30,7 +33,7 @@ public sealed class LayerTests
     /// and the PATCH engine; storage; the grain base every resource shares; then the grains by feature. A folder uses
     /// only folders of lower layers (features do not use one another; they call each other's grains).
     /// </summary>
-    public static readonly TheoryData<string, string[]> Layers = LayerRules(
+    public static readonly TheoryData<string, string[]> GrainLayers = LayerRules("Scim.Grains",
     [
         ["Schemas"],
         ["Documents"],
@@ -41,22 +44,36 @@ public sealed class LayerTests
         ["Queries", "Users", "Groups", "Tenants", "Platform", "Bulk", "Discovery", "Health"],
     ]);
 
+    /// <summary>
+    /// The folders of the API, lowest first: HTTP plumbing (bodies, results, the request's facts); SCIM errors; the
+    /// cross-cutting parts (authentication, the provisioning log, rate limits, health, hosting); the endpoints.
+    /// </summary>
+    public static readonly TheoryData<string, string[]> ApiLayers = LayerRules("Scim.Api",
+    [
+        ["Http"],
+        ["Errors"],
+        ["Auth", "ProvisioningLog", "Protection", "Health", "Hosting"],
+        ["Endpoints"],
+    ]);
+
     [Theory]
-    [MemberData(nameof(Layers))]
+    [MemberData(nameof(GrainLayers))]
+    [MemberData(nameof(ApiLayers))]
     public void AFolder_UsesOnlyLowerLayers(string folder, string[] higherOrBeside)
     {
-        var result = Types.InAssembly(Grains).That().ResideInNamespace($"Scim.Grains.{folder}")
-            .ShouldNot().HaveDependencyOnAny(higherOrBeside.Select(f => $"Scim.Grains.{f}").ToArray()).GetResult();
+        var assembly = folder.StartsWith("Scim.Api.", StringComparison.Ordinal) ? Api : Grains;
+
+        var result = Types.InAssembly(assembly).That().ResideInNamespace(folder).ShouldNot().HaveDependencyOnAny(higherOrBeside).GetResult();
 
         Assert.True(result.IsSuccessful, $"{folder} uses a higher layer: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 
     [Fact]
-    public void EveryFolderOfTheGrains_HasItsLayer()
+    public void EveryFolder_HasItsLayer()
     {
-        var placed = Layers.Select(row => $"Scim.Grains.{row[0]}");
+        var placed = GrainLayers.Concat(ApiLayers).Select(row => (string)row[0]);
 
-        Assert.Empty(Folders(Grains).Except(placed));
+        Assert.Empty(Folders(Grains).Concat(Folders(Api)).Except(placed));
     }
 
     [Fact]
@@ -79,13 +96,17 @@ public sealed class LayerTests
         Assert.Empty(withLogic);
     }
 
-    private static TheoryData<string, string[]> LayerRules(string[][] layers)
+    /// <summary>For each folder of an assembly's layers, the namespaces it may not use: those of its layer and above.</summary>
+    private static TheoryData<string, string[]> LayerRules(string assembly, string[][] layers)
     {
         var rules = new TheoryData<string, string[]>();
         for (var i = 0; i < layers.Length; i++)
         {
             foreach (var folder in layers[i])
-                rules.Add(folder, layers.Skip(i).SelectMany(layer => layer).Where(other => other != folder).ToArray());
+            {
+                rules.Add($"{assembly}.{folder}",
+                    layers.Skip(i).SelectMany(layer => layer).Where(other => other != folder).Select(other => $"{assembly}.{other}").ToArray());
+            }
         }
         return rules;
     }
