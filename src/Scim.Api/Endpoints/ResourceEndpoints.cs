@@ -76,7 +76,7 @@ public static class ResourceEndpoints
         if (!projected && http.User.FindFirstValue(ScimAuth.IdentityProviderClaim) == IdentityProviders.Entra)
         {
             // 204: nothing to render, so a group's members are never read for the answer.
-            var written = await grain.PatchAsync(patch, IfMatch(http), null);
+            var written = await grain.PatchWithoutBodyAsync(patch, IfMatch(http));
             http.Response.Headers.ETag = written.ETag;
             return Results.NoContent();
         }

@@ -18,11 +18,14 @@ public interface IResourceGrain
     /// <summary>Replaces the resource from a PUT body (RFC 7644 §3.5.1): readOnly attributes ignored, immutable ones checked.</summary>
     Task<ResourceSnapshot> ReplaceAsync(string json, string? ifMatch, RenderOptions render);
 
+    /// <summary>Applies an RFC 7644 §3.5.2 PATCH, all operations or none, and renders the result.</summary>
+    Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions render);
+
     /// <summary>
-    /// Applies an RFC 7644 §3.5.2 PATCH, all operations or none. With a null <paramref name="render"/> the caller needs
-    /// no body (a 204 answer), so the snapshot's Json is empty and nothing is rendered (a group's members are not read).
+    /// Applies a PATCH for a caller that needs no body (a 204 answer): nothing is rendered, so a group's members are
+    /// not read. A group may write several of these together (group commit); each still gets its own outcome.
     /// </summary>
-    Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions? render);
+    Task<ResourceVersion> PatchWithoutBodyAsync(PatchRequest patch, string? ifMatch);
 
     /// <summary>Deletes the resource and the memberships that refer to it (RFC 7644 §3.6).</summary>
     Task DeleteAsync(string? ifMatch);

@@ -84,14 +84,15 @@ internal sealed partial class BulkGrain(ILogger<BulkGrain> logger) : Grain, IBul
                 if (id is not null) throw ScimException.InvalidPath($"POST takes a resource type path such as /Users, not '{operation.Path}'.");
                 var newId = Guid.NewGuid().ToString();
                 var snapshot = await Grain(schema, tenant, newId).CreateAsync(Data(operation), idOnly);
-                return (Success(operation, 201, snapshot, render, schema), snapshot.Id);
+                return (Success(operation, 201, snapshot.Id, snapshot.ETag, render, schema), snapshot.Id);
             }
             if (id is null) throw ScimException.InvalidPath($"{method} needs a resource path such as /Users/{{id}}, not '{operation.Path}'.");
             var grain = Grain(schema, tenant, id);
             var result = method switch
             {
-                "PUT" => Success(operation, 200, await grain.ReplaceAsync(Data(operation), operation.Version, idOnly), render, schema),
-                "PATCH" => Success(operation, 200, await grain.PatchAsync(operation.Patch ?? throw ScimException.InvalidSyntax("A PATCH operation needs a PatchOp in 'data'."), operation.Version, null), render, schema),
+                "PUT" => Success(operation, 200, id, (await grain.ReplaceAsync(Data(operation), operation.Version, idOnly)).ETag, render, schema),
+                "PATCH" => Success(operation, 200, id, (await grain.PatchWithoutBodyAsync(
+                    operation.Patch ?? throw ScimException.InvalidSyntax("A PATCH operation needs a PatchOp in 'data'."), operation.Version)).ETag, render, schema),
                 "DELETE" => await DeleteAsync(grain, operation),
                 _ => throw ScimException.InvalidValue($"Bulk operations are POST, PUT, PATCH or DELETE, not '{operation.Method}'."),
             };
@@ -143,8 +144,8 @@ internal sealed partial class BulkGrain(ILogger<BulkGrain> logger) : Grain, IBul
     private static string Data(BulkOperation operation) =>
         operation.DataJson ?? throw ScimException.InvalidSyntax($"A {operation.Method} operation needs 'data'.");
 
-    private static BulkOperationResult Success(BulkOperation operation, int status, ResourceSnapshot snapshot, RenderOptions render, ResourceSchema schema) =>
-        new(operation.Method, operation.BulkId, status, ResourceRenderer.Location(render.BaseUrl, schema, snapshot.Id), snapshot.ETag);
+    private static BulkOperationResult Success(BulkOperation operation, int status, string id, string etag, RenderOptions render, ResourceSchema schema) =>
+        new(operation.Method, operation.BulkId, status, ResourceRenderer.Location(render.BaseUrl, schema, id), etag);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Bulk operation {Method} {Path} failed")]
     private static partial void LogFailed(ILogger logger, string method, string path, Exception exception);

@@ -41,7 +41,7 @@ internal sealed class GroupGrain(IResourceStore store, TenantSchemas schemas, Ti
 
     /// <summary>A PATCH whose caller needs no body: it joins the queue of the next commit.</summary>
     public static bool IsQueuedPatch(IInvokable request) =>
-        request.GetMethodName() == nameof(IResourceGrain.PatchAsync) && request.GetArgumentCount() == 3 && request.GetArgument(2) is null;
+        request.GetMethodName() == nameof(IResourceGrain.PatchWithoutBodyAsync);
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
@@ -61,9 +61,8 @@ internal sealed class GroupGrain(IResourceStore store, TenantSchemas schemas, Ti
         }
     }
 
-    public override Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions? render)
+    public override Task<ResourceVersion> PatchWithoutBodyAsync(PatchRequest patch, string? ifMatch)
     {
-        if (render is not null) return base.PatchAsync(patch, ifMatch, render);
         var queued = new QueuedPatch(patch, ifMatch);
         queue.Add(queued);
         if (!committing) _ = CommitQueueAsync();

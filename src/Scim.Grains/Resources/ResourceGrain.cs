@@ -64,7 +64,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         Schema = await schemas.ForAsync(Tenant, Kind);
         var existing = await RequireAsync(null);
         return ifNoneMatch is not null && EntityTags.AnyMatches(ifNoneMatch, existing.Version)
-            ? Unrendered(existing.Version) with { NotModified = true }
+            ? new ResourceSnapshot(Id, existing.Version, EntityTags.Of(existing.Version), "", "", NotModified: true)
             : await SnapshotAsync(existing, render);
     }
 
@@ -80,15 +80,19 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         return await SnapshotAsync(await WriteAsync(existing, attributes, MembersOf(body)), render);
     }
 
-    public virtual Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions? render) => PatchAloneAsync(patch, ifMatch, render);
+    public async Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions render) =>
+        await SnapshotAsync(await PatchAloneAsync(patch, ifMatch), render);
 
-    private async Task<ResourceSnapshot> PatchAloneAsync(PatchRequest patch, string? ifMatch, RenderOptions? render)
+    public virtual async Task<ResourceVersion> PatchWithoutBodyAsync(PatchRequest patch, string? ifMatch) =>
+        VersionOf((await PatchAloneAsync(patch, ifMatch)).Version);
+
+    /// <summary>Applies one PATCH on its own; the row it leaves (unchanged when the PATCH changes nothing).</summary>
+    private async Task<StoredResource> PatchAloneAsync(PatchRequest patch, string? ifMatch)
     {
         Schema = await schemas.ForAsync(Tenant, Kind);
         var existing = await RequireAsync(ifMatch);
         var (attributes, change) = Patched(existing, patch);
-        var written = Changes(existing, attributes, change) ? await WriteAsync(existing, attributes, change) : existing;
-        return render is null ? Unrendered(written.Version) : await SnapshotAsync(written, render);
+        return Changes(existing, attributes, change) ? await WriteAsync(existing, attributes, change) : existing;
     }
 
     /// <summary>
@@ -101,7 +105,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
     {
         if (queued.Count == 1)
         {
-            await queued[0].CompleteWith(() => PatchAloneAsync(queued[0].Patch, queued[0].IfMatch, null));
+            await queued[0].CompleteWith(() => PatchWithoutBodyAloneAsync(queued[0]));
             return;
         }
         StoredResource existing;
@@ -122,7 +126,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
         }
         catch (ScimException e) when (e.ScimType is not null)
         {
-            foreach (var (patch, _) in accepted) await patch.CompleteWith(() => PatchAloneAsync(patch.Patch, patch.IfMatch, null));
+            foreach (var (patch, _) in accepted) await patch.CompleteWith(() => PatchWithoutBodyAloneAsync(patch));
             return;
         }
         catch (Exception e)
@@ -130,8 +134,11 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
             foreach (var (patch, _) in accepted) patch.Fail(e);
             return;
         }
-        foreach (var (patch, version) in accepted) patch.Succeed(Unrendered(version));
+        foreach (var (patch, version) in accepted) patch.Succeed(VersionOf(version));
     }
+
+    private async Task<ResourceVersion> PatchWithoutBodyAloneAsync(QueuedPatch queued) =>
+        VersionOf((await PatchAloneAsync(queued.Patch, queued.IfMatch)).Version);
 
     /// <summary>
     /// The row after the queued PATCHes, applied in order from <paramref name="existing"/>; one that fails is answered
@@ -324,8 +331,8 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
             rendered.Json, rendered.MoreMembers);
     }
 
-    /// <summary>The answer of a call whose caller wants no body.</summary>
-    private ResourceSnapshot Unrendered(long version) => new(Id, version, EntityTags.Of(version), "", "");
+    /// <summary>The answer of a write whose caller wants no body.</summary>
+    private static ResourceVersion VersionOf(long version) => new(version, EntityTags.Of(version));
 
     /// <summary>RFC 7644 §3.5.1: an immutable attribute that has a value may only be sent again with the same value.</summary>
     private void CheckImmutable(JsonObject existing, JsonObject attributes)

@@ -30,7 +30,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var group = await NewGroupAsync();
         var before = Slow.Counter.Updates;
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => group.PatchAsync(AddMember($"m{i}"), null, null)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => group.PatchWithoutBodyAsync(AddMember($"m{i}"), null)));
 
         var commits = Slow.Counter.Updates - before;
         Assert.InRange(commits, 1, 5);
@@ -43,12 +43,12 @@ public sealed class GroupCommitTests : IAsyncLifetime
     public async Task InAQueue_AnInvalidPatchAndAMismatchedIfMatch_FailAlone_AndTheOthersAreWritten()
     {
         var group = await NewGroupAsync();
-        var blocker = group.PatchAsync(AddMember("first"), null, null);
+        var blocker = group.PatchWithoutBodyAsync(AddMember("first"), null);
 
-        var valid = Enumerable.Range(0, 10).Select(i => group.PatchAsync(AddMember($"m{i}"), null, null)).ToList();
-        var invalid = group.PatchAsync(new PatchRequest([new PatchOperation("add", "members[value eq \"x\"]", """[{"value":"y"}]""")]), null, null);
+        var valid = Enumerable.Range(0, 10).Select(i => group.PatchWithoutBodyAsync(AddMember($"m{i}"), null)).ToList();
+        var invalid = group.PatchWithoutBodyAsync(new PatchRequest([new PatchOperation("add", "members[value eq \"x\"]", """[{"value":"y"}]""")]), null);
         // No version of the group is 0: whenever this one is taken from the queue, its If-Match does not match.
-        var mismatched = group.PatchAsync(AddMember("mismatched"), "W/\"0\"", null);
+        var mismatched = group.PatchWithoutBodyAsync(AddMember("mismatched"), "W/\"0\"");
         await blocker;
         await Task.WhenAll(valid);
 
@@ -64,11 +64,11 @@ public sealed class GroupCommitTests : IAsyncLifetime
     {
         var group = await NewGroupAsync();
         var other = await NewGroupAsync();
-        var blocker = group.PatchAsync(AddMember("first"), null, null);
+        var blocker = group.PatchWithoutBodyAsync(AddMember("first"), null);
 
-        var valid = Enumerable.Range(0, 10).Select(i => group.PatchAsync(AddMember($"m{i}"), null, null)).ToList();
+        var valid = Enumerable.Range(0, 10).Select(i => group.PatchWithoutBodyAsync(AddMember($"m{i}"), null)).ToList();
         // The store, not the PATCH engine, knows that this id is a group's.
-        var groupAsMember = group.PatchAsync(AddMember(other.GetPrimaryKeyString().Split('/')[1]), null, null);
+        var groupAsMember = group.PatchWithoutBodyAsync(AddMember(other.GetPrimaryKeyString().Split('/')[1]), null);
         await blocker;
         await Task.WhenAll(valid);
 
@@ -81,7 +81,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
     public async Task APutWaitsForTheCommitInProgress_AndQueuedPatchesApplyAfterIt()
     {
         var group = await NewGroupAsync();
-        var patches = Enumerable.Range(0, 5).Select(i => group.PatchAsync(AddMember($"m{i}"), null, null)).ToList();
+        var patches = Enumerable.Range(0, 5).Select(i => group.PatchWithoutBodyAsync(AddMember($"m{i}"), null)).ToList();
         var put = group.ReplaceAsync("""{"displayName":"renamed","members":[]}""", null, Render);
         await Task.WhenAll(patches);
         var replaced = await put;

@@ -35,6 +35,7 @@ public sealed class ContractSerializationTests
         var token = new TokenInfo("tid", "Entra", "entra", DateTimeOffset.UnixEpoch, "admin@acme.example", null, "active", null);
 
         Assert.Equal(snapshot, RoundTrip(snapshot));
+        Assert.Equal(new ResourceVersion(3, "W/\"3\""), RoundTrip(new ResourceVersion(3, "W/\"3\"")));
         Assert.Equal(list.Resources, RoundTrip(list).Resources);
         Assert.Equal(patch.Operations, RoundTrip(patch).Operations);
         Assert.Equal(render, RoundTrip(render));
