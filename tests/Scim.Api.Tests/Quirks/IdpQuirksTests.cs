@@ -4,7 +4,7 @@ using static Scim.Api.Tests.Infrastructure.ScimMessages;
 
 namespace Scim.Api.Tests.Quirks;
 
-/// <summary>Rows of shared/IDP-QUIRKS.md, each replayed with its request shape through HTTP.</summary>
+/// <summary>The deviations of docs/idp-deviations.md, each replayed with its request shape through HTTP.</summary>
 /// <remarks>Runs once per storage backend: see the nested classes at the end.</remarks>
 public abstract class IdpQuirksTests(ScimApiFactory factory)
 {
