@@ -67,19 +67,20 @@ public sealed class ScimResult : IResult
         for (var i = 0; i < resources.Count; i++)
         {
             if (i > 0) await response.WriteAsync(",", cancel);
-            if (resources[i].MoreMembers is { } more) await WriteWithMembersAsync(response, resources[i].Json, more, cancel);
+            if (resources[i].MoreMembers is { } more) await WriteWithMembersAsync(response, more, cancel);
             else await response.WriteAsync(resources[i].Json, cancel);
         }
         if (tail is not null) await response.WriteAsync(tail, cancel);
     }
 
-    private async Task WriteWithMembersAsync(HttpResponse response, string json, MembersToStream more, CancellationToken cancel)
+    /// <summary>A large group: its text around the members array, and the array written chunk after chunk.</summary>
+    private async Task WriteWithMembersAsync(HttpResponse response, MembersToStream more, CancellationToken cancel)
     {
-        await response.WriteAsync(json[..more.At], cancel);
+        await response.WriteAsync(more.Before + "\"members\":[" + more.FirstMembers, cancel);
         var reader = members ?? throw new InvalidOperationException("A group with more members needs a MemberStream to read them from.");
         var group = reader.Grains.Grain<IGroupGrain>(ResourceKeys.Of(reader.Tenant, more.GroupId));
-        var comma = json[more.At - 1] != '[';
-        for (string? after = more.After; after is not null;)
+        var comma = more.FirstMembers.Length > 0;
+        for (string? after = more.NextAfter; after is not null;)
         {
             var chunk = await group.RenderMembersAsync(after, reader.Render);
             if (chunk.Json.Length > 0)
@@ -90,6 +91,6 @@ public sealed class ScimResult : IResult
             }
             after = chunk.Next;
         }
-        await response.WriteAsync(json[more.At..], cancel);
+        await response.WriteAsync("]" + more.After, cancel);
     }
 }

@@ -1,13 +1,14 @@
 namespace Scim.Grains.Interfaces.Groups;
 
 /// <summary>
-/// A rendered group whose members did not all fit in it (a large group is never rendered in one grain call): the
-/// first chunk is in the JSON, the rest are read in chunks from the group grain after <see cref="After"/> and written
-/// at character <see cref="At"/> of the JSON, just before the members array's closing bracket (so the character
-/// before it is '[' while the array is still empty).
+/// A group too large to render in one grain call, in parts for the caller to write: the group's text before its
+/// members array (ending where <c>"members":[</c> goes), the first chunk of members, the text after the array, and the
+/// member id after which the next chunks are read from the group grain.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("scim.MembersToStream")]
 public sealed record MembersToStream(
     [property: Id(0)] string GroupId,
-    [property: Id(1)] int At,
-    [property: Id(2)] string After);
+    [property: Id(1)] string Before,
+    [property: Id(2)] string FirstMembers,
+    [property: Id(3)] string After,
+    [property: Id(4)] string NextAfter);

@@ -4,8 +4,8 @@ namespace Scim.Grains.Interfaces.Resources;
 
 /// <summary>
 /// A rendered resource: its id, its version and entity tag (<c>meta.version</c>, the ETag header), its URL
-/// (<c>meta.location</c>, also the Location header of a 201) and its JSON body; for a large group, where the rest of
-/// its members go. <see cref="NotModified"/>: a conditional read found the version the caller holds, so nothing was
+/// (<c>meta.location</c>, also the Location header of a 201) and its JSON body, or for a large group, empty JSON and the
+/// group in parts (<see cref="Groups.MembersToStream"/>). <see cref="NotModified"/>: a conditional read found the version the caller holds, so nothing was
 /// rendered (a 304).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("scim.ResourceSnapshot")]

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scim.Grains.Documents;
@@ -21,36 +19,23 @@ public static class ResourceRenderer
         Compose(document, schema, options, projection, derivedAttribute, derived, keepEmpty: false).ToJsonString(ScimJson.Options);
 
     /// <summary>
-    /// Renders a group with the first chunk of its members and reports where the others go: the character position of
-    /// the members array's closing bracket.
+    /// A group rendered around its members array, for a caller that writes the array itself (a group too large to
+    /// render in one call): the object's text up to where the array goes, with a separating comma when anything comes
+    /// before it, and the text after the array to the closing brace. Projected like <see cref="Render"/>.
     /// </summary>
-    public static (string Json, int At) RenderOpen(JsonObject document, ResourceSchema schema, RenderOptions options,
-        Projection projection, JsonArray firstMembers)
+    public static (string Before, string After) RenderAround(JsonObject document, ResourceSchema schema, RenderOptions options, Projection projection)
     {
         var members = GroupSchema.Members.Name;
-        var rendered = Compose(document, schema, options, projection, GroupSchema.Members, firstMembers, keepEmpty: true);
+        var rendered = Compose(document, schema, options, projection, GroupSchema.Members, new JsonArray(), keepEmpty: true);
         if (rendered[members] is null) rendered = WithBeforeMeta(rendered, members, new JsonArray());
-        var buffer = new ArrayBufferWriter<byte>();
-        var atByte = 0;
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ScimJson.Options.Encoder }))
-        {
-            writer.WriteStartObject();
-            foreach (var (key, value) in rendered)
-            {
-                writer.WritePropertyName(key);
-                if (value is null) writer.WriteNullValue();
-                else value.WriteTo(writer, ScimJson.Options);
-                if (key != members) continue;
-                writer.Flush();
-                atByte = (int)writer.BytesCommitted - 1;
-            }
-            writer.WriteEndObject();
-        }
-        var bytes = buffer.WrittenSpan;
-        return (Encoding.UTF8.GetString(bytes), Encoding.UTF8.GetCharCount(bytes[..atByte]));
+        var names = rendered.Select(p => p.Key).ToList();
+        var at = names.IndexOf(members);
+        string Property(string name) => $"{JsonSerializer.Serialize(name, ScimJson.Options)}:{rendered[name]?.ToJsonString(ScimJson.Options) ?? "null"}";
+        var before = string.Concat(names.Take(at).Select(name => Property(name) + ","));
+        var after = string.Concat(names.Skip(at + 1).Select(name => "," + Property(name)));
+        return ("{" + before, after + "}");
     }
 
-    /// <summary>A chunk of members as the projection shows them: the member objects separated by commas.</summary>
     public static string RenderMembers(IEnumerable<GroupMember> members, ResourceSchema schema, RenderOptions options, Projection projection)
     {
         var name = GroupSchema.Members.Name;

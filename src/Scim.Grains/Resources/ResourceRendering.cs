@@ -60,9 +60,13 @@ public static class ResourceRendering
         if (!projection.Includes(GroupSchema.Members)) return new RenderedResource(ResourceRenderer.Render(row.Document, schema, render, projection));
         var (chunk, last) = KeysetPages.Cut(await store.GetMembersAsync(tenant, row.Id, null, KeysetPages.Fetch(MembersPerChunk), CancellationToken.None),
             MembersPerChunk);
-        var first = new JsonArray(chunk.Select(m => (JsonNode)DerivedValues.Member(m, render.BaseUrl)).ToArray());
-        if (last is null) return new RenderedResource(ResourceRenderer.Render(row.Document, schema, render, projection, GroupSchema.Members, first));
-        var (json, at) = ResourceRenderer.RenderOpen(row.Document, schema, render, projection, first);
-        return new RenderedResource(json, new MembersToStream(row.Id, at, last.MemberId));
+        if (last is null)
+        {
+            var all = new JsonArray(chunk.Select(m => (JsonNode)DerivedValues.Member(m, render.BaseUrl)).ToArray());
+            return new RenderedResource(ResourceRenderer.Render(row.Document, schema, render, projection, GroupSchema.Members, all));
+        }
+        var (before, after) = ResourceRenderer.RenderAround(row.Document, schema, render, projection);
+        return new RenderedResource("", new MembersToStream(row.Id, before, ResourceRenderer.RenderMembers(chunk, schema, render, projection), after,
+            last.MemberId));
     }
 }

@@ -7,7 +7,7 @@ using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Tests.Rendering;
 
-/// <summary>A group rendered open (first chunk of members, the rest written in later) joins into the same JSON as one render.</summary>
+/// <summary>A group rendered around its members (the array written by the caller, chunk after chunk) joins into the same JSON as one render.</summary>
 public sealed class ResourceRendererTests
 {
     private static readonly JsonObject Group = ResourceDocument.Compose(ResourceSchema.Group, "g-1",
@@ -19,11 +19,11 @@ public sealed class ResourceRendererTests
     private static string Joined(RenderOptions options, int inlinedCount)
     {
         var projection = Projection.Parse(options, ResourceSchema.Group);
-        var first = new JsonArray(Members.Take(inlinedCount).Select(m => (JsonNode)DerivedValues.Member(m, options.BaseUrl)).ToArray());
-        var (json, at) = ResourceRenderer.RenderOpen(Group, ResourceSchema.Group, options, projection, first);
+        var (before, after) = ResourceRenderer.RenderAround(Group, ResourceSchema.Group, options, projection);
+        var first = ResourceRenderer.RenderMembers(Members.Take(inlinedCount), ResourceSchema.Group, options, projection);
         var rest = ResourceRenderer.RenderMembers(Members.Skip(inlinedCount), ResourceSchema.Group, options, projection);
-        var separator = json[at - 1] != '[' && rest.Length > 0 ? "," : "";
-        return json[..at] + separator + rest + json[at..];
+        var separator = first.Length > 0 && rest.Length > 0 ? "," : "";
+        return before + "\"members\":[" + first + separator + rest + "]" + after;
     }
 
     private static string WholeRender(RenderOptions options)
@@ -38,7 +38,8 @@ public sealed class ResourceRendererTests
     [InlineData(1, "members.value", null)]
     [InlineData(1, "displayName,members", null)]
     [InlineData(2, null, "meta,externalId")]
-    public void OpenRenderPlusLaterChunks_EqualsOneRender(int inlinedCount, string? attributes, string? excluded)
+    [InlineData(0, "members", null)]
+    public void RenderAroundPlusChunks_EqualsOneRender(int inlinedCount, string? attributes, string? excluded)
     {
         var options = new RenderOptions("http://h/scim/v2/t", attributes, excluded);
 

@@ -49,9 +49,9 @@ public sealed class ContractSerializationTests
     [Fact]
     public void GroupContracts_RoundTrip()
     {
-        var more = new MembersToStream("g", 120, "m-1000");
-        var snapshot = new ResourceSnapshot("g", 2, "W/\"2\"", "http://h/scim/v2/t/Groups/g", "{}", more);
-        var list = new ListResult(1, 1, [new RenderedResource("{}", more), new RenderedResource("{}")]);
+        var more = new MembersToStream("g", "{\"id\":\"g\",", "{\"value\":\"m-1\"}", "}", "m-1000");
+        var snapshot = new ResourceSnapshot("g", 2, "W/\"2\"", "http://h/scim/v2/t/Groups/g", "", more);
+        var list = new ListResult(1, 1, [new RenderedResource("", more), new RenderedResource("{}")]);
         var listing = new MemberListing([new MemberEntry("u", "user@x", [MembershipSource.Scim, MembershipSource.Manual])], "u");
         var page = new GroupPage([new GroupNode("g", "Group")], null);
 
