@@ -19,7 +19,7 @@ public static class ScimGrainsHostingExtensions
     /// <summary>Single-node storage: resources in process memory, small grain state in Orleans memory storage.</summary>
     public static ISiloBuilder AddScimInMemoryStorage(this ISiloBuilder silo)
     {
-        silo.Services.TryAddSingleton<IResourceStore, InMemoryResourceStore>();
+        AddStore<InMemoryResourceStore>(silo.Services);
         silo.Services.TryAddSingleton<IProvisioningLogStore, InMemoryProvisioningLogStore>();
         AddSharedServices(silo);
         return silo.AddMemoryGrainStorage(ScimStorage.Name);
@@ -35,7 +35,7 @@ public static class ScimGrainsHostingExtensions
     public static ISiloBuilder AddScimPostgresStorage(this ISiloBuilder silo, string connectionString, string orleansConnectionString)
     {
         silo.Services.TryAddSingleton(_ => CreateDataSource(connectionString));
-        silo.Services.TryAddSingleton<IResourceStore, PostgresResourceStore>();
+        AddStore<PostgresResourceStore>(silo.Services);
         silo.Services.TryAddSingleton<IProvisioningLogStore, PostgresProvisioningLogStore>();
         silo.Services.TryAddSingleton<SchemaMigrator>();
         AddSharedServices(silo);
@@ -68,5 +68,14 @@ public static class ScimGrainsHostingExtensions
         // returned to the pool need not be reset: that was five statements on the server for every store call.
         if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
         return NpgsqlDataSource.Create(builder.ConnectionString);
+    }
+
+    /// <summary>One store per backend serves the rows, the memberships and the tree (each write is one transaction across them).</summary>
+    private static void AddStore<TStore>(IServiceCollection services) where TStore : class, IResourceStore, IMembershipStore, IGroupTreeStore
+    {
+        services.TryAddSingleton<TStore>();
+        services.TryAddSingleton<IResourceStore>(provider => provider.GetRequiredService<TStore>());
+        services.TryAddSingleton<IMembershipStore>(provider => provider.GetRequiredService<TStore>());
+        services.TryAddSingleton<IGroupTreeStore>(provider => provider.GetRequiredService<TStore>());
     }
 }

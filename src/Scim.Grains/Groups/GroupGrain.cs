@@ -30,8 +30,8 @@ namespace Scim.Grains.Groups;
 // no one reuses, while activating again costs one store read.
 [CollectionAgeLimit(Minutes = 2)]
 [MayInterleave(nameof(IsQueuedPatch))]
-internal sealed class GroupGrain(IResourceStore store, TenantSchemas schemas, TimeProvider clock)
-    : ResourceGrain(store, schemas, clock), IGroupGrain, IIncomingGrainCallFilter
+internal sealed class GroupGrain(IResourceStore store, IMembershipStore memberships, IGroupTreeStore tree, TenantSchemas schemas, TimeProvider clock)
+    : ResourceGrain(store, memberships, schemas, clock), IGroupGrain, IIncomingGrainCallFilter
 {
     private readonly SemaphoreSlim alone = new(1, 1);
     private readonly List<QueuedPatch> queue = [];
@@ -114,32 +114,32 @@ internal sealed class GroupGrain(IResourceStore store, TenantSchemas schemas, Ti
     {
         // A group deleted meanwhile has no member rows left: the chunk is empty, so a response being written just ends.
         await LoadSchemaAsync();
-        return await ResourceRendering.RenderMembersAsync(Store, Tenant, Id, after, Schema, render);
+        return await ResourceRendering.RenderMembersAsync(Memberships, Tenant, Id, after, Schema, render);
     }
 
     public async Task AddManualMemberAsync(string userId)
     {
         await RequireExistingAsync();
-        if (!await StoreWriteAsync(() => Store.AddManualMemberAsync(Tenant, Id, userId, CancellationToken.None))) throw ScimException.NotFound($"User '{userId}' not found.");
+        if (!await StoreWriteAsync(() => Memberships.AddManualMemberAsync(Tenant, Id, userId, CancellationToken.None))) throw ScimException.NotFound($"User '{userId}' not found.");
     }
 
     public async Task RemoveManualMemberAsync(string userId)
     {
         await RequireExistingAsync();
-        if (!await StoreWriteAsync(() => Store.RemoveManualMemberAsync(Tenant, Id, userId, CancellationToken.None)))
+        if (!await StoreWriteAsync(() => Memberships.RemoveManualMemberAsync(Tenant, Id, userId, CancellationToken.None)))
             throw ScimException.NotFound($"User '{userId}' is not a manual member of group '{Id}'.");
     }
 
     public async Task<MemberListing> ListMembersAsync(string? after, int count)
     {
         await RequireExistingAsync();
-        var (members, last) = KeysetPages.Cut(await Store.ListMembersAsync(Tenant, Id, after, KeysetPages.Fetch(count), CancellationToken.None), count);
+        var (members, last) = KeysetPages.Cut(await Memberships.ListMembersAsync(Tenant, Id, after, KeysetPages.Fetch(count), CancellationToken.None), count);
         return new MemberListing(members, last?.UserId);
     }
 
     public async Task MoveAsync(string? parentId)
     {
         await RequireExistingAsync();
-        await StoreWriteAsync(() => Store.MoveGroupAsync(Tenant, Id, parentId, CancellationToken.None));
+        await StoreWriteAsync(() => tree.MoveGroupAsync(Tenant, Id, parentId, CancellationToken.None));
     }
 }

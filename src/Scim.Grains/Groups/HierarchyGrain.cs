@@ -9,18 +9,18 @@ namespace Scim.Grains.Groups;
 /// reentrant, so any silo serves them and reads never queue behind each other.
 /// </summary>
 [StatelessWorker, Reentrant]
-internal sealed class HierarchyGrain(IResourceStore store) : Grain, IHierarchyGrain
+internal sealed class HierarchyGrain(IGroupTreeStore tree) : Grain, IHierarchyGrain
 {
     private string Tenant => this.GetPrimaryKeyString();
 
     public async Task<GroupPage> GetChildrenAsync(string? groupId, string? after, int count)
     {
-        var fetched = await store.GetChildrenAsync(Tenant, groupId, after, KeysetPages.Fetch(count), CancellationToken.None)
+        var fetched = await tree.GetChildrenAsync(Tenant, groupId, after, KeysetPages.Fetch(count), CancellationToken.None)
             ?? throw StoreErrors.GroupNotFound(groupId!);
         var (children, last) = KeysetPages.Cut(fetched, count);
         return new GroupPage(children, last?.Id);
     }
 
     public async Task<IReadOnlyList<GroupNode>> GetPathAsync(string groupId) =>
-        await store.GetPathAsync(Tenant, groupId, CancellationToken.None) ?? throw StoreErrors.GroupNotFound(groupId);
+        await tree.GetPathAsync(Tenant, groupId, CancellationToken.None) ?? throw StoreErrors.GroupNotFound(groupId);
 }

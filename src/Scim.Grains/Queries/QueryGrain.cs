@@ -17,7 +17,7 @@ namespace Scim.Grains.Queries;
 /// serves many lists at once while they wait on the database.
 /// </summary>
 [StatelessWorker, Reentrant]
-internal sealed class QueryGrain(IResourceStore store, TenantSchemas schemas) : Grain, IQueryGrain
+internal sealed class QueryGrain(IResourceStore store, IMembershipStore memberships, TenantSchemas schemas) : Grain, IQueryGrain
 {
     private static readonly ResourceKind[] RootKinds = [ResourceKind.User, ResourceKind.Group];
 
@@ -34,7 +34,7 @@ internal sealed class QueryGrain(IResourceStore store, TenantSchemas schemas) : 
         var page = await store.QueryAsync(Tenant, new StoreQuery(schema, filter, sort, startIndex, count, WithGroups: WantsGroups(schema, projection)),
             CancellationToken.None);
         return Result(page.TotalResults, startIndex,
-            await ResourceRendering.RenderAsync(store, Tenant, page.Resources, schema, render, projection, pageGroups: page.Groups));
+            await ResourceRendering.RenderAsync(memberships, Tenant, page.Resources, schema, render, projection, pageGroups: page.Groups));
     }
 
     public async Task<ListResult> SearchAllAsync(ListQuery query, RenderOptions render)
@@ -62,7 +62,7 @@ internal sealed class QueryGrain(IResourceStore store, TenantSchemas schemas) : 
         var merged = sorts.Count == 0 ? rows : SortKeys.Merge(rows, r => r.Key, r => r.Row.Id, sorts[0].Descending);
         var resources = new List<RenderedResource>();
         foreach (var (row, _, schema) in merged.Skip(startIndex - 1).Take(count))
-            resources.AddRange(await ResourceRendering.RenderAsync(store, Tenant, [row], schema, render, Projection.Parse(render, schema)));
+            resources.AddRange(await ResourceRendering.RenderAsync(memberships, Tenant, [row], schema, render, Projection.Parse(render, schema)));
         return Result(total, startIndex, resources);
     }
 
@@ -80,7 +80,7 @@ internal sealed class QueryGrain(IResourceStore store, TenantSchemas schemas) : 
             CancellationToken.None);
         var (rows, last) = KeysetPages.Cut(page.Resources, count);
         var next = last is null ? null : ListCursors.Encode(last.Sequence, kind, query.Filter);
-        var rendered = await ResourceRendering.RenderAsync(store, Tenant, rows, schema, render, projection, pageGroups: page.Groups);
+        var rendered = await ResourceRendering.RenderAsync(memberships, Tenant, rows, schema, render, projection, pageGroups: page.Groups);
         return Result(page.TotalResults, 1, rendered) with { CursorPaged = true, NextCursor = next };
     }
 

@@ -16,7 +16,8 @@ namespace Scim.Grains.Resources;
 /// validated by the pure SCIM classes, then written as one store call whose version check guards against a
 /// duplicate activation. The store, not the grain, is the final guard of uniqueness.
 /// </summary>
-internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schemas, TimeProvider clock) : Grain, IResourceGrain
+internal abstract class ResourceGrain(IResourceStore store, IMembershipStore memberships, TenantSchemas schemas, TimeProvider clock)
+    : Grain, IResourceGrain
 {
     // The row between calls, packed: an IdP touches most users once per cycle, so a provisioning run holds many idle
     // activations until they are collected, and a document tree would cost each several kilobytes.
@@ -31,6 +32,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
     /// <summary>The resource type with the tenant's current custom fields, read at the start of every call.</summary>
     protected ResourceSchema Schema { get; private set; } = null!;
     protected IResourceStore Store => store;
+    protected IMembershipStore Memberships => memberships;
     protected TimeProvider Clock => clock;
     protected string Tenant { get; private set; } = "";
     protected string Id { get; private set; } = "";
@@ -325,7 +327,7 @@ internal abstract class ResourceGrain(IResourceStore store, TenantSchemas schema
     {
         var projection = Projection.Parse(render, Schema);
         var held = created ? null : await HeldGroupsAsync(projection);
-        var rendered = (await ResourceRendering.RenderAsync(store, Tenant, [resource], Schema, render, projection, created,
+        var rendered = (await ResourceRendering.RenderAsync(memberships, Tenant, [resource], Schema, render, projection, created,
             held is null ? null : new Dictionary<string, IReadOnlyList<UserGroup>> { [Id] = held }))[0];
         return new ResourceSnapshot(Id, resource.Version, EntityTags.Of(resource.Version), ResourceRenderer.Location(render.BaseUrl, Schema, Id),
             rendered.Json, rendered.MoreMembers);

@@ -22,7 +22,7 @@ public static class ResourceRendering
     /// Renders rows; users' groups are read here unless the page came with them (<paramref name="pageGroups"/>) or the
     /// rows are known to be in no group yet (<paramref name="withoutGroups"/>, a user just created).
     /// </summary>
-    public static async Task<IReadOnlyList<RenderedResource>> RenderAsync(IResourceStore store, string tenant, IReadOnlyList<StoredResource> rows,
+    public static async Task<IReadOnlyList<RenderedResource>> RenderAsync(IMembershipStore memberships, string tenant, IReadOnlyList<StoredResource> rows,
         ResourceSchema schema, RenderOptions render, Projection projection, bool withoutGroups = false,
         IReadOnlyDictionary<string, IReadOnlyList<UserGroup>>? pageGroups = null)
     {
@@ -32,7 +32,7 @@ public static class ResourceRendering
             // An empty page (the lookup that precedes an IdP's create) needs no groups: no round trip for them.
             var groups = withoutGroups || rows.Count == 0 || !projection.Includes(UserSchema.Groups)
                 ? null
-                : pageGroups ?? await store.GetGroupsOfUsersAsync(tenant, rows.Select(r => r.Id).ToList(), CancellationToken.None);
+                : pageGroups ?? await memberships.GetGroupsOfUsersAsync(tenant, rows.Select(r => r.Id).ToList(), CancellationToken.None);
             foreach (var row in rows)
             {
                 var derived = groups is null ? null : new JsonArray((groups.GetValueOrDefault(row.Id) ?? [])
@@ -41,24 +41,24 @@ public static class ResourceRendering
             }
             return rendered;
         }
-        foreach (var row in rows) rendered.Add(await RenderGroupAsync(store, tenant, row, schema, render, projection));
+        foreach (var row in rows) rendered.Add(await RenderGroupAsync(memberships, tenant, row, schema, render, projection));
         return rendered;
     }
 
     /// <summary>The next chunk of a group's SCIM members after a member id.</summary>
-    public static async Task<MemberChunk> RenderMembersAsync(IResourceStore store, string tenant, string groupId, string after,
+    public static async Task<MemberChunk> RenderMembersAsync(IMembershipStore memberships, string tenant, string groupId, string after,
         ResourceSchema schema, RenderOptions render)
     {
-        var (chunk, last) = KeysetPages.Cut(await store.GetMembersAsync(tenant, groupId, after, KeysetPages.Fetch(MembersPerChunk), CancellationToken.None),
+        var (chunk, last) = KeysetPages.Cut(await memberships.GetMembersAsync(tenant, groupId, after, KeysetPages.Fetch(MembersPerChunk), CancellationToken.None),
             MembersPerChunk);
         return new MemberChunk(ResourceRenderer.RenderMembers(chunk, schema, render, Projection.Parse(render, schema)), last?.MemberId);
     }
 
-    private static async Task<RenderedResource> RenderGroupAsync(IResourceStore store, string tenant, StoredResource row, ResourceSchema schema,
+    private static async Task<RenderedResource> RenderGroupAsync(IMembershipStore memberships, string tenant, StoredResource row, ResourceSchema schema,
         RenderOptions render, Projection projection)
     {
         if (!projection.Includes(GroupSchema.Members)) return new RenderedResource(ResourceRenderer.Render(row.Document, schema, render, projection));
-        var (chunk, last) = KeysetPages.Cut(await store.GetMembersAsync(tenant, row.Id, null, KeysetPages.Fetch(MembersPerChunk), CancellationToken.None),
+        var (chunk, last) = KeysetPages.Cut(await memberships.GetMembersAsync(tenant, row.Id, null, KeysetPages.Fetch(MembersPerChunk), CancellationToken.None),
             MembersPerChunk);
         if (last is null)
         {

@@ -15,7 +15,7 @@ namespace Scim.Grains.Storage;
 /// sits behind one lock, so a write (row, unique keys, memberships and the group tree together) is atomic, as a
 /// transaction is, and a move's cycle check and the move are one step.
 /// </summary>
-public sealed class InMemoryResourceStore : IResourceStore
+public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IGroupTreeStore
 {
     private readonly ConcurrentDictionary<string, TenantData> tenants = new(StringComparer.Ordinal);
 

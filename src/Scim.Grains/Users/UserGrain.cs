@@ -22,7 +22,8 @@ namespace Scim.Grains.Users;
 // An IdP touches a resource once per cycle: an activation kept for Orleans' default 15 idle minutes holds memory that
 // no one reuses, while activating again costs one store read.
 [CollectionAgeLimit(Minutes = 2)]
-internal sealed class UserGrain(IResourceStore store, TenantSchemas schemas, TimeProvider clock) : ResourceGrain(store, schemas, clock), IUserGrain
+internal sealed class UserGrain(IResourceStore store, IMembershipStore memberships, TenantSchemas schemas, TimeProvider clock)
+    : ResourceGrain(store, memberships, schemas, clock), IUserGrain
 {
     /// <summary>
     /// How long groups read under an epoch are held at most: a group write whose epoch could not be advanced (its silo
@@ -50,7 +51,7 @@ internal sealed class UserGrain(IResourceStore store, TenantSchemas schemas, Tim
         var epoch = await GrainFactory.Grain<IGroupsEpochGrain>(Tenant).CurrentAsync();
         var now = Clock.GetUtcNow();
         if (held is { } kept && kept.Epoch == epoch && kept.Until > now) return kept.Groups;
-        var groups = (await Store.GetGroupsOfUsersAsync(Tenant, [Id], CancellationToken.None)).GetValueOrDefault(Id) ?? [];
+        var groups = (await Memberships.GetGroupsOfUsersAsync(Tenant, [Id], CancellationToken.None)).GetValueOrDefault(Id) ?? [];
         held = new HeldGroups(epoch, now + GroupsHeldFor, groups);
         return groups;
     }

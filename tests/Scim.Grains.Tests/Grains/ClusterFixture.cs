@@ -26,6 +26,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             silo.Services.AddSingleton<IResourceStore>(SharedStore);
+            silo.Services.AddSingleton<IMembershipStore>(SharedStore);
+            silo.Services.AddSingleton<IGroupTreeStore>(SharedStore);
             silo.AddScimInMemoryStorage();
         }
     }

@@ -13,7 +13,7 @@ namespace Scim.Grains.Tests.Grains;
 /// </summary>
 public sealed class GroupCommitTests : IAsyncLifetime
 {
-    private static readonly (IResourceStore Store, SlowCommitStore Counter) Slow = SlowCommitStore.Create();
+    private static readonly (IResourceStore Store, InMemoryResourceStore Inner, SlowCommitStore Counter) Slow = SlowCommitStore.Create();
     private static readonly RenderOptions Render = new("http://test/scim/v2/t");
     private readonly TestCluster cluster = new TestClusterBuilder(2).AddSiloBuilderConfigurator<SiloConfigurator>().Build();
     private readonly string tenant = "commit-" + Guid.NewGuid().ToString("N")[..8];
@@ -108,6 +108,8 @@ public sealed class GroupCommitTests : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             silo.Services.AddSingleton(Slow.Store);
+            silo.Services.AddSingleton<IMembershipStore>(Slow.Inner);
+            silo.Services.AddSingleton<IGroupTreeStore>(Slow.Inner);
             silo.AddScimInMemoryStorage();
         }
     }

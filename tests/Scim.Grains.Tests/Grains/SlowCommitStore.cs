@@ -6,7 +6,8 @@ namespace Scim.Grains.Tests.Grains;
 
 /// <summary>
 /// A resource store whose updates take a while, as a durable commit does, and are counted: requests that arrive during
-/// one can be seen to queue behind it. Every other call goes straight to the in-memory store.
+/// one can be seen to queue behind it. Every other call goes straight to the in-memory store, which also serves the
+/// memberships and the tree.
 /// </summary>
 public class SlowCommitStore : DispatchProxy
 {
@@ -17,12 +18,13 @@ public class SlowCommitStore : DispatchProxy
 
     public int Updates => Volatile.Read(ref updates);
 
-    public static (IResourceStore Store, SlowCommitStore Counter) Create()
+    public static (IResourceStore Store, InMemoryResourceStore Inner, SlowCommitStore Counter) Create()
     {
         var store = Create<IResourceStore, SlowCommitStore>();
         var counter = (SlowCommitStore)(object)store;
-        counter.inner = new InMemoryResourceStore();
-        return (store, counter);
+        var inner = new InMemoryResourceStore();
+        counter.inner = inner;
+        return (store, inner, counter);
     }
 
     protected override object? Invoke(MethodInfo? method, object?[]? args)

@@ -170,7 +170,7 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
 
         public InMemoryResourceStore InMemory { get; } = new();
 
-        public IResourceStore Postgres { get; private set; } = null!;
+        public PostgresResourceStore Postgres { get; private set; } = null!;
 
         public async Task InitializeAsync()
         {
@@ -182,10 +182,10 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
                 await InsertAsync(Resource(ResourceSchema.User, id, json, ++day), MembershipChange.None);
             foreach (var (id, json, members) in Groups)
                 await InsertAsync(Resource(ResourceSchema.Group, id, json, ++day), new MembershipChange(true, members, []));
-            foreach (var store in new[] { InMemory, Postgres })
+            foreach (var store in new (IGroupTreeStore Tree, IMembershipStore Memberships)[] { (InMemory, InMemory), (Postgres, Postgres) })
             {
-                await store.MoveGroupAsync(Tenant, "g2", "g1", CancellationToken.None);
-                Assert.True(await store.AddManualMemberAsync(Tenant, "g3", "u4", CancellationToken.None));
+                await store.Tree.MoveGroupAsync(Tenant, "g2", "g1", CancellationToken.None);
+                Assert.True(await store.Memberships.AddManualMemberAsync(Tenant, "g3", "u4", CancellationToken.None));
             }
         }
 

@@ -16,7 +16,7 @@ namespace Scim.Grains.Storage.Postgres;
 /// UPDATE/DELETE itself; tree changes run under the tenant's tree lock (<c>scim_lock_tree</c>). Database errors leave
 /// here as <see cref="Interfaces.Errors.ScimException"/>s (<see cref="PostgresErrors"/>).
 /// </summary>
-public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResourceStore
+public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResourceStore, IMembershipStore, IGroupTreeStore
 {
     private const string ScimSource = "scim";
     private const string ManualSource = "manual";
