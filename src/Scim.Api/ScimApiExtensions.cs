@@ -71,10 +71,10 @@ public static class ScimApiExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapScimEndpoints();
-        app.MapAdminEndpoints();
-        app.MapGroupAdminEndpoints();
-        app.MapConnectorAdminEndpoints();
-        app.MapPlatformAdminEndpoints();
+        app.MapOperatorTenantEndpoints();
+        app.MapOperatorGroupEndpoints();
+        app.MapOperatorConnectorEndpoints();
+        app.MapTenantAdminEndpoints();
         return app;
     }
 }

@@ -15,7 +15,7 @@ namespace Scim.Api.Endpoints;
 /// members, every member with its sources, and the hierarchy under the tenant's platform group. SCIM never reaches
 /// these; these never change what the IdP manages. Lists are pages by id: pass <c>next</c> back as <c>after</c>.
 /// </summary>
-public static class GroupAdminEndpoints
+public static class OperatorGroupEndpoints
 {
     private const int DefaultPage = 100;
     private const int MaxPage = 1000;
@@ -28,7 +28,7 @@ public static class GroupAdminEndpoints
 
     public sealed record PathView(IReadOnlyList<GroupNode> Path);
 
-    public static void MapGroupAdminEndpoints(this IEndpointRouteBuilder app)
+    public static void MapOperatorGroupEndpoints(this IEndpointRouteBuilder app)
     {
         var groups = app.MapGroup("/admin/v1/tenants/{tenant}/groups/{id}").RequireAuthorization(ScimAuth.OperatorPolicy).WithTags("Admin: groups");
         groups.MapGet("/members", ListMembersAsync);
@@ -41,7 +41,7 @@ public static class GroupAdminEndpoints
 
     private static async Task<IResult> ListMembersAsync(string tenant, string id, string? after, int? count, [AsParameters] ScimServices s)
     {
-        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         var page = await Group(s, tenant, id).ListMembersAsync(after, PageSize(count));
         var members = page.Members.Select(m => new MemberView(m.UserId, m.UserName, m.Sources.Select(Name).ToList())).ToList();
         return TypedResults.Ok(new MembersPage(members, page.Next));
@@ -49,28 +49,28 @@ public static class GroupAdminEndpoints
 
     private static async Task<IResult> AddManualMemberAsync(string tenant, string id, string userId, [AsParameters] ScimServices s)
     {
-        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         await Group(s, tenant, id).AddManualMemberAsync(userId);
         return TypedResults.NoContent();
     }
 
     private static async Task<IResult> RemoveManualMemberAsync(string tenant, string id, string userId, [AsParameters] ScimServices s)
     {
-        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         await Group(s, tenant, id).RemoveManualMemberAsync(userId);
         return TypedResults.NoContent();
     }
 
     private static async Task<IResult> ListChildrenAsync(string tenant, string id, string? after, int? count, [AsParameters] ScimServices s)
     {
-        var info = await AdminEndpoints.RequireTenantAsync(tenant, s);
+        var info = await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         var parent = id == info.PlatformGroupId ? null : id;
         return TypedResults.Ok(await s.Grains.Grain<IHierarchyGrain>(tenant).GetChildrenAsync(parent, after, PageSize(count)));
     }
 
     private static async Task<IResult> GetPathAsync(string tenant, string id, [AsParameters] ScimServices s)
     {
-        var info = await AdminEndpoints.RequireTenantAsync(tenant, s);
+        var info = await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         var below = id == info.PlatformGroupId ? [] : await s.Grains.Grain<IHierarchyGrain>(tenant).GetPathAsync(id);
         return TypedResults.Ok(new PathView([PlatformGroup(info), .. below]));
     }
@@ -78,7 +78,7 @@ public static class GroupAdminEndpoints
     /// <summary>Moves a group under another group, or under the platform group (its id, or no parentId); answers the new path.</summary>
     private static async Task<IResult> MoveAsync(string tenant, string id, HttpRequest request, [AsParameters] ScimServices s)
     {
-        var info = await AdminEndpoints.RequireTenantAsync(tenant, s);
+        var info = await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         var body = await s.Bodies.ReadAsync<MoveRequest>(request);
         if (id == info.PlatformGroupId) throw ScimException.InvalidValue("The platform group is the root of the tree: it has no parent.");
         await Group(s, tenant, id).MoveAsync(body.ParentId is null || body.ParentId == info.PlatformGroupId ? null : body.ParentId);

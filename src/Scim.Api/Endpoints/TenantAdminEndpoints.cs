@@ -16,7 +16,7 @@ namespace Scim.Api.Endpoints;
 /// What a platform admin does on Settings -> Integrations -> SCIM (DESIGN §1, steps 2-3), as an API behind the tenant's
 /// admin keys: choose the identity provider, generate and rotate tokens, activate, copy the endpoint, read the log.
 /// </summary>
-public static class PlatformAdminEndpoints
+public static class TenantAdminEndpoints
 {
     private const int DefaultLogPage = 100;
     private const int MaxLogPage = 1000;
@@ -25,7 +25,7 @@ public static class PlatformAdminEndpoints
 
     public sealed record TokenRequestBody(string? IdentityProvider, string? Name, int? OverlapMinutes);
 
-    public static void MapPlatformAdminEndpoints(this IEndpointRouteBuilder app)
+    public static void MapTenantAdminEndpoints(this IEndpointRouteBuilder app)
     {
         var scim = app.MapGroup("/api/v1/tenants/{tenant}/scim").RequireAuthorization(ScimAuth.PlatformAdminPolicy).WithTags("Platform admin: SCIM");
         scim.MapGet("/settings", async (string tenant, [AsParameters] ScimServices s) =>
@@ -40,9 +40,9 @@ public static class PlatformAdminEndpoints
             return TypedResults.NoContent();
         });
         scim.MapPost("/activate", async (string tenant, HttpContext http, [AsParameters] ScimServices s) =>
-            TypedResults.Ok(ConnectorAdminEndpoints.ConnectorView.Of(await Tenant(s, tenant).ActivateAsync(Caller(http)))));
+            TypedResults.Ok(OperatorConnectorEndpoints.ConnectorView.Of(await Tenant(s, tenant).ActivateAsync(Caller(http)))));
         scim.MapPost("/deactivate", async (string tenant, [AsParameters] ScimServices s) =>
-            TypedResults.Ok(ConnectorAdminEndpoints.ConnectorView.Of(await Tenant(s, tenant).DeactivateAsync())));
+            TypedResults.Ok(OperatorConnectorEndpoints.ConnectorView.Of(await Tenant(s, tenant).DeactivateAsync())));
         scim.MapGet("/endpoint", GetEndpoint);
         scim.MapGet("/log", ReadLogAsync);
     }

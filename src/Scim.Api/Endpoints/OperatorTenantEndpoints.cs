@@ -10,7 +10,7 @@ namespace Scim.Api.Endpoints;
 
 /// <summary>The operator API: tenants, their SCIM tokens and custom user fields, behind the operator key.</summary>
 /// <remarks>Tokens issued here follow the same rules as a platform admin's (one active per identity provider); their creator is "operator".</remarks>
-public static class AdminEndpoints
+public static class OperatorTenantEndpoints
 {
     public sealed record CreateTenantRequest(string? Id, string? DisplayName);
 
@@ -18,7 +18,7 @@ public static class AdminEndpoints
 
     public sealed record CustomFieldsRequest(IReadOnlyList<CustomField>? Fields);
 
-    public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
+    public static void MapOperatorTenantEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin/v1/tenants").RequireAuthorization(ScimAuth.OperatorPolicy).WithTags("Admin");
         admin.MapPost("/", CreateTenantAsync);

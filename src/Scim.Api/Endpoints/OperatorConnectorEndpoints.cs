@@ -14,7 +14,7 @@ namespace Scim.Api.Endpoints;
 /// The operator's part of the SCIM connector (DESIGN §1, step 1): platform users with their roles, enabling the
 /// connector for a tenant, and admin keys for its admins (until they have password logins).
 /// </summary>
-public static class ConnectorAdminEndpoints
+public static class OperatorConnectorEndpoints
 {
     public sealed record CreateUserRequest(string? UserName, string? Email, string? DisplayName, string? Role);
 
@@ -33,7 +33,7 @@ public static class ConnectorAdminEndpoints
             state.ActivatedAt, state.ActivatedBy, state.Settings.IdentityProvider, state.Settings.SendTemporaryPasswordEmail);
     }
 
-    public static void MapConnectorAdminEndpoints(this IEndpointRouteBuilder app)
+    public static void MapOperatorConnectorEndpoints(this IEndpointRouteBuilder app)
     {
         var tenant = app.MapGroup("/admin/v1/tenants/{tenant}").RequireAuthorization(ScimAuth.OperatorPolicy).WithTags("Admin: connector");
         tenant.MapPost("/users", CreateUserAsync);
@@ -49,7 +49,7 @@ public static class ConnectorAdminEndpoints
     /// <summary>A platform user outside SCIM, e.g. the owner: a user resource (userName defaults to the e-mail) with a role.</summary>
     private static async Task<IResult> CreateUserAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
     {
-        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         var body = await s.Bodies.ReadAsync<CreateUserRequest>(request);
         var role = RoleNames.Parse(body.Role ?? "user");
         var resource = new JsonObject
@@ -65,13 +65,13 @@ public static class ConnectorAdminEndpoints
 
     private static async Task<IResult> GetUserAsync(string tenant, string id, [AsParameters] ScimServices s)
     {
-        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         return TypedResults.Ok(View(await User(s, tenant, ScimRequests.RequireResourceId(id, "User")).GetPlatformUserAsync()));
     }
 
     private static async Task<IResult> SetRoleAsync(string tenant, string id, HttpRequest request, [AsParameters] ScimServices s)
     {
-        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         var body = await s.Bodies.ReadAsync<RoleRequest>(request);
         var user = await User(s, tenant, ScimRequests.RequireResourceId(id, "User")).SetRoleAsync(RoleNames.Parse(body.Role));
         return TypedResults.Ok(View(user));
@@ -80,7 +80,7 @@ public static class ConnectorAdminEndpoints
     /// <summary>Enables the connector; custom fields, when given, are set first (a bad one fails the whole request).</summary>
     private static async Task<IResult> EnableConnectorAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
     {
-        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         var body = await s.Bodies.ReadAsync<ConnectorRequest>(request);
         var grain = s.Grains.Grain<ITenantGrain>(tenant);
         if (body.CustomFields is { } fields) await grain.SetCustomFieldsAsync(fields);
@@ -90,13 +90,13 @@ public static class ConnectorAdminEndpoints
 
     private static async Task<IResult> GetConnectorAsync(string tenant, [AsParameters] ScimServices s)
     {
-        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         return TypedResults.Ok(ConnectorView.Of(await s.Grains.Grain<ITenantGrain>(tenant).GetConnectorAsync()));
     }
 
     private static async Task<IResult> IssueAdminKeyAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
     {
-        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         var body = await s.Bodies.ReadAsync<AdminKeyRequest>(request);
         var userId = ScimRequests.RequireResourceId(body.UserId ?? "", "User");
         var key = await s.Grains.Grain<IAdminKeySetGrain>(tenant).MintAsync(tenant, userId);
@@ -105,13 +105,13 @@ public static class ConnectorAdminEndpoints
 
     private static async Task<IResult> ListAdminKeysAsync(string tenant, [AsParameters] ScimServices s)
     {
-        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         return TypedResults.Ok(new { keys = await s.Grains.Grain<IAdminKeySetGrain>(tenant).ListAsync() });
     }
 
     private static async Task<IResult> RevokeAdminKeyAsync(string tenant, string id, [AsParameters] ScimServices s)
     {
-        await AdminEndpoints.RequireTenantAsync(tenant, s);
+        await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         await s.Grains.Grain<IAdminKeySetGrain>(tenant).RevokeAsync(id);
         return TypedResults.NoContent();
     }
