@@ -306,12 +306,15 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
 
     /// <summary>Runs one statement on its own; returns the rows it affected.</summary>
     private Task<int> ExecuteAsync(NpgsqlBatchCommand command, CancellationToken cancellationToken) =>
-        PostgresErrors.Translate(async () =>
-        {
-            await using var batch = dataSource.CreateBatch();
-            batch.BatchCommands.Add(command);
-            return await batch.ExecuteNonQueryAsync(cancellationToken);
-        });
+        PostgresErrors.Translate(() => RunAsync(command, cancellationToken));
+
+    /// <summary>Runs one statement as its own transaction; its errors are left to the caller's translation.</summary>
+    private async Task<int> RunAsync(NpgsqlBatchCommand command, CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(command);
+        return await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     /// <summary>Runs a query and maps its rows.</summary>
     private Task<IReadOnlyList<T>> ReadAsync<T>(NpgsqlBatchCommand command, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken) =>
@@ -378,9 +381,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         {
             // A lone statement is its own transaction: one round trip instead of three (begin, statement, commit), and a
             // version mismatch leaves nothing to roll back.
-            await using var single = dataSource.CreateBatch();
-            single.BatchCommands.Add(statements[0]);
-            if (await single.ExecuteNonQueryAsync(cancellationToken) != 1) throw StoreErrors.ConcurrentChange(kind, id);
+            if (await RunAsync(statements[0], cancellationToken) != 1) throw StoreErrors.ConcurrentChange(kind, id);
             return true;
         }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
