@@ -28,7 +28,7 @@ internal sealed class AdminKeyHandler(
         if (key is null) return AuthenticateResult.NoResult();
         if (!AdminKeys.TryParse(key, out var keyTenant, out var keyId, out var secret) || !await tenants.ExistsAsync(keyTenant))
             return AuthenticateResult.Fail("Invalid admin key.");
-        var userId = await grains.Grain<IAdminKeySetGrain>(keyTenant).AuthenticateAsync(keyId, BearerTokens.Hash(secret));
+        var userId = await grains.Grain<IAdminKeySetGrain>(keyTenant).AuthenticateAsync(keyId, CredentialSecrets.Hash(secret));
         if (userId is null) return AuthenticateResult.Fail("Invalid admin key.");
         if (keyTenant != tenant || !TenantIds.IsValid(tenant))
         {

@@ -15,8 +15,8 @@ public static class AdminKeys
     /// <summary>A new key of a tenant: its id, its full value (shown once) and the hash the key set keeps.</summary>
     public static (string Id, string Key, byte[] SecretHash) Mint(string tenant)
     {
-        var (id, secret) = (BearerTokens.NewId(), Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant());
-        return (id, $"{Prefix}{tenant}_{id}.{secret}", BearerTokens.Hash(secret));
+        var (id, secret) = (CredentialSecrets.NewId(), Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant());
+        return (id, $"{Prefix}{tenant}_{id}.{secret}", CredentialSecrets.Hash(secret));
     }
 
     public static bool TryParse(string key, out string tenant, out string id, out string secret)

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Scim.Api.Auth;
 
@@ -16,8 +15,8 @@ public static class BearerTokens
     /// <summary>A new token: its id, its full value (shown once) and the hash the token grain keeps.</summary>
     public static (string Id, string Token, byte[] SecretHash) Mint()
     {
-        var (id, secret) = (NewId(), Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)));
-        return (id, $"{Prefix}{id}.{secret}", Hash(secret));
+        var (id, secret) = (CredentialSecrets.NewId(), Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32)));
+        return (id, $"{Prefix}{id}.{secret}", CredentialSecrets.Hash(secret));
     }
 
     public static bool TryParse(string token, out string id, out string secret)
@@ -30,9 +29,4 @@ public static class BearerTokens
         secret = token[(dot + 1)..];
         return id.Length > 0 && secret.Length > 0;
     }
-
-    /// <summary>A credential id: 72 random bits, enough that ids never collide within a tenant.</summary>
-    public static string NewId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(9));
-
-    public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 }

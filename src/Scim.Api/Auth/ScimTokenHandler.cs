@@ -32,7 +32,7 @@ internal sealed class ScimTokenHandler(
         // A made-up tenant is refused like a wrong token (no enumeration), before any grain of it is activated.
         if (tenant is null || !BearerTokens.TryParse(token, out var tokenId, out var secret) || !await tenants.ExistsAsync(tenant))
             return AuthenticateResult.Fail("Invalid token.");
-        var check = await grains.Grain<ITokenSetGrain>(tenant).AuthenticateAsync(tokenId, BearerTokens.Hash(secret));
+        var check = await grains.Grain<ITokenSetGrain>(tenant).AuthenticateAsync(tokenId, CredentialSecrets.Hash(secret));
         if (check.Identity is not { } identity) return AuthenticateResult.Fail("Invalid token.");
         var facts = ScimRequestFacts.Of(Context);
         facts.Token = identity;
