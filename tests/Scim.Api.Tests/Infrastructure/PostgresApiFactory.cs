@@ -17,6 +17,9 @@ public class PostgresApiFactory : ScimApiFactory
 
     protected TestDatabase Database => database;
 
+    /// <summary>The service's database, for tests that look at what it stores.</summary>
+    public string DatabaseConnectionString => database.ConnectionString;
+
     protected override IEnumerable<KeyValuePair<string, string>> BackendSettings() =>
     [
         new("ConnectionStrings:Scim", ServiceConnectionString),
