@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scim.Api.Http;
 using Scim.Api.ProvisioningLog;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Scim.Api;
 
@@ -39,11 +40,16 @@ public static class ScimApiExtensions
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ScimTokenHandler>(ScimAuth.TokenScheme, null)
             .AddScheme<AuthenticationSchemeOptions, OperatorKeyHandler>(ScimAuth.OperatorScheme, null)
-            .AddScheme<AuthenticationSchemeOptions, AdminKeyHandler>(ScimAuth.AdminKeyScheme, null);
+            .AddScheme<AuthenticationSchemeOptions, AdminKeyHandler>(ScimAuth.AdminKeyScheme, null)
+            .AddPolicyScheme(ScimAuth.TenantAdminScheme, null, options => options.ForwardDefaultSelector = context =>
+                ScimAuth.BearerToken(context.Request.Headers.Authorization) is { } key
+                && OperatorKeys.Matches(key, context.RequestServices.GetRequiredService<IOptions<ScimApiOptions>>().Value.OperatorKey)
+                    ? ScimAuth.OperatorScheme
+                    : ScimAuth.AdminKeyScheme);
         services.AddAuthorizationBuilder()
             .AddPolicy(ScimAuth.ProvisionPolicy, p => p.AddAuthenticationSchemes(ScimAuth.TokenScheme).RequireAuthenticatedUser())
             .AddPolicy(ScimAuth.OperatorPolicy, p => p.AddAuthenticationSchemes(ScimAuth.OperatorScheme).RequireAuthenticatedUser())
-            .AddPolicy(ScimAuth.PlatformAdminPolicy, p => p.AddAuthenticationSchemes(ScimAuth.AdminKeyScheme).RequireAuthenticatedUser());
+            .AddPolicy(ScimAuth.TenantAdminPolicy, p => p.AddAuthenticationSchemes(ScimAuth.TenantAdminScheme).RequireAuthenticatedUser());
         services.AddExceptionHandler<ScimExceptionHandler>();
         // A parameter that does not bind (count=abc) throws into the exception handler, which answers a SCIM error.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

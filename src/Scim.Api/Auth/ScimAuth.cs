@@ -9,7 +9,10 @@ public static class ScimAuth
     public const string TokenScheme = "ScimToken";
     public const string OperatorScheme = "OperatorKey";
     public const string AdminKeyScheme = "AdminKey";
-    public const string PlatformAdminPolicy = "scim.platform-admin";
+
+    /// <summary>The tenant's admin API: a tenant admin's key, or the operator key (which acts for any tenant).</summary>
+    public const string TenantAdminScheme = "TenantAdminOrOperator";
+    public const string TenantAdminPolicy = "scim.tenant-admin";
     public const string ProvisionPolicy = "scim.provision";
     public const string OperatorPolicy = "scim.operator";
     public const string TenantClaim = "scim:tenant";

@@ -20,7 +20,7 @@ public static class OperatorConnectorEndpoints
 
     public sealed record RoleRequest(string? Role);
 
-    public sealed record ConnectorRequest(string? PlatformGroupId, string? ConnectorAdminEmail, IReadOnlyList<CustomField>? CustomFields);
+    public sealed record ConnectorRequest(string? PlatformGroupId, string? ConnectorAdminEmail);
 
     public sealed record AdminKeyRequest(string? UserId);
 
@@ -77,14 +77,12 @@ public static class OperatorConnectorEndpoints
         return TypedResults.Ok(View(user));
     }
 
-    /// <summary>Enables the connector; custom fields, when given, are set first (a bad one fails the whole request).</summary>
+    /// <summary>Enables the connector; the custom fields to sync have their own route (<see cref="OperatorTenantEndpoints"/>).</summary>
     private static async Task<IResult> EnableConnectorAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
     {
         await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         var body = await s.Bodies.ReadAsync<ConnectorRequest>(request);
-        var grain = s.Grains.Grain<ITenantGrain>(tenant);
-        if (body.CustomFields is { } fields) await grain.SetCustomFieldsAsync(fields);
-        var state = await grain.EnableConnectorAsync(body.PlatformGroupId ?? "", body.ConnectorAdminEmail ?? "");
+        var state = await s.Grains.Grain<ITenantGrain>(tenant).EnableConnectorAsync(body.PlatformGroupId ?? "", body.ConnectorAdminEmail ?? "");
         return TypedResults.Ok(ConnectorView.Of(state));
     }
 

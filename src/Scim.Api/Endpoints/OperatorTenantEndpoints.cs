@@ -8,13 +8,13 @@ using Scim.Grains.Interfaces.Tenants;
 
 namespace Scim.Api.Endpoints;
 
-/// <summary>The operator API: tenants, their SCIM tokens and custom user fields, behind the operator key.</summary>
-/// <remarks>Tokens issued here follow the same rules as a platform admin's (one active per identity provider); their creator is "operator".</remarks>
+/// <summary>
+/// The operator API: tenants and their custom user fields, behind the operator key. The operator manages a tenant's
+/// SCIM tokens through the tenant admin's routes (<see cref="TenantAdminEndpoints"/>), which accept the operator key.
+/// </summary>
 public static class OperatorTenantEndpoints
 {
     public sealed record CreateTenantRequest(string? Id, string? DisplayName);
-
-    public sealed record IssueTokenRequest(string? IdentityProvider, string? Name, int? OverlapMinutes);
 
     public sealed record CustomFieldsRequest(IReadOnlyList<CustomField>? Fields);
 
@@ -23,8 +23,6 @@ public static class OperatorTenantEndpoints
         var admin = app.MapGroup("/admin/v1/tenants").RequireAuthorization(ScimAuth.OperatorPolicy).WithTags("Admin");
         admin.MapPost("/", CreateTenantAsync);
         admin.MapGet("/{tenant}", GetTenantAsync);
-        admin.MapPost("/{tenant}/tokens", IssueTokenAsync);
-        admin.MapDelete("/{tenant}/tokens/{id}", RevokeTokenAsync);
         admin.MapGet("/{tenant}/custom-fields", GetCustomFieldsAsync);
         admin.MapPut("/{tenant}/custom-fields", SetCustomFieldsAsync);
     }
@@ -46,19 +44,6 @@ public static class OperatorTenantEndpoints
         (TenantIds.IsValid(tenant) ? await s.Grains.Grain<ITenantGrain>(tenant).GetAsync() : null)
         ?? throw ScimException.NotFound($"Tenant '{tenant}' not found.");
 
-    private static async Task<IResult> IssueTokenAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
-    {
-        var body = await s.Bodies.ReadAsync<IssueTokenRequest>(request);
-        var token = await TokenSet(s, tenant).MintAsync(new TokenRequest(body.IdentityProvider ?? "", body.Name, body.OverlapMinutes ?? 0, "operator"));
-        return TypedResults.Created($"/admin/v1/tenants/{tenant}/tokens/{token.Id}", token);
-    }
-
-    private static async Task<IResult> RevokeTokenAsync(string tenant, string id, [AsParameters] ScimServices s)
-    {
-        await TokenSet(s, tenant).RevokeAsync(id);
-        return TypedResults.NoContent();
-    }
-
     private static async Task<IResult> GetCustomFieldsAsync(string tenant, [AsParameters] ScimServices s)
     {
         await RequireTenantAsync(tenant, s);
@@ -73,7 +58,4 @@ public static class OperatorTenantEndpoints
         var fields = await s.Grains.Grain<ITenantGrain>(tenant).SetCustomFieldsAsync(body.Fields ?? []);
         return TypedResults.Ok(new CustomFieldsRequest(fields));
     }
-
-    private static ITokenSetGrain TokenSet(ScimServices s, string tenant) =>
-        TenantIds.IsValid(tenant) ? s.Grains.Grain<ITokenSetGrain>(tenant) : throw ScimException.NotFound($"Tenant '{tenant}' not found.");
 }

@@ -15,6 +15,7 @@ namespace Scim.Api.Endpoints;
 /// <summary>
 /// What a platform admin does on Settings -> Integrations -> SCIM (DESIGN §1, steps 2-3), as an API behind the tenant's
 /// admin keys: choose the identity provider, generate and rotate tokens, activate, copy the endpoint, read the log.
+/// The operator key opens it too, so an operator acting for a tenant uses the same routes (and is recorded as "operator").
 /// </summary>
 public static class TenantAdminEndpoints
 {
@@ -23,11 +24,12 @@ public static class TenantAdminEndpoints
 
     public sealed record SettingsRequest(string? IdentityProvider, bool? SendTemporaryPasswordEmail);
 
-    public sealed record TokenRequestBody(string? IdentityProvider, string? Name, int? OverlapMinutes);
+    public sealed record IssueTokenRequest(string? IdentityProvider, string? Name, int? OverlapMinutes);
 
     public static void MapTenantAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        var scim = app.MapGroup("/api/v1/tenants/{tenant}/scim").RequireAuthorization(ScimAuth.PlatformAdminPolicy).WithTags("Platform admin: SCIM");
+        var scim = app.MapGroup("/api/v1/tenants/{tenant}/scim").RequireAuthorization(ScimAuth.TenantAdminPolicy).WithTags("Tenant admin: SCIM")
+            .AddEndpointFilter(RequireTenantAsync);
         scim.MapGet("/settings", async (string tenant, [AsParameters] ScimServices s) =>
             TypedResults.Ok((await Tenant(s, tenant).GetConnectorAsync()).Settings));
         scim.MapPut("/settings", SetSettingsAsync);
@@ -47,6 +49,16 @@ public static class TenantAdminEndpoints
         scim.MapGet("/log", ReadLogAsync);
     }
 
+    /// <summary>A tenant admin's key already names an existing tenant; the operator's does not, so a made-up tenant is a 404.</summary>
+    private static async ValueTask<object?> RequireTenantAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var tenant = (string)http.GetRouteValue("tenant")!;
+        if (!await http.RequestServices.GetRequiredService<KnownTenants>().ExistsAsync(tenant))
+            throw ScimException.NotFound($"Tenant '{tenant}' not found.");
+        return await next(context);
+    }
+
     private static async Task<IResult> SetSettingsAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
     {
         var body = await s.Bodies.ReadAsync<SettingsRequest>(request);
@@ -57,7 +69,7 @@ public static class TenantAdminEndpoints
     /// <summary>Generates a token; the identity provider's previous token stops now, or after overlapMinutes.</summary>
     private static async Task<IResult> IssueTokenAsync(string tenant, HttpContext http, [AsParameters] ScimServices s)
     {
-        var body = await s.Bodies.ReadAsync<TokenRequestBody>(http.Request);
+        var body = await s.Bodies.ReadAsync<IssueTokenRequest>(http.Request);
         var provider = body.IdentityProvider ?? (await Tenant(s, tenant).GetConnectorAsync()).Settings.IdentityProvider ?? "";
         var token = await s.Grains.Grain<ITokenSetGrain>(tenant).MintAsync(new TokenRequest(provider, body.Name, body.OverlapMinutes ?? 0, Caller(http)));
         return TypedResults.Created($"/api/v1/tenants/{tenant}/scim/tokens/{token.Id}", token);

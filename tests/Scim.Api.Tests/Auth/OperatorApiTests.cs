@@ -68,23 +68,24 @@ public abstract class OperatorApiTests(ScimApiFactory factory)
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", scim.Token);
 
-        var response = await client.PostAsJsonAsync($"/admin/v1/tenants/{scim.Tenant}/tokens", new { identityProvider = "okta" });
+        var response = await client.PostAsJsonAsync($"/api/v1/tenants/{scim.Tenant}/scim/tokens", new { identityProvider = "okta" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
-    public async Task IssueToken_ReturnsTheSecretOnce_WithAtLeast256Bits()
+    public async Task IssueToken_OnTheTenantAdminRoute_ReturnsTheSecretOnce_WithAtLeast256Bits_CreatedByTheOperator()
     {
         var scim = await factory.NewTenantAsync();
         using var admin = factory.Operator();
 
-        var response = await admin.PostAsJsonAsync($"/admin/v1/tenants/{scim.Tenant}/tokens", new { identityProvider = "entra" });
+        var response = await admin.PostAsJsonAsync($"/api/v1/tenants/{scim.Tenant}/scim/tokens", new { identityProvider = "entra" });
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var secret = body["token"]!.GetValue<string>().Split('.')[1];
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("entra", body["identityProvider"]!.GetValue<string>());
+        Assert.Equal("operator", body["createdBy"]!.GetValue<string>());
         Assert.True(Convert.FromBase64String(secret.Replace('-', '+').Replace('_', '/') + "=").Length >= 32);
     }
 
@@ -96,7 +97,7 @@ public abstract class OperatorApiTests(ScimApiFactory factory)
         var scim = await factory.NewTenantAsync();
         using var admin = factory.Operator();
 
-        var response = await admin.PostAsJsonAsync($"/admin/v1/tenants/{scim.Tenant}/tokens", new { identityProvider = provider });
+        var response = await admin.PostAsJsonAsync($"/api/v1/tenants/{scim.Tenant}/scim/tokens", new { identityProvider = provider });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -107,8 +108,8 @@ public abstract class OperatorApiTests(ScimApiFactory factory)
         var scim = await factory.NewTenantAsync();
         using var admin = factory.Operator();
 
-        var issue = await admin.PostAsJsonAsync("/admin/v1/tenants/no-such-tenant/tokens", new { identityProvider = "okta" });
-        var revoke = await admin.DeleteAsync($"/admin/v1/tenants/{scim.Tenant}/tokens/nope");
+        var issue = await admin.PostAsJsonAsync("/api/v1/tenants/no-such-tenant/scim/tokens", new { identityProvider = "okta" });
+        var revoke = await admin.DeleteAsync($"/api/v1/tenants/{scim.Tenant}/scim/tokens/nope");
 
         Assert.Equal(HttpStatusCode.NotFound, issue.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);

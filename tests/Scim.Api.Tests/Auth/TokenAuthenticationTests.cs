@@ -106,7 +106,7 @@ public abstract class TokenAuthenticationTests(ScimApiFactory factory)
         var tokenId = scim.Token["scim_".Length..scim.Token.IndexOf('.', StringComparison.Ordinal)];
         using var admin = factory.Operator();
 
-        var revoked = await admin.DeleteAsync($"/admin/v1/tenants/{scim.Tenant}/tokens/{tokenId}");
+        var revoked = await admin.DeleteAsync($"/api/v1/tenants/{scim.Tenant}/scim/tokens/{tokenId}");
 
         Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
         (await scim.GetAsync("/Users")).AssertError(HttpStatusCode.Unauthorized, null);

@@ -71,7 +71,7 @@ public sealed class ServiceClients(Func<HttpClient> createClient, string operato
     public async Task<string> IssueTokenAsync(string tenant, string identityProvider)
     {
         using var admin = Operator();
-        var response = await admin.PostAsJsonAsync($"/admin/v1/tenants/{tenant}/tokens", new { identityProvider });
+        var response = await admin.PostAsJsonAsync($"/api/v1/tenants/{tenant}/scim/tokens", new { identityProvider });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         return body["token"]!.GetValue<string>();
