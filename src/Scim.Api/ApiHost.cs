@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Scim.Api.Hosting;
 

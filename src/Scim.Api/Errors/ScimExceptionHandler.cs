@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.Extensions.Logging;
 using Scim.Grains.Interfaces.Errors;
 
 namespace Scim.Api.Errors;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;

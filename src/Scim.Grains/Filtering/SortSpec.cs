@@ -1,4 +1,3 @@
-using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Schemas;
 
@@ -17,7 +16,7 @@ public sealed record SortSpec(ResolvedAttribute Attribute, AttributeDefinition K
         if (string.IsNullOrWhiteSpace(sortBy)) return null;
         var path = AttrPath.TryParse(sortBy.Trim()) ?? throw ScimException.InvalidValue($"sortBy '{sortBy}' is not an attribute path.");
         var resolved = schema.Resolve(path) ?? throw ScimException.InvalidValue($"Unknown attribute '{sortBy}' for sortBy on {schema.Name}.");
-        if (ResourceNormalizer.IsStoredApart(resolved.Attribute)) throw ScimException.InvalidValue($"Resources cannot be sorted by '{sortBy}'.");
+        if (ResourceSchema.IsStoredApart(resolved.Attribute)) throw ScimException.InvalidValue($"Resources cannot be sorted by '{sortBy}'.");
         var key = resolved.SubAttribute ?? (resolved.Attribute.IsComplex ? resolved.Attribute.FindSubAttribute("value") : resolved.Attribute);
         if (key is null || key.IsComplex) throw ScimException.InvalidValue($"'{sortBy}' is complex: sort by one of its sub-attributes.");
         if (key.Returned == Returned.Never) throw ScimException.InvalidValue($"Resources cannot be sorted by '{sortBy}'.");

@@ -6,6 +6,7 @@ using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Normalizing;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;

@@ -3,6 +3,7 @@ using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
+using Scim.Grains.Normalizing;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Patching;

@@ -1,9 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Scim.Grains.Deviations;
 using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Normalizing;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Patching;
@@ -11,10 +12,9 @@ namespace Scim.Grains.Patching;
 /// <summary>
 /// Applies an RFC 7644 §3.5.2 PATCH to a resource document. Pure: works on a copy and returns it, so a failing
 /// operation leaves nothing half-applied. Operations on attributes stored apart (group members) go to the
-/// <see cref="MembershipDelta"/>. IdP deviations handled here: op names in any case (E1), add on a single-valued
-/// attribute (E3), path-less values with dotted and URN-qualified keys (E4), a path-less replace that repeats the
-/// id (O8), a filtered path whose element does not exist yet, which is created (E7), and a path that is a bare
-/// extension URN with the extension's object as its value.
+/// <see cref="MembershipDelta"/>. Identity providers' deviations are brought to the RFC's form first by their named
+/// rules (<see cref="EntraPatchOperations"/>, <see cref="OktaRestatedReadOnlyValues"/>), or applied where they arise
+/// (<see cref="MissingFilteredElement"/>). A path that is a bare extension URN takes the extension's object as its value.
 /// </summary>
 public static class PatchEngine
 {
@@ -26,7 +26,8 @@ public static class PatchEngine
         if (operations.Count > MaxOperations) throw ScimException.TooMany($"At most {MaxOperations} operations per PATCH request.");
         var working = (JsonObject)document.DeepClone();
         var context = new Context(working, schema, members);
-        foreach (var operation in operations) context.Apply(operation);
+        var normalized = OktaRestatedReadOnlyValues.Normalize(EntraPatchOperations.Normalize(operations, schema), document, schema);
+        foreach (var operation in normalized) context.Apply(operation);
         foreach (var extension in schema.Extensions)
         {
             if (working[extension.Id] is JsonObject { Count: 0 }) working.Remove(extension.Id);
@@ -54,7 +55,7 @@ public static class PatchEngine
         public void Apply(PatchOperation operation)
         {
             var kind = PatchOpKinds.Parse(operation.Op);
-            var value = ParseValue(operation.ValueJson);
+            var value = JsonBodies.ParseOperationValue(operation.ValueJson);
             if (string.IsNullOrWhiteSpace(operation.Path))
             {
                 if (kind == PatchOpKind.Remove) throw ScimException.NoTarget("A remove operation needs a path.");
@@ -83,20 +84,7 @@ public static class PatchEngine
                 return;
             }
             foreach (var name in (document[extension.Id] as JsonObject)?.Select(p => p.Key).ToList() ?? [])
-                ApplyTo(kind, new PatchPath(ParseKey(name) with { Urn = extension.Id }, null, null), null);
-        }
-
-        private static JsonNode? ParseValue(string? json)
-        {
-            if (json is null) return null;
-            try
-            {
-                return JsonNode.Parse(json);
-            }
-            catch (JsonException e)
-            {
-                throw ScimException.InvalidSyntax($"The operation value is not valid JSON: {e.Message}");
-            }
+                ApplyTo(kind, new PatchPath(new AttrPath(extension.Id, name, null), null, null), null);
         }
 
         private void ApplyPathless(PatchOpKind kind, JsonNode? value)
@@ -109,15 +97,16 @@ public static class PatchEngine
                 {
                     if (inner is not JsonObject innerValues) throw ScimException.InvalidValue($"'{key}' must be an object.");
                     foreach (var (innerKey, innerValue) in innerValues)
-                        ApplyTo(kind, new PatchPath(ParseKey(innerKey) with { Urn = whole.Id }, null, null), innerValue);
+                        ApplyTo(kind, new PatchPath(AttributeName(innerKey) with { Urn = whole.Id }, null, null), innerValue);
                     continue;
                 }
-                ApplyTo(kind, new PatchPath(ParseKey(key), null, null), inner);
+                ApplyTo(kind, new PatchPath(AttributeName(key), null, null), inner);
             }
         }
 
-        private static AttrPath ParseKey(string key) =>
-            AttrPath.TryParse(key) ?? throw ScimException.InvalidPath($"'{key}' is not a valid attribute path.");
+        /// <summary>A key of a path-less value: an attribute's name (keys that are paths were made operations of their own).</summary>
+        private static AttrPath AttributeName(string key) =>
+            AttrPath.TryParse(key) is { Urn: null, SubAttribute: null } name ? name : throw ScimException.InvalidPath($"'{key}' is not an attribute name.");
 
         private void ApplyTo(PatchOpKind kind, PatchPath path, JsonNode? value)
         {
@@ -133,13 +122,13 @@ public static class PatchEngine
                 if (!attribute.MultiValued || !attribute.IsComplex) throw ScimException.InvalidPath($"'{attribute.Name}' is not multi-valued and takes no value filter.");
                 FilterValidator.ValidateElement(path.Filter, attribute);
             }
-            if (ResourceNormalizer.IsStoredApart(attribute))
+            if (ResourceSchema.IsStoredApart(attribute))
             {
                 if (members is null) throw ScimException.InvalidPath($"'{attribute.Name}' cannot be patched here.");
                 members.Apply(kind, path.Filter, sub, value);
                 return;
             }
-            if (!CheckMutability(kind, resolved, sub, path, value)) return;
+            CheckMutability(kind, resolved, sub, path, value);
             var container = kind == PatchOpKind.Remove ? ResourceDocument.Container(document, resolved) : EnsureContainer(resolved);
             if (container is null) return;
             if (path.Filter is not null) ApplyFiltered(kind, container, attribute, path.Filter, sub, value);
@@ -149,21 +138,15 @@ public static class PatchEngine
             else SetOrRemove(container, attribute.Name, kind == PatchOpKind.Remove ? null : ValueNormalizer.Normalize(attribute, value, attribute.Name));
         }
 
-        /// <summary>False when the operation is a no-op on a readOnly attribute (a value equal to the current one, as Okta sends id).</summary>
-        private bool CheckMutability(PatchOpKind kind, ResolvedAttribute resolved, AttributeDefinition? sub, PatchPath path, JsonNode? value)
+        private void CheckMutability(PatchOpKind kind, ResolvedAttribute resolved, AttributeDefinition? sub, PatchPath path, JsonNode? value)
         {
-            var readOnly = resolved.Attribute.Mutability == Mutability.ReadOnly || sub?.Mutability == Mutability.ReadOnly;
+            if (resolved.Attribute.Mutability == Mutability.ReadOnly || sub?.Mutability == Mutability.ReadOnly)
+                throw ScimException.Mutability($"'{path.Attribute}' is readOnly.");
             var current = ResourceDocument.Container(document, resolved)?[resolved.Attribute.Name];
             if (sub is not null && path.Filter is null && !resolved.Attribute.MultiValued) current = (current as JsonObject)?[sub.Name];
-            if (readOnly)
-            {
-                if (kind != PatchOpKind.Remove && path.Filter is null && JsonNode.DeepEquals(current, value)) return false;
-                throw ScimException.Mutability($"'{path.Attribute}' is readOnly.");
-            }
             var immutable = resolved.Attribute.Mutability == Mutability.Immutable || sub?.Mutability == Mutability.Immutable;
             if (immutable && current is not null && (kind == PatchOpKind.Remove || !JsonNode.DeepEquals(current, value)))
                 throw ScimException.Mutability($"'{path.Attribute}' is immutable once set.");
-            return true;
         }
 
         private JsonObject EnsureContainer(ResolvedAttribute resolved)
@@ -252,7 +235,9 @@ public static class PatchEngine
                 var normalized = kind == PatchOpKind.Remove ? null : ValueNormalizer.Normalize(sub, value, $"{attribute.Name}.{sub.Name}");
                 if (normalized is not null && matches.Count == 0)
                 {
-                    var created = EqualityTemplate(filter, attribute)
+                    var created = (MissingFilteredElement.Describe(filter, attribute) is { } described
+                                      ? ValueNormalizer.NormalizeSingle(attribute, described, attribute.Name) as JsonObject
+                                      : null)
                         ?? throw ScimException.NoTarget($"No value of '{attribute.Name}' matches the filter, and the filter does not describe one to create.");
                     array.Add(created);
                     matches.Add(created);
@@ -261,26 +246,6 @@ public static class PatchEngine
                 foreach (var match in matches.OfType<JsonObject>()) SetOrRemove(match, sub.Name, normalized?.DeepClone());
             }
             StoreValues(container, attribute, array);
-        }
-
-        /// <summary>The element a filter of eq comparisons joined by 'and' describes (E7), or null for any other filter.</summary>
-        private static JsonObject? EqualityTemplate(FilterNode filter, AttributeDefinition attribute)
-        {
-            var template = new JsonObject();
-            return Fill(filter) ? template : null;
-
-            bool Fill(FilterNode node)
-            {
-                switch (node)
-                {
-                    case And and: return Fill(and.Left) && Fill(and.Right);
-                    case Compare { Op: CompareOp.Eq } compare when compare.Value.Kind != LiteralKind.Null:
-                        var sub = FilterValidator.ResolveSub(compare.Path, attribute);
-                        template[sub.Name] = ValueNormalizer.Normalize(sub, JsonValue.Create(compare.Value.Text), $"{attribute.Name}.{sub.Name}");
-                        return true;
-                    default: return false;
-                }
-            }
         }
 
         /// <summary>

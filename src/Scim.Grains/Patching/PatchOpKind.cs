@@ -7,8 +7,8 @@ public enum PatchOpKind { Add, Replace, Remove }
 
 public static class PatchOpKinds
 {
-    /// <summary>Reads an op name in any case: Entra sends "Add", "Replace", "Remove" (E1), OneLogin lowercase.</summary>
-    public static PatchOpKind Parse(string? op) => op?.Trim().ToLowerInvariant() switch
+    /// <summary>Reads an op name as the RFC spells it (Entra's capitals are lowered by <see cref="Deviations.EntraPatchOperations"/>).</summary>
+    public static PatchOpKind Parse(string? op) => op switch
     {
         "add" => PatchOpKind.Add,
         "replace" => PatchOpKind.Replace,

@@ -4,6 +4,7 @@ using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Normalizing;
 using Scim.Grains.Patching;
 using Scim.Grains.Rendering;
 using Scim.Grains.Schemas;

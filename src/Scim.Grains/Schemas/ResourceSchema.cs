@@ -18,6 +18,9 @@ public sealed class ResourceSchema(ResourceKind kind, string name, string endpoi
 
     public static ResourceSchema For(ResourceKind kind) => kind == ResourceKind.User ? User : Group;
 
+    /// <summary>True for attributes kept outside the resource document (group membership is stored as rows).</summary>
+    public static bool IsStoredApart(AttributeDefinition attribute) => ReferenceEquals(attribute, GroupSchema.Members);
+
     public ResourceKind Kind => kind;
     public string Name => name;
     public string Endpoint => endpoint;

@@ -1,5 +1,4 @@
 using Scim.Grains.Documents;
-using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
 

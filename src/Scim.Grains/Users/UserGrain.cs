@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using Scim.Grains.Deviations;
 using Scim.Grains.Documents;
-using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Platform;
@@ -14,10 +14,9 @@ using Scim.Grains.Storage;
 namespace Scim.Grains.Users;
 
 /// <summary>
-/// A SCIM User, keyed <c>{tenant}/{id}</c>. A POST carrying the userName and externalId of a deactivated user
-/// re-provisions that user (Okta re-assigns a user by re-POSTing it, O6): it is replaced by the body and keeps its id.
-/// A POST that duplicates an active user is still a 409 (O3), and another userName with a reused externalId is a new user.
-/// The user is also a platform user: its role is set only by the operator API.
+/// A SCIM User, keyed <c>{tenant}/{id}</c>. A POST that duplicates a deactivated user may be Okta re-provisioning it
+/// (<see cref="OktaRePost"/>); this grain runs that rule. The user is also a platform user: its role is set only by the
+/// operator API.
 /// </summary>
 // An IdP touches a resource once per cycle: an activation kept for Orleans' default 15 idle minutes holds memory that
 // no one reuses, while activating again costs one store read.
@@ -79,13 +78,10 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
 
     protected override async Task<ResourceSnapshot?> ReplaceDuplicateAsync(JsonObject attributes, string json, RenderOptions render)
     {
-        if (ResourceDocument.GetString(attributes, CommonAttributes.ExternalId.Name) is not { } externalId
-            || ResourceDocument.GetString(attributes, UniqueKeys.Attribute(ResourceKind.User)) is not { } userName) return null;
-        var sameDeactivatedUser = new And(Filters.Eq(UniqueKeys.Attribute(ResourceKind.User), LiteralKind.String, userName),
-            new And(Filters.Eq(CommonAttributes.ExternalId.Name, LiteralKind.String, externalId), Filters.Eq("active", LiteralKind.Boolean, "false")));
-        var found = await Store.QueryAsync(Tenant, new StoreQuery(Schema, sameDeactivatedUser, null, 1, 1), CancellationToken.None);
+        if (OktaRePost.Of(attributes) is not { } rePost) return null;
+        var found = await Store.QueryAsync(Tenant, new StoreQuery(Schema, rePost.Match, null, 1, 1), CancellationToken.None);
         return found.Resources is [var existing, ..]
-            ? await GrainFactory.Grain<IUserGrain>(ResourceKeys.Of(Tenant, existing.Id)).ReprovisionAsync(json, externalId, render)
+            ? await GrainFactory.Grain<IUserGrain>(ResourceKeys.Of(Tenant, existing.Id)).ReprovisionAsync(json, rePost.ExternalId, render)
             : null;
     }
 
@@ -93,8 +89,7 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
     {
         // The query that found this user may be stale: another re-POST may have reactivated it since.
         var user = await RequireExistingAsync();
-        var deactivated = user.Document["active"] is JsonValue active && active.TryGetValue<bool>(out var flag) && !flag;
-        if (!deactivated || ResourceDocument.GetString(user.Document, CommonAttributes.ExternalId.Name) != externalId) throw StoreErrors.InUse(user);
+        if (!OktaRePost.Fits(user.Document, externalId)) throw StoreErrors.InUse(user);
         return await ReplaceAsync(json, null, render);
     }
 

@@ -1,6 +1,7 @@
 using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Normalizing;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 

@@ -4,10 +4,11 @@ using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Normalizing;
 using Scim.Grains.Schemas;
-using Scim.Grains.Storage;
-using Scim.Grains.Storage.Postgres;
 using Scim.Grains.Storage.Postgres.Migrations;
+using Scim.Grains.Storage.Postgres;
+using Scim.Grains.Storage;
 using Scim.Testing;
 
 namespace Scim.Grains.Tests.Storage;

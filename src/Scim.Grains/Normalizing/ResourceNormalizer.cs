@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Schemas;
 
-namespace Scim.Grains.Documents;
+namespace Scim.Grains.Normalizing;
 
 /// <summary>
 /// Reads a POST or PUT body into normalized client-owned attributes (RFC 7644 §3.3, §3.5.1): names in any case,
@@ -29,9 +29,6 @@ public static class ResourceNormalizer
         return attributes;
     }
 
-    /// <summary>True for attributes kept outside the resource document (group membership is stored as rows).</summary>
-    public static bool IsStoredApart(AttributeDefinition attribute) => ReferenceEquals(attribute, GroupSchema.Members);
-
     private static void AddSchemaObject(JsonObject attributes, ResourceSchema schema, SchemaDefinition target, JsonNode? value)
     {
         if (value is null) return;
@@ -46,7 +43,7 @@ public static class ResourceNormalizer
     private static void Add(JsonObject attributes, ResolvedAttribute resolved, JsonNode? value)
     {
         var attribute = resolved.Attribute;
-        if (attribute.Mutability == Mutability.ReadOnly || IsStoredApart(attribute)) return;
+        if (attribute.Mutability == Mutability.ReadOnly || ResourceSchema.IsStoredApart(attribute)) return;
         var container = resolved.InExtension ? ExtensionObject(attributes, resolved.Schema!.Id) : attributes;
         if (resolved.SubAttribute is { } sub)
         {
@@ -73,7 +70,7 @@ public static class ResourceNormalizer
     /// <summary>Fails with 400 invalidValue when a required attribute of the core schema, or of a present extension, is missing.</summary>
     public static void CheckRequired(JsonObject attributes, ResourceSchema schema)
     {
-        foreach (var attribute in schema.Core.Attributes.Where(a => a.Required && !IsStoredApart(a)))
+        foreach (var attribute in schema.Core.Attributes.Where(a => a.Required && !ResourceSchema.IsStoredApart(a)))
         {
             if (!HasValue(attributes[attribute.Name])) throw ScimException.InvalidValue($"'{attribute.Name}' is required.");
         }

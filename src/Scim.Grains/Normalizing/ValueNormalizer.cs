@@ -1,16 +1,18 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Scim.Grains.Deviations;
+using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Schemas;
 
-namespace Scim.Grains.Documents;
+namespace Scim.Grains.Normalizing;
 
 /// <summary>
 /// Turns a client-supplied value into the canonical stored form of an attribute, or rejects it with 400 invalidValue.
-/// Tolerated deviations: booleans and numbers as strings (E2), JSON null meaning "no value" (E12, E6), a single value
-/// where an array is expected, a scalar where a complex value with a 'value' sub-attribute is expected (E8, E10), and
-/// sub-attribute names in any case. Unknown sub-attributes are dropped.
+/// JSON null is "no value" (RFC 7643 §2.5), a single value stands for an array of one, sub-attribute names are read in
+/// any case and unknown sub-attributes are dropped. Entra's strings for booleans and numbers (<see cref="StringScalars"/>)
+/// and scalars for complex values (<see cref="ScalarForComplexValue"/>) are read by their named rules.
 /// </summary>
 public static class ValueNormalizer
 {
@@ -42,7 +44,7 @@ public static class ValueNormalizer
         return value switch
         {
             JsonObject obj => NormalizeComplex(attribute, obj, path),
-            JsonValue scalar when attribute.FindSubAttribute("value") is not null => NormalizeComplex(attribute, new JsonObject { ["value"] = scalar.DeepClone() }, path),
+            JsonValue scalar when ScalarForComplexValue.Wrap(attribute, scalar) is { } wrapped => NormalizeComplex(attribute, wrapped, path),
             _ => throw ScimException.InvalidValue($"'{path}' must be a complex value (a JSON object)."),
         };
     }
@@ -74,14 +76,15 @@ public static class ValueNormalizer
                 return JsonValue.Create(text);
             case AttributeType.Boolean when kind is JsonValueKind.True or JsonValueKind.False:
                 return JsonValue.Create(kind == JsonValueKind.True);
-            case AttributeType.Boolean when kind == JsonValueKind.String && bool.TryParse(text.Trim(), out var flag):
-                return JsonValue.Create(flag);
-            case AttributeType.Integer when kind is JsonValueKind.Number or JsonValueKind.String
+            case AttributeType.Integer when kind == JsonValueKind.Number
                                            && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer):
                 return JsonValue.Create(integer);
-            case AttributeType.Decimal when kind is JsonValueKind.Number or JsonValueKind.String
+            case AttributeType.Decimal when kind == JsonValueKind.Number
                                            && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
                 return JsonValue.Create(number);
+            case AttributeType.Boolean or AttributeType.Integer or AttributeType.Decimal when kind == JsonValueKind.String
+                                                                                           && StringScalars.Read(type, text) is { } read:
+                return read;
             case AttributeType.DateTime when kind == JsonValueKind.String
                                             && ScimValues.TryParseLiteral(AttributeType.DateTime, text, out var instant):
                 return JsonValue.Create(ScimValues.FormatDateTime((DateTimeOffset)instant));

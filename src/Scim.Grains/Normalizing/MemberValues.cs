@@ -4,7 +4,7 @@ using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Schemas;
 
-namespace Scim.Grains.Documents;
+namespace Scim.Grains.Normalizing;
 
 /// <summary>
 /// Reads group member values as IdPs send them: objects with value, display (or displayName), type and $ref
