@@ -25,7 +25,7 @@ public static class BulkEndpoints
             var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
             var results = await s.Grains.Grain<IBulkGrain>(tenant).ExecuteAsync(request, render);
             return new ScimResult(StatusCodes.Status200OK, Render(results));
-        }).WithTags("Bulk");
+        }).WithTags("Bulk").WithMetadata(new LoggedResourceType("Bulk"));
 
     private static string Render(IReadOnlyList<BulkOperationResult> results)
     {

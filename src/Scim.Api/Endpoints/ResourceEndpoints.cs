@@ -17,7 +17,8 @@ public static class ResourceEndpoints
 {
     public static void MapResource(this RouteGroupBuilder scim, ResourceKind kind)
     {
-        var resources = scim.MapGroup(kind == ResourceKind.User ? "/Users" : "/Groups").WithTags(kind + "s");
+        var resources = scim.MapGroup(kind == ResourceKind.User ? "/Users" : "/Groups").WithTags(kind + "s")
+            .WithMetadata(new LoggedResourceType(kind.ToString()));
         resources.MapGet("/", (HttpContext http, string tenant, [AsParameters] ScimServices s) => ListAsync(http, tenant, kind, s));
         resources.MapPost("/", (HttpContext http, string tenant, [AsParameters] ScimServices s) => CreateAsync(http, tenant, kind, s));
         resources.MapGet("/{id}", (HttpContext http, string tenant, string id, [AsParameters] ScimServices s) => GetAsync(http, tenant, id, kind, s));

@@ -14,9 +14,9 @@ public static class SearchEndpoints
     public static void MapSearch(this RouteGroupBuilder scim)
     {
         scim.MapPost("/Users/.search", (HttpContext http, string tenant, [AsParameters] ScimServices s) => SearchAsync(http, tenant, ResourceKind.User, s))
-            .WithTags("Users");
+            .WithTags("Users").WithMetadata(new LoggedResourceType(nameof(ResourceKind.User)));
         scim.MapPost("/Groups/.search", (HttpContext http, string tenant, [AsParameters] ScimServices s) => SearchAsync(http, tenant, ResourceKind.Group, s))
-            .WithTags("Groups");
+            .WithTags("Groups").WithMetadata(new LoggedResourceType(nameof(ResourceKind.Group)));
         scim.MapPost("/.search", (HttpContext http, string tenant, [AsParameters] ScimServices s) => SearchAsync(http, tenant, null, s))
             .WithTags("Search");
     }

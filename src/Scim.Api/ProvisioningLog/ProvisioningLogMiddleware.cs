@@ -17,8 +17,9 @@ public sealed class ProvisioningLogMiddleware(RequestDelegate next, Provisioning
     public async Task InvokeAsync(HttpContext http)
     {
         var started = clock.GetUtcNow();
-        // Read before the request runs: the exception handler clears the route values of a request that failed.
+        // Read before the request runs: the exception handler clears the route values and endpoint of a request that failed.
         var (tenant, id) = (http.GetRouteValue("tenant") as string, http.GetRouteValue("id") as string);
+        var type = http.GetEndpoint()?.Metadata.GetMetadata<LoggedResourceType>()?.Name;
         try
         {
             await next(http);
@@ -26,31 +27,16 @@ public sealed class ProvisioningLogMiddleware(RequestDelegate next, Provisioning
         finally
         {
             var facts = ScimRequestFacts.Of(http);
-            if (facts.Token is { } token && tenant is not null) Record(http, tenant, id ?? facts.CreatedId, token, facts.Body, started);
+            if (facts.Token is { } token && tenant is not null) Record(http, tenant, type, id ?? facts.CreatedId, token, facts.Body, started);
         }
     }
 
-    private void Record(HttpContext http, string tenant, string? id, TokenIdentity token, string? body, DateTimeOffset started)
+    private void Record(HttpContext http, string tenant, string? type, string? id, TokenIdentity token, string? body, DateTimeOffset started)
     {
         var request = http.Request;
         var path = (request.Path + request.QueryString).ToString();
-        var type = ResourceType(http, tenant);
         var entry = new ProvisioningLogEntry(0, started, token.TokenId, token.IdentityProvider, request.Method,
             path.Length > MaxPathLength ? path[..MaxPathLength] : path, http.Response.StatusCode, type, id, []);
         queue.Enqueue(new PendingLogEntry(tenant, entry, body));
-    }
-
-    /// <summary>The resource type the path names.</summary>
-    private static string? ResourceType(HttpContext http, string tenant)
-    {
-        var rest = http.Request.Path.Value?[($"/scim/v2/{tenant}".Length)..].Trim('/') ?? "";
-        var segments = rest.Split('/', 2);
-        return segments[0] switch
-        {
-            "Users" => "User",
-            "Groups" => "Group",
-            "Bulk" => "Bulk",
-            _ => null,
-        };
     }
 }

@@ -75,6 +75,7 @@ public abstract class ProvisioningLogTests(ScimApiFactory factory)
         Assert.Equal("okta", patch["identityProvider"]!.GetValue<string>());
         var post = entries.First(e => e!["method"]!.GetValue<string>() == "POST" && e["path"]!.GetValue<string>().EndsWith("/Users", StringComparison.Ordinal))!;
         Assert.Equal(201, post["status"]!.GetValue<int>());
+        Assert.Equal("User", post["resourceType"]!.GetValue<string>());
         Assert.Equal(created.Id, post["resourceId"]!.GetValue<string>());
         Assert.Equal(["userName", "password", "name"], post["attributes"]!.AsArray().Select(a => a!.GetValue<string>()));
         Assert.Contains(entries, e => e!["status"]!.GetValue<int>() == 404);
@@ -123,7 +124,9 @@ public abstract class ProvisioningLogTests(ScimApiFactory factory)
 
         var entries = await LogAsync(platform, scim.Tenant, "?status=403", 1);
 
-        Assert.Equal("/scim/v2/" + scim.Tenant + "/Groups", Assert.Single(entries)!["path"]!.GetValue<string>());
+        var refused = Assert.Single(entries)!;
+        Assert.Equal("/scim/v2/" + scim.Tenant + "/Groups", refused["path"]!.GetValue<string>());
+        Assert.Equal("Group", refused["resourceType"]!.GetValue<string>());
         Assert.Empty(await LogAsync(platform, scim.Tenant, "?status=401", 0));
     }
 
