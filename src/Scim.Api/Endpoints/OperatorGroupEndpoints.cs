@@ -64,13 +64,13 @@ public static class OperatorGroupEndpoints
     {
         var info = await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         var parent = id == info.PlatformGroupId ? null : id;
-        return TypedResults.Ok(await s.Grains.Grain<IHierarchyGrain>(tenant).GetChildrenAsync(parent, after, PageSize(count)));
+        return TypedResults.Ok(await s.Grains.Grain<IGroupTreeReaderGrain>(tenant).GetChildrenAsync(parent, after, PageSize(count)));
     }
 
     private static async Task<IResult> GetPathAsync(string tenant, string id, [AsParameters] ScimServices s)
     {
         var info = await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
-        var below = id == info.PlatformGroupId ? [] : await s.Grains.Grain<IHierarchyGrain>(tenant).GetPathAsync(id);
+        var below = id == info.PlatformGroupId ? [] : await s.Grains.Grain<IGroupTreeReaderGrain>(tenant).GetPathAsync(id);
         return TypedResults.Ok(new PathView([PlatformGroup(info), .. below]));
     }
 

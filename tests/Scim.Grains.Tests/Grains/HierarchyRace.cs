@@ -77,7 +77,7 @@ public static class HierarchyRace
 
     private static async Task AssertOneTreeAsync(IGrainFactory grains, string tenant, List<string> groups)
     {
-        var hierarchy = grains.GetGrain<IHierarchyGrain>(tenant);
+        var hierarchy = grains.GetGrain<IGroupTreeReaderGrain>(tenant);
         var parentView = new Dictionary<string, string?>();
         var pending = new Queue<string?>([null]);
         while (pending.TryDequeue(out var parent))

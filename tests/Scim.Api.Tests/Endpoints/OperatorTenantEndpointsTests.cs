@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Scim.Api.Tests.Infrastructure;
 
-namespace Scim.Api.Tests.Auth;
+namespace Scim.Api.Tests.Endpoints;
 
 /// <remarks>Runs once per storage backend: see the nested classes at the end.</remarks>
-public abstract class OperatorApiTests(ScimApiFactory factory)
+public abstract class OperatorTenantEndpointsTests(ScimApiFactory factory)
 {
     [Fact]
     public async Task CreateTenant_Returns201_ThenDuplicateReturns409()
@@ -116,8 +116,8 @@ public abstract class OperatorApiTests(ScimApiFactory factory)
     }
 
     [Collection(InMemoryCollection.Name)]
-    public sealed class InMemory(InMemoryApiFactory factory) : OperatorApiTests(factory);
+    public sealed class InMemory(InMemoryApiFactory factory) : OperatorTenantEndpointsTests(factory);
 
     [Collection(PostgresCollection.Name)]
-    public sealed class Postgres(PostgresApiFactory factory) : OperatorApiTests(factory);
+    public sealed class Postgres(PostgresApiFactory factory) : OperatorTenantEndpointsTests(factory);
 }

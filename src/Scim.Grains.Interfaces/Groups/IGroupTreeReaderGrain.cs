@@ -4,8 +4,8 @@ namespace Scim.Grains.Interfaces.Groups;
 /// Reads of a tenant's group tree, keyed by tenant. A null group id stands for the tenant's platform group, the root
 /// every group hangs from; moves go through the moved group's grain (<see cref="Resources.IGroupGrain.MoveAsync"/>).
 /// </summary>
-[Alias("scim.IHierarchyGrain")]
-public interface IHierarchyGrain : IGrainWithStringKey
+[Alias("scim.IGroupTreeReaderGrain")]
+public interface IGroupTreeReaderGrain : IGrainWithStringKey
 {
     /// <summary>A page of a group's children, by id, after <paramref name="after"/>; 404 for an unknown group.</summary>
     Task<GroupPage> GetChildrenAsync(string? groupId, string? after, int count);

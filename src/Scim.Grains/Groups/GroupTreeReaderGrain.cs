@@ -9,7 +9,7 @@ namespace Scim.Grains.Groups;
 /// reentrant, so any silo serves them and reads never queue behind each other.
 /// </summary>
 [StatelessWorker, Reentrant]
-internal sealed class HierarchyGrain(IGroupTreeStore tree) : Grain, IHierarchyGrain
+internal sealed class GroupTreeReaderGrain(IGroupTreeStore tree) : Grain, IGroupTreeReaderGrain
 {
     private string Tenant => this.GetPrimaryKeyString();
 

@@ -10,7 +10,7 @@ namespace Scim.Api.Tests.Endpoints;
 /// provider and overlapping rotation, activation, the endpoint URL and the provisioning log.
 /// </summary>
 /// <remarks>Runs once per storage backend: see the nested classes at the end.</remarks>
-public abstract class PlatformAdminTests(ScimApiFactory factory)
+public abstract class TenantAdminEndpointsTests(ScimApiFactory factory)
 {
     private static async Task<JsonNode> JsonAsync(HttpResponseMessage response) => JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
@@ -157,8 +157,8 @@ public abstract class PlatformAdminTests(ScimApiFactory factory)
     }
 
     [Collection(InMemoryCollection.Name)]
-    public sealed class InMemory(InMemoryApiFactory factory) : PlatformAdminTests(factory);
+    public sealed class InMemory(InMemoryApiFactory factory) : TenantAdminEndpointsTests(factory);
 
     [Collection(PostgresCollection.Name)]
-    public sealed class Postgres(PostgresApiFactory factory) : PlatformAdminTests(factory);
+    public sealed class Postgres(PostgresApiFactory factory) : TenantAdminEndpointsTests(factory);
 }
