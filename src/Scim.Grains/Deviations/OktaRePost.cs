@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Rules;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Deviations;
@@ -15,17 +17,15 @@ namespace Scim.Grains.Deviations;
 /// <c>ConcurrencyTests.ThirtyTwoRePostsReactivatingOneDeactivatedUser_ExactlyOneWins</c>.</remarks>
 public sealed record OktaRePost(string UserName, string ExternalId)
 {
-    private const string UserNameAttribute = "userName";
-
     /// <summary>The re-POST a create's attributes could be, or null when they lack a userName or an externalId.</summary>
     public static OktaRePost? Of(JsonObject attributes) =>
-        ResourceDocument.GetString(attributes, UserNameAttribute) is { } userName
+        ResourceDocument.GetString(attributes, UniqueNames.Attribute(ResourceKind.User)) is { } userName
         && ResourceDocument.GetString(attributes, CommonAttributes.ExternalId.Name) is { } externalId
             ? new OktaRePost(userName, externalId)
             : null;
 
     /// <summary>The filter that finds the deactivated user this POST would re-provision.</summary>
-    public FilterNode Match => new And(Filters.Eq(UserNameAttribute, LiteralKind.String, UserName),
+    public FilterNode Match => new And(Filters.Eq(UniqueNames.Attribute(ResourceKind.User), LiteralKind.String, UserName),
         new And(Filters.Eq(CommonAttributes.ExternalId.Name, LiteralKind.String, ExternalId), Filters.Eq("active", LiteralKind.Boolean, "false")));
 
     /// <summary>Whether the user (read again in its own grain) is still deactivated with the re-POST's externalId.</summary>

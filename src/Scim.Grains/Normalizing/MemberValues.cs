@@ -1,14 +1,15 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
+using Scim.Grains.Rules;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Normalizing;
 
 /// <summary>
 /// Reads group member values as IdPs send them: objects with value, display (or displayName), type and $ref
-/// (a null $ref is fine, E6), or a bare id string. Members are users: nesting is arranged in the platform.
+/// (a null $ref is fine, E6), or a bare id string. Members are users (<see cref="GroupMembersAreUsers"/>).
 /// </summary>
 public static class MemberValues
 {
@@ -45,9 +46,9 @@ public static class MemberValues
         }
         if (type is not null && !type.Equals("User", StringComparison.OrdinalIgnoreCase))
         {
-            throw ScimException.InvalidValue(type.Equals("Group", StringComparison.OrdinalIgnoreCase)
-                ? "Groups cannot be members of groups over SCIM: nesting is managed in the platform."
-                : $"Unknown member type '{type}'; members are Users.");
+            throw type.Equals("Group", StringComparison.OrdinalIgnoreCase)
+                ? GroupMembersAreUsers.Refused()
+                : ScimException.InvalidValue($"Unknown member type '{type}'; members are Users.");
         }
         return new GroupMember(RequireId(id), display);
     }

@@ -1,6 +1,7 @@
 using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Rules;
 
 namespace Scim.Grains.Storage;
 
@@ -18,7 +19,7 @@ public interface IResourceStore
 
     /// <summary>
     /// Inserts a new resource, with its initial SCIM members for a group (a group under the root). A group id among the
-    /// members is a 400 invalidValue (<see cref="StoreErrors.GroupAsMember"/>).
+    /// members is a 400 invalidValue (<see cref="GroupMembersAreUsers"/>).
     /// </summary>
     Task InsertAsync(StoredResource resource, MembershipChange members, CancellationToken cancellationToken);
 

@@ -6,6 +6,7 @@ using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Rendering;
+using Scim.Grains.Rules;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Storage;
@@ -142,7 +143,7 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
         var data = Data(tenant);
         lock (data)
         {
-            if (data.Rows(ResourceKind.Group).ContainsKey(userId)) throw StoreErrors.GroupAsMember(userId);
+            if (data.Rows(ResourceKind.Group).ContainsKey(userId)) throw GroupMembersAreUsers.Refused(userId);
             if (!data.Rows(ResourceKind.User).ContainsKey(userId) || !data.Tree.Contains(groupId)) return Task.FromResult(false);
             data.Memberships.Add(groupId, MembershipSource.Manual, new GroupMember(userId, null));
             return Task.FromResult(true);
@@ -194,7 +195,7 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
             if (parentId is not null)
             {
                 if (!data.Tree.Contains(parentId)) throw StoreErrors.GroupNotFound(parentId);
-                if (parentId == groupId || data.Tree.AncestorsOf(parentId).Contains(groupId)) throw StoreErrors.Cycle(groupId, parentId);
+                if (HierarchyCycles.WouldClose(groupId, parentId, data.Tree.AncestorsOf(parentId))) throw HierarchyCycles.Refused(groupId, parentId);
             }
             data.Tree.Move(groupId, parentId);
         }
@@ -229,11 +230,11 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
     private static void ClaimUniqueKey(TenantData data, StoredResource resource, PackedResource? previous)
     {
         var keys = data.Keys(resource.Kind);
-        var key = UniqueKeys.Of(resource.Kind, resource.Document);
+        var key = UniqueNames.KeyOf(resource.Kind, resource.Document);
         var previousKey = previous?.UniqueKey;
         if (key == previousKey) return;
         if (key is not null && keys.TryGetValue(key, out var owner) && owner != resource.Id)
-            throw StoreErrors.InUse(resource);
+            throw UniqueNames.Taken(resource);
         if (previousKey is not null) keys.Remove(previousKey);
         if (key is not null) keys[key] = resource.Id;
     }
@@ -242,7 +243,7 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
     private static void RefuseGroupMembers(TenantData data, MembershipChange change)
     {
         var groups = data.Rows(ResourceKind.Group);
-        if (change.Added.FirstOrDefault(m => groups.ContainsKey(m.MemberId)) is { } nested) throw StoreErrors.GroupAsMember(nested.MemberId);
+        if (change.Added.FirstOrDefault(m => groups.ContainsKey(m.MemberId)) is { } nested) throw GroupMembersAreUsers.Refused(nested.MemberId);
     }
 
     /// <summary>A SCIM membership change: it never touches manual members.</summary>
@@ -278,7 +279,7 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
         var value = compare.Value.Text;
         if (resolved.Attribute == CommonAttributes.Id) return [value];
         if (resolved.Attribute == CommonAttributes.ExternalId) return data.WithExternalId(schema.Kind, value);
-        if (resolved.Schema is not null && resolved.Attribute.Name == UniqueKeys.Attribute(schema.Kind))
+        if (resolved.Schema is not null && resolved.Attribute.Name == UniqueNames.Attribute(schema.Kind))
             return data.Keys(schema.Kind).TryGetValue(value.ToLowerInvariant(), out var id) ? [id] : [];
         return null;
     }

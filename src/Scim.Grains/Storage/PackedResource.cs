@@ -1,8 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Rules;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Storage;
@@ -17,10 +18,10 @@ internal sealed record PackedResource(string Id, long Version, long Sequence, Pl
     public static PackedResource Of(StoredResource resource) => new(
         resource.Id, resource.Version, resource.Sequence, resource.Role,
         JsonSerializer.SerializeToUtf8Bytes(resource.Document, ScimJson.Options),
-        ResourceDocument.GetString(resource.Document, UniqueKeys.Attribute(resource.Kind)),
+        ResourceDocument.GetString(resource.Document, UniqueNames.Attribute(resource.Kind)),
         ResourceDocument.GetString(resource.Document, CommonAttributes.ExternalId.Name));
 
-    /// <summary>The unique key the name gives (<see cref="UniqueKeys"/>).</summary>
+    /// <summary>The unique key the name gives (<see cref="UniqueNames"/>).</summary>
     public string? UniqueKey => Name?.ToLowerInvariant();
 
     /// <summary>The row with a document of its own: callers may keep it, the store's copy stays as it is.</summary>

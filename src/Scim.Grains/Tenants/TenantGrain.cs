@@ -5,6 +5,7 @@ using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Tenants;
+using Scim.Grains.Rules;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 
@@ -114,7 +115,7 @@ internal sealed class TenantGrain(
     /// <summary>Whether a user whose userName or e-mail is the given address is an admin or the owner.</summary>
     private async Task<bool> IsAdministratorAsync(string email)
     {
-        var byAddress = new Or(Filters.Eq(UniqueKeys.Attribute(ResourceKind.User), LiteralKind.String, email),
+        var byAddress = new Or(Filters.Eq(UniqueNames.Attribute(ResourceKind.User), LiteralKind.String, email),
             Filters.Eq("emails", LiteralKind.String, email, "value"));
         var users = await store.QueryAsync(Tenant, new StoreQuery(ResourceSchema.User, byAddress, null, 1, 100), CancellationToken.None);
         return users.Resources.Any(u => Administrators.Includes(u.Role));

@@ -8,6 +8,7 @@ using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Rendering;
 using Scim.Grains.Resources;
+using Scim.Grains.Rules;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 
@@ -73,7 +74,7 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
         var emails = user.Document["emails"] is JsonArray values
             ? values.Select(e => e?["value"]?.GetValue<string>()).OfType<string>().ToList()
             : [];
-        return new PlatformUser(user.Id, ResourceDocument.GetString(user.Document, UniqueKeys.Attribute(ResourceKind.User))!, emails, user.Role);
+        return new PlatformUser(user.Id, ResourceDocument.GetString(user.Document, UniqueNames.Attribute(ResourceKind.User))!, emails, user.Role);
     }
 
     protected override async Task<ResourceSnapshot?> ReplaceDuplicateAsync(JsonObject attributes, string json, RenderOptions render)
@@ -89,7 +90,7 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
     {
         // The query that found this user may be stale: another re-POST may have reactivated it since.
         var user = await RequireExistingAsync();
-        if (!OktaRePost.Fits(user.Document, externalId)) throw StoreErrors.InUse(user);
+        if (!OktaRePost.Fits(user.Document, externalId)) throw UniqueNames.Taken(user);
         return await ReplaceAsync(json, null, render);
     }
 

@@ -29,16 +29,18 @@ public sealed class LayerTests
     };
 
     /// <summary>
-    /// The folders of the grains, lowest first: the SCIM model; documents and stored rows; filters and sorting; the
-    /// identity providers' deviations, each a named rule; reading client values into stored form; rendering and the
-    /// PATCH engine; storage; the grain base every resource shares; then the grains by feature. A folder uses
-    /// only folders of lower layers (features do not use one another; they call each other's grains).
+    /// The folders of the grains, lowest first: the SCIM model; documents and stored rows; filters and sorting; the SCIM
+    /// rules the stores also guard (uniqueness, an acyclic tree, users as members); the identity providers' deviations,
+    /// each a named rule; reading client values into stored form; rendering and the PATCH engine; storage; the grain
+    /// base every resource shares; then the grains by feature. A folder uses only folders of lower layers (features do
+    /// not use one another; they call each other's grains).
     /// </summary>
     public static readonly TheoryData<string, string[]> GrainLayers = LayerRules("Scim.Grains",
     [
         ["Schemas"],
         ["Documents"],
         ["Filtering"],
+        ["Rules"],
         ["Deviations"],
         ["Normalizing"],
         ["Rendering", "Patching"],

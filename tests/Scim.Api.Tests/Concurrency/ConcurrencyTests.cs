@@ -6,6 +6,7 @@ namespace Scim.Api.Tests.Concurrency;
 /// <remarks>Runs once per storage backend: see the nested classes at the end.</remarks>
 public abstract class ConcurrencyTests(ScimApiFactory factory)
 {
+    /// <summary><c>Rules/UniqueNames</c> under a race: the in-memory store's lock, or PostgreSQL's unique index <c>ux_scim_users_user_name</c>.</summary>
     [Fact]
     public async Task TwentyClientsPostingOneUserName_ExactlyOneWins()
     {

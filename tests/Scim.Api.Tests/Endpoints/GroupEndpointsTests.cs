@@ -36,6 +36,7 @@ public abstract class GroupEndpointsTests(ScimApiFactory factory)
         (await scim.PostAsync("/Groups", """{"displayName":"ADMINS"}""")).AssertError(HttpStatusCode.Conflict, "uniqueness");
     }
 
+    /// <summary>Decided by <c>Rules/GroupMembersAreUsers</c> where member values are read, before either store.</summary>
     [Fact]
     public async Task Post_GroupAsMember_Returns400InvalidValue()
     {
@@ -48,6 +49,7 @@ public abstract class GroupEndpointsTests(ScimApiFactory factory)
         Assert.Contains("platform", response.Body!["detail"]!.GetValue<string>());
     }
 
+    /// <summary>Decided by <c>Rules/GroupMembersAreUsers</c> in memory; on PostgreSQL by the guard <c>scim_group_members_are_users</c>.</summary>
     [Fact]
     public async Task AGroupIdAsMember_WithoutAType_Returns400InvalidValue_InEveryWrite()
     {

@@ -61,6 +61,7 @@ public abstract class GroupHierarchyTests(ScimApiFactory factory)
         Assert.Equal([root, b], await admin.PathAsync(b));
     }
 
+    /// <summary>Decided by <c>Rules/HierarchyCycles</c> in memory; on PostgreSQL by the guard <c>scim_hierarchy_cycles_would_close</c>.</summary>
     [Fact]
     public async Task Move_UnderItselfOrADescendant_Is409_AndChangesNothing()
     {

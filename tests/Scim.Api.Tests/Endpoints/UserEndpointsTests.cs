@@ -40,6 +40,7 @@ public abstract class UserEndpointsTests(ScimApiFactory factory)
         Assert.Null(response.Body["password"]);
     }
 
+    /// <summary>Decided by <c>Rules/UniqueNames</c> in memory; on PostgreSQL by the unique index <c>ux_scim_users_user_name</c>.</summary>
     [Fact]
     public async Task Post_DuplicateUserNameInOtherCase_Returns409Uniqueness()
     {

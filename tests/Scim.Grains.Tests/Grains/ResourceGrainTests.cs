@@ -45,6 +45,7 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
         Assert.Contains("tagged", changed.Json);
     }
 
+    /// <summary><c>Rules/UniqueNames</c> under a race on two silos, held by the in-memory store's lock.</summary>
     [Fact]
     public async Task ConcurrentCreatesOfOneUserName_OnTwoSilos_ExactlyOneWins()
     {

@@ -1,6 +1,7 @@
 using Npgsql;
 using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Rules;
 
 namespace Scim.Grains.Storage.Postgres;
 
@@ -22,11 +23,11 @@ internal static class PostgresErrors
         }
         catch (PostgresException e) when (e.SqlState == UniqueViolation && written is not null)
         {
-            throw e.ConstraintName == "scim_resources_pkey" ? StoreErrors.IdTaken(written.Kind, written.Id) : StoreErrors.InUse(written);
+            throw e.ConstraintName == "scim_resources_pkey" ? StoreErrors.IdTaken(written.Kind, written.Id) : UniqueNames.Taken(written);
         }
         catch (PostgresException e) when (e.SqlState == GroupAsMember)
         {
-            throw StoreErrors.GroupAsMember(e.MessageText);
+            throw GroupMembersAreUsers.Refused(e.MessageText);
         }
         catch (PostgresException e) when (!e.IsTransient)
         {

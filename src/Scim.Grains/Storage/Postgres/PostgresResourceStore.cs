@@ -5,6 +5,7 @@ using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Rules;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Storage.Postgres;
@@ -253,7 +254,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
                 0 => true,
                 1 => throw StoreErrors.GroupNotFound(groupId),
                 2 => throw StoreErrors.GroupNotFound(parentId!),
-                _ => throw StoreErrors.Cycle(groupId, parentId!),
+                _ => throw HierarchyCycles.Refused(groupId, parentId!),
             };
         });
 
