@@ -7,7 +7,7 @@ namespace Scim.Api.Http;
 /// <summary>The JSON object bodies of SCIM messages (PatchOp, SearchRequest): parsed with a depth limit, members found case-insensitively.</summary>
 public static class JsonObjects
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 32 };
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = StrictJson.MaxDepth };
 
     public static JsonObject Parse(string json, string message)
     {
