@@ -79,7 +79,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
         var attributes = ResourceNormalizer.Normalize(body, Schema);
         CheckImmutable(existing.Document, attributes);
         KeepWriteOnly(existing.Document, attributes);
-        PasswordHasher.HashInPlace(attributes);
+        PasswordHashes.HashNew(attributes, existing.Document);
         return await SnapshotAsync(await WriteAsync(existing, attributes, MembersOf(body)), render);
     }
 
@@ -180,7 +180,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     {
         var delta = Schema.Kind == ResourceKind.Group ? new MembershipDelta() : null;
         var attributes = ResourceDocument.Attributes(PatchEngine.Apply(existing.Document, patch.Operations, Schema, delta));
-        PasswordHasher.HashInPlace(attributes);
+        PasswordHashes.HashNew(attributes, existing.Document);
         return (attributes, delta?.ToChange() ?? MembershipChange.None);
     }
 
@@ -230,7 +230,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
         if (loaded && current is not null) throw ScimException.Uniqueness($"A {Schema.Name} with id '{Id}' already exists.");
         var body = JsonBodies.ParseObject(json);
         var attributes = ResourceNormalizer.Normalize(body, Schema);
-        PasswordHasher.HashInPlace(attributes);
+        PasswordHashes.HashNew(attributes, null);
         var now = clock.GetUtcNow();
         ResourceLimits.Check(attributes, Schema);
         var document = ResourceDocument.Compose(Schema, Id, attributes, new ResourceMeta(now, now, 1));
@@ -255,7 +255,8 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
         return existing;
     }
 
-    private Task<StoredResource> WriteAsync(StoredResource existing, JsonObject attributes, MembershipChange members) =>
+    /// <summary>Writes new attributes over the row (version-checked) at the next version.</summary>
+    protected Task<StoredResource> WriteAsync(StoredResource existing, JsonObject attributes, MembershipChange members) =>
         CommitAsync(existing, Next(existing, attributes), members);
 
     /// <summary>Stores <paramref name="next"/> over <paramref name="existing"/> (version-checked) and holds it.</summary>
