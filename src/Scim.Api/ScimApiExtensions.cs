@@ -39,6 +39,7 @@ public static class ScimApiExtensions
             .AddScheme<AuthenticationSchemeOptions, ScimTokenHandler>(ScimAuth.TokenScheme, null)
             .AddScheme<AuthenticationSchemeOptions, OperatorKeyHandler>(ScimAuth.OperatorScheme, null)
             .AddScheme<AuthenticationSchemeOptions, AdminKeyHandler>(ScimAuth.AdminKeyScheme, null)
+            .AddCookie(PlatformSessions.Scheme, PlatformSessions.Configure)
             .AddPolicyScheme(ScimAuth.TenantAdminScheme, null, options => options.ForwardDefaultSelector = context =>
                 ScimAuth.BearerToken(context.Request.Headers.Authorization) is { } key
                 && OperatorKeys.Matches(key, context.RequestServices.GetRequiredService<IOptions<ScimApiOptions>>().Value.OperatorKey)
@@ -47,7 +48,10 @@ public static class ScimApiExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(ScimAuth.ProvisionPolicy, p => p.AddAuthenticationSchemes(ScimAuth.TokenScheme).RequireAuthenticatedUser())
             .AddPolicy(ScimAuth.OperatorPolicy, p => p.AddAuthenticationSchemes(ScimAuth.OperatorScheme).RequireAuthenticatedUser())
-            .AddPolicy(ScimAuth.TenantAdminPolicy, p => p.AddAuthenticationSchemes(ScimAuth.TenantAdminScheme).RequireAuthenticatedUser());
+            .AddPolicy(ScimAuth.TenantAdminPolicy, p => p.AddAuthenticationSchemes(ScimAuth.TenantAdminScheme).RequireAuthenticatedUser())
+            .AddPolicy(PlatformSessions.Policy, p => p.AddAuthenticationSchemes(PlatformSessions.Scheme).RequireAuthenticatedUser()
+                .RequireAssertion(context => context.Resource is HttpContext http && PlatformSessions.IsFor(context.User, http.GetRouteValue("tenant") as string)));
+        services.AddRazorPages().AddApplicationPart(typeof(ScimApiExtensions).Assembly);
         services.AddExceptionHandler<ScimExceptionHandler>();
         // A parameter that does not bind (count=abc) throws into the exception handler, which answers a SCIM error.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -79,6 +83,7 @@ public static class ScimApiExtensions
         app.MapOperatorGroupEndpoints();
         app.MapOperatorConnectorEndpoints();
         app.MapTenantAdminEndpoints();
+        app.MapRazorPages();
         return app;
     }
 }

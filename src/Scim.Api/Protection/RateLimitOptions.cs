@@ -13,6 +13,9 @@ public sealed class RateLimitOptions
     public Dictionary<string, TenantRateLimit> Tenants { get; set; } = new(StringComparer.Ordinal);
 
     public TenantRateLimit For(string tenant) => Tenants.GetValueOrDefault(tenant) ?? Default;
+
+    /// <summary>Posts of the sign-in form a client address may make per minute (<see cref="SignInRateLimiting"/>).</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 20;
 }
 
 /// <summary>A tenant's bucket: refilled by <see cref="PermitsPerSecond"/>, holding at most <see cref="Burst"/>.</summary>

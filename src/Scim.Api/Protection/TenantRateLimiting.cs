@@ -9,7 +9,7 @@ namespace Scim.Api.Protection;
 
 /// <summary>
 /// ASP.NET Core rate limiting partitioned by the tenant of the route: a flood on one tenant empties only its own
-/// bucket. A rejected call gets 429 with Retry-After and a SCIM error body. It runs after authorization, so calls
+/// bucket (and the sign-in form's own limit, <see cref="SignInRateLimiting"/>). A rejected call gets 429 with Retry-After and a SCIM error body. It runs after authorization, so calls
 /// without a valid token never spend a tenant's permits.
 /// </summary>
 public static class TenantRateLimiting
@@ -33,13 +33,17 @@ public static class TenantRateLimiting
                     AutoReplenishment = true,
                 });
             });
+            SignInRateLimiting.Add(limiter);
             limiter.OnRejected = async (context, _) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await ScimErrorWriter.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, null,
-                    $"Too many requests for this tenant; retry after {seconds} s.");
+                var http = context.HttpContext;
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                if (http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignInRateLimiting.Policy)
+                    await SignInRateLimiting.RejectAsync(http, seconds);
+                else
+                    await ScimErrorWriter.WriteAsync(http, StatusCodes.Status429TooManyRequests, null, $"Too many requests for this tenant; retry after {seconds} s.");
             };
         });
         return services;

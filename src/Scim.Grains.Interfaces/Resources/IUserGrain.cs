@@ -20,4 +20,7 @@ public interface IUserGrain : IGrainWithStringKey, IResourceGrain
 
     /// <summary>Changes the user's role (the operator's call; SCIM never changes a role); 404 when it does not exist.</summary>
     Task<PlatformUser> SetRoleAsync(PlatformRole role);
+
+    /// <summary>Sets the user's password (kept as its hash), as its account decides: a change, or a hash made again.</summary>
+    Task SetPasswordAsync(string password);
 }

@@ -30,6 +30,5 @@ public sealed record OktaRePost(string UserName, string ExternalId)
 
     /// <summary>Whether the user (read again in its own grain) is still deactivated with the re-POST's externalId.</summary>
     public static bool Fits(JsonObject user, string externalId) =>
-        user["active"] is JsonValue active && active.TryGetValue<bool>(out var flag) && !flag
-        && ResourceDocument.GetString(user, CommonAttributes.ExternalId.Name) == externalId;
+        ResourceDocument.IsDeactivated(user) && ResourceDocument.GetString(user, CommonAttributes.ExternalId.Name) == externalId;
 }

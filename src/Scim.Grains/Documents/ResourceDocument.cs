@@ -42,6 +42,9 @@ public static class ResourceDocument
         return attributes;
     }
 
+    /// <summary>Whether a user is deactivated: its <c>active</c> is false (an absent value leaves it active).</summary>
+    public static bool IsDeactivated(JsonObject document) => document["active"] is JsonValue active && active.TryGetValue<bool>(out var flag) && !flag;
+
     public static string? GetString(JsonObject document, string name) =>
         document[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 

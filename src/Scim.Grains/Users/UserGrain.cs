@@ -69,6 +69,15 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
         return Describe(changed);
     }
 
+    public async Task SetPasswordAsync(string password)
+    {
+        var user = await RequireExistingAsync();
+        var attributes = ResourceDocument.Attributes(user.Document);
+        attributes[PasswordHashes.Attribute] = password;
+        PasswordHashes.HashNew(attributes, user.Document);
+        await WriteAsync(user, attributes, MembershipChange.None);
+    }
+
     private static PlatformUser Describe(StoredResource user)
     {
         var emails = user.Document["emails"] is JsonArray values

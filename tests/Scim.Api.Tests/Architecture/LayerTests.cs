@@ -51,14 +51,14 @@ public sealed class LayerTests
 
     /// <summary>
     /// The folders of the API, lowest first: HTTP plumbing (bodies, results, the request's facts); SCIM errors; the
-    /// cross-cutting parts (authentication, the provisioning log, rate limits, health, hosting); the endpoints.
+    /// cross-cutting parts (authentication, the provisioning log, rate limits, health, hosting); the endpoints and pages.
     /// </summary>
     public static readonly TheoryData<string, string[]> ApiLayers = LayerRules("Scim.Api",
     [
         ["Http"],
         ["Errors"],
         ["Auth", "ProvisioningLog", "Protection", "Health", "Hosting"],
-        ["Endpoints"],
+        ["Endpoints", "Pages"],
     ]);
 
     [Theory]

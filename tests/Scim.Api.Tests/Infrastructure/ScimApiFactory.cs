@@ -61,6 +61,9 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
 
     public HttpClient Operator() => Clients.Operator();
 
+    /// <summary>A browser of the platform's pages: cookies kept, redirects not followed.</summary>
+    public BrowserClient Browser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
     /// <summary>The operator's group admin API for a tenant.</summary>
     public GroupAdminClient GroupAdmin(string tenant) => new(Operator(), tenant);
 

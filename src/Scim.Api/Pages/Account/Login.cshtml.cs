@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Scim.Api.Auth;
+using Scim.Api.Protection;
+using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.References;
+
+namespace Scim.Api.Pages.Account;
+
+/// <summary>
+/// Password sign-in to a tenant's platform. Every refusal (unknown user, wrong password, locked or deactivated account)
+/// gets the same answer, so the page never tells whether a user exists; the reason goes to the log.
+/// </summary>
+[EnableRateLimiting(SignInRateLimiting.Policy)]
+public sealed class LoginModel(IGrainFactory grains, ILogger<LoginModel> logger) : TenantPageModel(grains)
+{
+    public const string Refused =
+        "The username or password is not right, or the account is locked for a while after too many failed attempts. Check both and try again.";
+
+    private const int MaxLoginLength = 256;
+    private const int MaxPasswordLength = 1024;
+
+    [BindProperty] public string? Login { get; set; }
+
+    [BindProperty] public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadTenantAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadTenantAsync()) return Page();
+        if (string.IsNullOrWhiteSpace(Login) || string.IsNullOrEmpty(Password))
+        {
+            Error = "Enter your username or e-mail address, and your password.";
+            return Page();
+        }
+        var result = Login.Length > MaxLoginLength || Password.Length > MaxPasswordLength
+            ? new SignInDecision(SignInOutcome.UnknownUser, null, false)
+            : await Grains.Grain<ISignInGrain>(Tenant).SignInAsync(Login.Trim(), Password);
+        if (result.Outcome != SignInOutcome.SignedIn)
+        {
+            logger.LogInformation("Sign-in to tenant {Tenant} refused: {Outcome}", Tenant, result.Outcome);
+            Error = Refused;
+            return Page();
+        }
+        await HttpContext.SignInAsync(PlatformSessions.Scheme, PlatformSessions.Principal(Tenant, result));
+        return LocalRedirect(result.MustChangePassword ? $"/t/{Tenant}/password" : PlatformSessions.AfterSignIn(Tenant, ReturnUrl));
+    }
+}

@@ -1,0 +1,17 @@
+namespace Scim.Grains.Interfaces.Platform;
+
+/// <summary>
+/// A platform user's account, keyed like the user (<c>{tenant}/{userId}</c>): password sign-in with its lockout, the
+/// profile a signed-in session shows, and password changes. The user resource stays the one SCIM writes.
+/// </summary>
+[Alias("scim.IAccountGrain")]
+public interface IAccountGrain : IGrainWithStringKey
+{
+    Task<SignInDecision> SignInAsync(string password);
+
+    /// <summary>The signed-in user's profile, or null once the user is deleted or deactivated (the session ends).</summary>
+    Task<AccountProfile?> GetProfileAsync();
+
+    /// <summary>Sets a new password after checking the current one; a new password that breaks the policy is a 400 invalidValue.</summary>
+    Task ChangePasswordAsync(string currentPassword, string newPassword);
+}

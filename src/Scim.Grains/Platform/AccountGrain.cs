@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using Scim.Grains.Documents;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.References;
+using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Normalizing;
+using Scim.Grains.Rules;
+using Scim.Grains.Storage;
+
+namespace Scim.Grains.Platform;
+
+/// <summary>
+/// A platform user's account (<see cref="IAccountGrain"/>). Sign-ins of one user run here one at a time, so the failure
+/// count and the lock are exact: <see cref="MaxFailures"/> failures within <see cref="FailureWindow"/> lock the account
+/// for <see cref="LockDuration"/>, and a lock refuses even the right password. The user row is read from the store
+/// at each call, so a deactivation or deletion over SCIM counts at once.
+/// </summary>
+internal sealed class AccountGrain(
+    [PersistentState("scim.account", ScimStorage.Name)] IPersistentState<AccountState> state,
+    IResourceStore store,
+    IMembershipStore memberships,
+    TimeProvider clock) : Grain, IAccountGrain
+{
+    public const int MaxFailures = 5;
+    public const int MinPasswordLength = 12;
+    public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(15);
+
+    public async Task<SignInDecision> SignInAsync(string password)
+    {
+        var now = clock.GetUtcNow();
+        if (state.State.LockedUntil > now)
+        {
+            PasswordHashes.Verify(null, password); // a lock costs what a check costs: timing tells nothing
+            return new SignInDecision(SignInOutcome.LockedOut, null, false);
+        }
+        var user = await ReadUserAsync();
+        var check = PasswordHashes.Verify(user is null ? null : PasswordHashes.Of(user.Document), password);
+        if (user is null) return new SignInDecision(SignInOutcome.UnknownUser, null, false);
+        if (check == PasswordCheck.Failed)
+        {
+            await RecordFailureAsync(now);
+            return new SignInDecision(SignInOutcome.WrongPassword, null, false);
+        }
+        if (ResourceDocument.IsDeactivated(user.Document)) return new SignInDecision(SignInOutcome.Inactive, null, false);
+        if (state.State.Failures.Count > 0)
+        {
+            state.State.Failures.Clear();
+            await state.WriteStateAsync();
+        }
+        if (check == PasswordCheck.RehashNeeded) await User().SetPasswordAsync(password);
+        return new SignInDecision(SignInOutcome.SignedIn, user.Id, state.State.MustChangePassword);
+    }
+
+    public async Task<AccountProfile?> GetProfileAsync()
+    {
+        if (await ReadUserAsync() is not { } user || ResourceDocument.IsDeactivated(user.Document)) return null;
+        var (tenant, id) = ResourceKeys.Split(this.GetPrimaryKeyString());
+        var groups = (await memberships.GetGroupsOfUsersAsync(tenant, [id], CancellationToken.None)).GetValueOrDefault(id) ?? [];
+        return new AccountProfile(id, ResourceDocument.GetString(user.Document, UniqueNames.Attribute(ResourceKind.User)) ?? id,
+            ResourceDocument.GetString(user.Document, "displayName"), PrimaryEmail(user.Document), user.Role,
+            groups.Select(g => new ProfileGroup(g.GroupId, g.DisplayName, g.Direct)).ToList(), state.State.MustChangePassword);
+    }
+
+    public async Task ChangePasswordAsync(string currentPassword, string newPassword)
+    {
+        if (await ReadUserAsync() is not { } user || ResourceDocument.IsDeactivated(user.Document)) throw ScimException.NotFound("The account no longer exists or is deactivated.");
+        var userName = ResourceDocument.GetString(user.Document, UniqueNames.Attribute(ResourceKind.User)) ?? "";
+        if (newPassword.Length < MinPasswordLength)
+            throw ScimException.InvalidValue($"Choose a password of at least {MinPasswordLength} characters.");
+        if (newPassword.Equals(userName, StringComparison.OrdinalIgnoreCase))
+            throw ScimException.InvalidValue("Choose a password other than your username.");
+        if (newPassword == currentPassword)
+            throw ScimException.InvalidValue("Choose a password other than the one you signed in with.");
+        if (PasswordHashes.Verify(PasswordHashes.Of(user.Document), currentPassword) == PasswordCheck.Failed)
+        {
+            await RecordFailureAsync(clock.GetUtcNow());
+            throw ScimException.InvalidValue("The current password is not right.");
+        }
+        await User().SetPasswordAsync(newPassword);
+        if (state.State.MustChangePassword || state.State.Failures.Count > 0)
+        {
+            (state.State.MustChangePassword, state.State.Failures) = (false, []);
+            await state.WriteStateAsync();
+        }
+    }
+
+    private async Task RecordFailureAsync(DateTimeOffset now)
+    {
+        state.State.Failures.RemoveAll(f => f <= now - FailureWindow);
+        state.State.Failures.Add(now);
+        if (state.State.Failures.Count >= MaxFailures) (state.State.LockedUntil, state.State.Failures) = (now + LockDuration, []);
+        await state.WriteStateAsync();
+    }
+
+    private Task<StoredResource?> ReadUserAsync()
+    {
+        var (tenant, id) = ResourceKeys.Split(this.GetPrimaryKeyString());
+        return store.GetAsync(tenant, ResourceKind.User, id, CancellationToken.None);
+    }
+
+    private IUserGrain User() => GrainFactory.Grain<IUserGrain>(this.GetPrimaryKeyString());
+
+    private static string? PrimaryEmail(JsonObject document)
+    {
+        var emails = (document["emails"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
+        var chosen = emails.FirstOrDefault(ValueNormalizer.IsPrimary) ?? emails.FirstOrDefault();
+        return chosen?["value"]?.GetValue<string>();
+    }
+}
