@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Storage;
+using Scim.Grains.Mail;
 using Scim.Grains.Platform;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
@@ -20,6 +22,7 @@ public static class ScimGrainsHostingExtensions
     public static ISiloBuilder AddScimInMemoryStorage(this ISiloBuilder silo)
     {
         AddStore<InMemoryResourceStore>(silo.Services);
+        silo.Services.TryAddSingleton<IOutboxStore>(provider => provider.GetRequiredService<InMemoryResourceStore>());
         silo.Services.TryAddSingleton<IProvisioningLogStore, InMemoryProvisioningLogStore>();
         AddSharedServices(silo);
         return silo.AddMemoryGrainStorage(ScimStorage.Name);
@@ -36,6 +39,7 @@ public static class ScimGrainsHostingExtensions
     {
         silo.Services.TryAddSingleton(_ => CreateDataSource(connectionString));
         AddStore<PostgresResourceStore>(silo.Services);
+        silo.Services.TryAddSingleton<IOutboxStore, PostgresOutboxStore>();
         silo.Services.TryAddSingleton<IProvisioningLogStore, PostgresProvisioningLogStore>();
         silo.Services.TryAddSingleton<SchemaMigrator>();
         AddSharedServices(silo);
@@ -55,7 +59,14 @@ public static class ScimGrainsHostingExtensions
     {
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<TenantSchemas>();
+        silo.Services.TryAddSingleton<TenantSettings>();
         silo.Services.AddOptions<ProvisioningLogOptions>().Bind(silo.Configuration.GetSection(ProvisioningLogOptions.Section));
+        silo.Services.AddOptions<MailOptions>().Bind(silo.Configuration.GetSection(MailOptions.Section))
+            .PostConfigure(options => options.PublicBaseUrl ??= silo.Configuration["Scim:PublicBaseUrl"]);
+        silo.Services.TryAddSingleton<IMailSender>(provider => string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.Host)
+            ? ActivatorUtilities.CreateInstance<PickupFolderMailSender>(provider)
+            : ActivatorUtilities.CreateInstance<SmtpMailSender>(provider));
+        silo.Services.AddHostedService<OutboxDispatcher>();
     }
 
     private static NpgsqlDataSource CreateDataSource(string connectionString)

@@ -14,4 +14,10 @@ public interface IAccountGrain : IGrainWithStringKey
 
     /// <summary>Sets a new password after checking the current one; a new password that breaks the policy is a 400 invalidValue.</summary>
     Task ChangePasswordAsync(string currentPassword, string newPassword);
+
+    /// <summary>
+    /// Gives the account a temporary password (its hash; the password itself goes only into the e-mail), valid until
+    /// <paramref name="expires"/>: it signs in once and must be replaced. A later one replaces an earlier one.
+    /// </summary>
+    Task SetTemporaryPasswordAsync(string hash, DateTimeOffset expires);
 }

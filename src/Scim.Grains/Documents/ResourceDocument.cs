@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scim.Grains.Schemas;
 
@@ -40,6 +41,16 @@ public static class ResourceDocument
             if (!Envelope.Contains(key)) attributes[key] = value?.DeepClone();
         }
         return attributes;
+    }
+
+    /// <summary>Whether a value of a multi-valued attribute is its primary one.</summary>
+    public static bool IsPrimary(JsonNode? element) => element is JsonObject obj && obj["primary"] is JsonValue v && v.GetValueKind() == JsonValueKind.True;
+
+    /// <summary>The address mail goes to: a user's primary e-mail, else its first one; null when it has none.</summary>
+    public static string? PrimaryEmail(JsonObject document)
+    {
+        var emails = (document["emails"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
+        return GetString(emails.FirstOrDefault(IsPrimary) ?? emails.FirstOrDefault() ?? [], "value");
     }
 
     /// <summary>Whether a user is deactivated: its <c>active</c> is false (an absent value leaves it active).</summary>

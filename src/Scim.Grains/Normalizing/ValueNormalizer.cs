@@ -32,7 +32,7 @@ public static class ValueNormalizer
         {
             if (NormalizeSingle(attribute, item, path) is { } normalized) result.Add(normalized);
         }
-        if (result.Count(IsPrimary) > 1) throw ScimException.InvalidValue($"At most one value of '{path}' may be primary.");
+        if (result.Count(ResourceDocument.IsPrimary) > 1) throw ScimException.InvalidValue($"At most one value of '{path}' may be primary.");
         return result.Count == 0 ? null : result;
     }
 
@@ -48,8 +48,6 @@ public static class ValueNormalizer
             _ => throw ScimException.InvalidValue($"'{path}' must be a complex value (a JSON object)."),
         };
     }
-
-    public static bool IsPrimary(JsonNode? element) => element is JsonObject obj && IsTrue(obj["primary"]);
 
     public static bool IsTrue(JsonNode? value) => value is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 

@@ -44,7 +44,7 @@ public static class PatchEngine
             var container = schema.IsExtension(schemaDefinition) ? document[schemaDefinition.Id] as JsonObject : document;
             foreach (var attribute in schemaDefinition.Attributes.Where(a => a.MultiValued))
             {
-                if (container?[attribute.Name] is JsonArray array && array.Count(ValueNormalizer.IsPrimary) > 1)
+                if (container?[attribute.Name] is JsonArray array && array.Count(ResourceDocument.IsPrimary) > 1)
                     throw ScimException.InvalidValue($"At most one value of '{attribute.Name}' may be primary.");
             }
         }
@@ -221,7 +221,7 @@ public static class PatchEngine
                 else if (ValueNormalizer.NormalizeSingle(attribute, value, attribute.Name) is JsonObject update)
                 {
                     if (matches.Count == 0 && kind == PatchOpKind.Replace) throw ScimException.NoTarget($"No value of '{attribute.Name}' matches the filter.");
-                    if (ValueNormalizer.IsPrimary(update)) DemotePrimaries(array);
+                    if (ResourceDocument.IsPrimary(update)) DemotePrimaries(array);
                     if (matches.Count == 0) array.Add(update);
                     foreach (var match in matches.OfType<JsonObject>())
                     {
@@ -276,7 +276,7 @@ public static class PatchEngine
             foreach (var item in items)
             {
                 if (present.Contains(JsonValueKey.Of(item))) continue;
-                if (ValueNormalizer.IsPrimary(item))
+                if (ResourceDocument.IsPrimary(item))
                 {
                     DemotePrimaries(current);
                     present = current.Select(JsonValueKey.Of).ToHashSet(StringComparer.Ordinal);
@@ -291,7 +291,7 @@ public static class PatchEngine
 
         private static void DemotePrimaries(JsonArray array)
         {
-            foreach (var element in array.OfType<JsonObject>().Where(ValueNormalizer.IsPrimary)) element["primary"] = false;
+            foreach (var element in array.OfType<JsonObject>().Where(ResourceDocument.IsPrimary)) element["primary"] = false;
         }
 
         /// <summary>Writes back a multi-valued attribute without its emptied values; no values left unassigns it.</summary>

@@ -4,7 +4,6 @@ using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Normalizing;
 using Scim.Grains.Rules;
 using Scim.Grains.Storage;
 
@@ -38,15 +37,17 @@ internal sealed class AccountGrain(
         var user = await ReadUserAsync();
         var check = PasswordHashes.Verify(user is null ? null : PasswordHashes.Of(user.Document), password);
         if (user is null) return new SignInDecision(SignInOutcome.UnknownUser, null, false);
-        if (check == PasswordCheck.Failed)
+        var temporary = check == PasswordCheck.Failed && IsTemporary(password, now);
+        if (check == PasswordCheck.Failed && !temporary)
         {
             await RecordFailureAsync(now);
             return new SignInDecision(SignInOutcome.WrongPassword, null, false);
         }
         if (ResourceDocument.IsDeactivated(user.Document)) return new SignInDecision(SignInOutcome.Inactive, null, false);
-        if (state.State.Failures.Count > 0)
+        if (state.State.Failures.Count > 0 || (temporary && !state.State.MustChangePassword))
         {
             state.State.Failures.Clear();
+            state.State.MustChangePassword |= temporary;
             await state.WriteStateAsync();
         }
         if (check == PasswordCheck.RehashNeeded) await User().SetPasswordAsync(password);
@@ -59,7 +60,7 @@ internal sealed class AccountGrain(
         var (tenant, id) = ResourceKeys.Split(this.GetPrimaryKeyString());
         var groups = (await memberships.GetGroupsOfUsersAsync(tenant, [id], CancellationToken.None)).GetValueOrDefault(id) ?? [];
         return new AccountProfile(id, ResourceDocument.GetString(user.Document, UniqueNames.Attribute(ResourceKind.User)) ?? id,
-            ResourceDocument.GetString(user.Document, "displayName"), PrimaryEmail(user.Document), user.Role,
+            ResourceDocument.GetString(user.Document, "displayName"), ResourceDocument.PrimaryEmail(user.Document), user.Role,
             groups.Select(g => new ProfileGroup(g.GroupId, g.DisplayName, g.Direct)).ToList(), state.State.MustChangePassword);
     }
 
@@ -71,20 +72,29 @@ internal sealed class AccountGrain(
             throw ScimException.InvalidValue($"Choose a password of at least {MinPasswordLength} characters.");
         if (newPassword.Equals(userName, StringComparison.OrdinalIgnoreCase))
             throw ScimException.InvalidValue("Choose a password other than your username.");
-        if (newPassword == currentPassword)
+        var now = clock.GetUtcNow();
+        if (newPassword == currentPassword || IsTemporary(newPassword, now))
             throw ScimException.InvalidValue("Choose a password other than the one you signed in with.");
-        if (PasswordHashes.Verify(PasswordHashes.Of(user.Document), currentPassword) == PasswordCheck.Failed)
+        if (PasswordHashes.Verify(PasswordHashes.Of(user.Document), currentPassword) == PasswordCheck.Failed && !IsTemporary(currentPassword, now))
         {
-            await RecordFailureAsync(clock.GetUtcNow());
+            await RecordFailureAsync(now);
             throw ScimException.InvalidValue("The current password is not right.");
         }
         await User().SetPasswordAsync(newPassword);
-        if (state.State.MustChangePassword || state.State.Failures.Count > 0)
-        {
-            (state.State.MustChangePassword, state.State.Failures) = (false, []);
-            await state.WriteStateAsync();
-        }
+        (state.State.MustChangePassword, state.State.Failures, state.State.TemporaryPasswordHash, state.State.TemporaryPasswordExpires) = (false, [], null, null);
+        await state.WriteStateAsync();
     }
+
+    public async Task SetTemporaryPasswordAsync(string hash, DateTimeOffset expires)
+    {
+        (state.State.TemporaryPasswordHash, state.State.TemporaryPasswordExpires) = (hash, expires);
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>Whether the password is the account's temporary one, still valid.</summary>
+    private bool IsTemporary(string password, DateTimeOffset now) =>
+        state.State.TemporaryPasswordHash is { } hash && state.State.TemporaryPasswordExpires > now
+        && PasswordHashes.Verify(hash, password) != PasswordCheck.Failed;
 
     private async Task RecordFailureAsync(DateTimeOffset now)
     {
@@ -101,11 +111,4 @@ internal sealed class AccountGrain(
     }
 
     private IUserGrain User() => GrainFactory.Grain<IUserGrain>(this.GetPrimaryKeyString());
-
-    private static string? PrimaryEmail(JsonObject document)
-    {
-        var emails = (document["emails"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
-        var chosen = emails.FirstOrDefault(ValueNormalizer.IsPrimary) ?? emails.FirstOrDefault();
-        return chosen?["value"]?.GetValue<string>();
-    }
 }

@@ -12,6 +12,11 @@ public sealed class AccountState
 
     [Id(1)] public DateTimeOffset? LockedUntil { get; set; }
 
-    /// <summary>The user signs in with a temporary password and must choose their own before anything else.</summary>
+    /// <summary>The user signed in with a temporary password and must choose their own before anything else.</summary>
     [Id(2)] public bool MustChangePassword { get; set; }
+
+    /// <summary>The hash of the temporary password last sent, never the password itself.</summary>
+    [Id(3)] public string? TemporaryPasswordHash { get; set; }
+
+    [Id(4)] public DateTimeOffset? TemporaryPasswordExpires { get; set; }
 }

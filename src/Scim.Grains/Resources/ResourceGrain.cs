@@ -47,9 +47,10 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     public async Task<ResourceSnapshot> CreateAsync(string json, RenderOptions render)
     {
         var (created, attributes, members) = await PrepareCreateAsync(json, PlatformRole.User);
+        var mail = await MailOnCreateAsync(created);
         try
         {
-            await StoreWriteAsync(() => store.InsertAsync(created, members, CancellationToken.None));
+            await StoreWriteAsync(() => store.InsertAsync(created, members, mail, CancellationToken.None));
         }
         catch (ScimException e) when (e.ScimType == ScimType.Uniqueness)
         {
@@ -200,14 +201,20 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     protected virtual Task<ResourceSnapshot?> ReplaceDuplicateAsync(JsonObject attributes, string json, RenderOptions render) =>
         Task.FromResult<ResourceSnapshot?>(null);
 
+    /// <summary>The e-mail a SCIM create owes (a user's temporary password), written with the row; none by default.</summary>
+    protected virtual ValueTask<OutboxMessage?> MailOnCreateAsync(StoredResource created) => ValueTask.FromResult<OutboxMessage?>(null);
+
     /// <summary>The membership a POST or PUT body sets; only groups have one.</summary>
     protected abstract MembershipChange MembersOf(JsonObject body);
 
-    /// <summary>Creates the resource from a POST body with a platform role; a duplicate is a 409 uniqueness, whoever it is.</summary>
-    protected async Task<StoredResource> CreateWithRoleAsync(string json, PlatformRole role)
+    /// <summary>
+    /// Creates the resource from a POST body with a platform role, and the e-mail that creation owes, if any; a duplicate
+    /// is a 409 uniqueness, whoever it is.
+    /// </summary>
+    protected async Task<StoredResource> CreateWithRoleAsync(string json, PlatformRole role, Func<StoredResource, OutboxMessage?> mail)
     {
         var (created, _, members) = await PrepareCreateAsync(json, role);
-        await StoreWriteAsync(() => store.InsertAsync(created, members, CancellationToken.None));
+        await StoreWriteAsync(() => store.InsertAsync(created, members, mail(created), CancellationToken.None));
         (current, loaded) = (PackedResource.Of(created), true);
         return created;
     }

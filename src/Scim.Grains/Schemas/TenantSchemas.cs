@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Tenants;
@@ -14,17 +13,12 @@ public sealed class TenantSchemas(IGrainFactory grains, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
 
-    private readonly ConcurrentDictionary<string, (ResourceSchema User, DateTimeOffset Until)> users = new(StringComparer.Ordinal);
+    private readonly TimedValues<ResourceSchema> users = new(Lifetime, clock);
 
-    public async ValueTask<ResourceSchema> ForAsync(string tenant, ResourceKind kind)
-    {
-        if (kind == ResourceKind.Group) return ResourceSchema.Group;
-        var now = clock.GetUtcNow();
-        if (users.TryGetValue(tenant, out var cached) && cached.Until > now) return cached.User;
-        var user = CustomSchemas.User(tenant, await grains.Grain<ITenantGrain>(tenant).GetCustomFieldsAsync());
-        users[tenant] = (user, now + Lifetime);
-        return user;
-    }
+    public async ValueTask<ResourceSchema> ForAsync(string tenant, ResourceKind kind) =>
+        kind == ResourceKind.Group
+            ? ResourceSchema.Group
+            : await users.GetAsync(tenant, async key => CustomSchemas.User(key, await grains.Grain<ITenantGrain>(key).GetCustomFieldsAsync()));
 
-    public void Forget(string tenant) => users.TryRemove(tenant, out _);
+    public void Forget(string tenant) => users.Forget(tenant);
 }

@@ -18,10 +18,11 @@ public interface IResourceStore
     Task<StoredResource?> GetAsync(string tenant, ResourceKind kind, string id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inserts a new resource, with its initial SCIM members for a group (a group under the root). A group id among the
-    /// members is a 400 invalidValue (<see cref="GroupMembersAreUsers"/>).
+    /// Inserts a new resource, with its initial SCIM members for a group (a group under the root), and the e-mail the
+    /// creation owes its user, if any (<see cref="IOutboxStore"/>), all or nothing. A group id among the members is a 400
+    /// invalidValue (<see cref="GroupMembersAreUsers"/>).
     /// </summary>
-    Task InsertAsync(StoredResource resource, MembershipChange members, CancellationToken cancellationToken);
+    Task InsertAsync(StoredResource resource, MembershipChange members, OutboxMessage? mail, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces a resource whose stored version is <paramref name="expectedVersion"/>, and applies a SCIM membership

@@ -16,9 +16,10 @@ namespace Scim.Grains.Storage;
 /// sits behind one lock, so a write (row, unique keys, memberships and the group tree together) is atomic, as a
 /// transaction is, and a move's cycle check and the move are one step.
 /// </summary>
-public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IGroupTreeStore
+public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IGroupTreeStore, IOutboxStore
 {
     private readonly ConcurrentDictionary<string, TenantData> tenants = new(StringComparer.Ordinal);
+    private readonly InMemoryOutbox outbox = new();
 
     public Task<StoredResource?> GetAsync(string tenant, ResourceKind kind, string id, CancellationToken cancellationToken)
     {
@@ -26,7 +27,7 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
         lock (data) return Task.FromResult(data.Rows(kind).GetValueOrDefault(id)?.Unpack(tenant, kind));
     }
 
-    public Task InsertAsync(StoredResource resource, MembershipChange members, CancellationToken cancellationToken)
+    public Task InsertAsync(StoredResource resource, MembershipChange members, OutboxMessage? mail, CancellationToken cancellationToken)
     {
         var data = Data(resource.Tenant);
         lock (data)
@@ -40,7 +41,29 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
             data.MoveExternalId(resource.Kind, resource.Id, null, packed.ExternalId);
             if (resource.Kind == ResourceKind.Group) data.Tree.Add(resource.Id);
             ApplyMembers(data, resource.Id, members);
+            if (mail is not null) outbox.Add(mail);
         }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        Task.FromResult(outbox.Claim(max, now, lease));
+
+    public Task MarkSentAsync(OutboxMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        outbox.Update(message, e => (e.Status, e.At, e.LeaseUntil, e.Error) = (MailStatus.Sent, sentAt, null, null));
+        return Task.CompletedTask;
+    }
+
+    public Task RetryAsync(OutboxMessage message, DateTimeOffset due, string error, CancellationToken cancellationToken)
+    {
+        outbox.Update(message, e => (e.Due, e.LeaseUntil, e.Error) = (due, null, error));
+        return Task.CompletedTask;
+    }
+
+    public Task MarkFailedAsync(OutboxMessage message, DateTimeOffset failedAt, string error, CancellationToken cancellationToken)
+    {
+        outbox.Update(message, e => (e.Status, e.At, e.LeaseUntil, e.Error) = (MailStatus.Failed, failedAt, null, error));
         return Task.CompletedTask;
     }
 

@@ -22,7 +22,7 @@ namespace Scim.Grains.Users;
 // An IdP touches a resource once per cycle: an activation kept for Orleans' default 15 idle minutes holds memory that
 // no one reuses, while activating again costs one store read.
 [CollectionAgeLimit(Minutes = 2)]
-internal sealed class UserGrain(IResourceStore store, IMembershipStore memberships, TenantSchemas schemas, TimeProvider clock)
+internal sealed class UserGrain(IResourceStore store, IMembershipStore memberships, TenantSchemas schemas, TenantSettings settings, TimeProvider clock)
     : ResourceGrain(store, memberships, schemas, clock), IUserGrain
 {
     /// <summary>
@@ -56,7 +56,20 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
         return groups;
     }
 
-    public async Task<PlatformUser> CreatePlatformUserAsync(string json, PlatformRole role) => Describe(await CreateWithRoleAsync(json, role));
+    public async Task<PlatformUser> CreatePlatformUserAsync(string json, PlatformRole role) =>
+        Describe(await CreateWithRoleAsync(json, role, created => Mail(created, MailKind.Invitation)));
+
+    /// <summary>
+    /// A user the IdP creates gets a temporary password by e-mail when the tenant asks for it, unless the IdP set a
+    /// password (that one stands) or the user has no e-mail address to send to.
+    /// </summary>
+    protected override async ValueTask<OutboxMessage?> MailOnCreateAsync(StoredResource created) =>
+        (await settings.ForAsync(Tenant)).SendTemporaryPasswordEmail && PasswordHashes.Of(created.Document) is null
+            ? Mail(created, MailKind.TemporaryPassword)
+            : null;
+
+    private OutboxMessage? Mail(StoredResource created, MailKind kind) =>
+        ResourceDocument.PrimaryEmail(created.Document) is null ? null : new OutboxMessage(Tenant, Guid.NewGuid().ToString("N"), created.Id, kind, Clock.GetUtcNow());
 
     public async Task<PlatformUser> GetPlatformUserAsync() => Describe(await RequireExistingAsync());
 

@@ -5,6 +5,7 @@ using Scim.Api;
 using Scim.Api.Auth;
 using Scim.Api.Http;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Mail;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
@@ -24,7 +25,8 @@ internal sealed partial class DemoTenantSeeder(
     IServer server,
     IGrainFactory grains,
     IConfiguration configuration,
-    IOptions<ScimApiOptions> options) : BackgroundService
+    IOptions<ScimApiOptions> options,
+    IOptions<MailOptions> mail) : BackgroundService
 {
     public const string GeneratedKeyFlag = "Scim:OperatorKeyGenerated";
 
@@ -63,6 +65,9 @@ internal sealed partial class DemoTenantSeeder(
         var token = await grains.Grain<ITokenSetGrain>(tenantId).MintAsync(new TokenRequest("other", "demo token", 0, "demo setup"));
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
         var origin = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? address.Replace("[::]", "localhost").Replace("0.0.0.0", "localhost") : options.Value.PublicBaseUrl.TrimEnd('/');
+        var mailGoes = string.IsNullOrWhiteSpace(mail.Value.Host)
+            ? $"written as .eml files to {mail.Value.PickupFolder} (set Scim__Mail__Host to send over SMTP)"
+            : $"sent over SMTP to {mail.Value.Host}:{mail.Value.Port}";
         Console.WriteLine($"""
 
             SCIM service ready.
@@ -70,6 +75,8 @@ internal sealed partial class DemoTenantSeeder(
               Demo tenant token    : {token.Token}
               Owner's admin key    : {adminKey ?? "(issued at the first start)"}   for {origin}/api/v1/tenants/{tenantId}/scim/...
               Operator key         : {(configuration[GeneratedKeyFlag] == "true" ? options.Value.OperatorKey + " (generated for this run; set Scim__OperatorKey to fix it)" : "(as configured)")}
+              Mail                 : {mailGoes}
+              Owner's sign-in      : {origin}/t/{tenantId}/login as {ownerEmail}, with the temporary password of the invitation mail
               Try: curl -H "Authorization: Bearer {token.Token}" {origin}/scim/v2/{tenantId}/Users
 
             """);

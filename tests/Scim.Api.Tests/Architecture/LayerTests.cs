@@ -46,7 +46,7 @@ public sealed class LayerTests
         ["Rendering", "Patching"],
         ["Storage"],
         ["Resources"],
-        ["Queries", "Users", "Groups", "Tenants", "Platform", "Bulk", "Discovery", "Health"],
+        ["Queries", "Users", "Groups", "Tenants", "Platform", "Bulk", "Discovery", "Health", "Mail"],
     ]);
 
     /// <summary>

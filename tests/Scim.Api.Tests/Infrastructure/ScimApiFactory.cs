@@ -43,6 +43,11 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Scim:DemoTenant", "-");
         builder.UseSetting("Scim:MaxRequestBytes", "65536");
         builder.UseSetting("Scim:ProvisioningLog:RetentionDays", LogRetentionDays.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Scim:Mail:Host", "127.0.0.1");
+        builder.UseSetting("Scim:Mail:Port", Inbox.Port.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Scim:Mail:Security", "None");
+        builder.UseSetting("Scim:Mail:From", "platform@service.example");
+        builder.UseSetting("Scim:PublicBaseUrl", "https://scim.test.example");
         foreach (var tenant in new[] { ThrottledTenant, ThrottledTenantForStrangers })
         {
             builder.UseSetting($"Scim:RateLimits:Tenants:{tenant}:PermitsPerSecond", "1");
@@ -69,6 +74,15 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
 
     /// <summary>The clock of the service: the system's, moved forward by tests that need time to pass (token overlaps).</summary>
     public ShiftedClock Clock { get; } = new();
+
+    /// <summary>The SMTP server the service sends its mail to.</summary>
+    public TestInbox Inbox { get; } = new();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Inbox.Dispose();
+    }
 
     /// <inheritdoc cref="ServiceClients.NewTenantAsync"/>
     public Task<ScimClient> NewTenantAsync(string identityProvider = "okta", string? id = null, bool keepOwner = false) =>

@@ -16,8 +16,8 @@ public sealed class InMemoryResourceStoreTests
     [Fact]
     public async Task ExternalIdLookup_FollowsUpdatesAndDeletes()
     {
-        await store.InsertAsync(User("a", "alice", "ext-1", 1), MembershipChange.None, CancellationToken.None);
-        await store.InsertAsync(User("b", "bob", "ext-1", 1), MembershipChange.None, CancellationToken.None);
+        await store.InsertAsync(User("a", "alice", "ext-1", 1), MembershipChange.None, null, CancellationToken.None);
+        await store.InsertAsync(User("b", "bob", "ext-1", 1), MembershipChange.None, null, CancellationToken.None);
         await store.UpdateAsync(User("a", "alice", "ext-2", 2), 1, MembershipChange.None, CancellationToken.None);
 
         Assert.Equal(["b"], await IdsAsync("externalId eq \"ext-1\""));
@@ -30,7 +30,7 @@ public sealed class InMemoryResourceStoreTests
     [Fact]
     public async Task UserNameLookup_FollowsRenames()
     {
-        await store.InsertAsync(User("a", "alice", null, 1), MembershipChange.None, CancellationToken.None);
+        await store.InsertAsync(User("a", "alice", null, 1), MembershipChange.None, null, CancellationToken.None);
         await store.UpdateAsync(User("a", "alicia", null, 2), 1, MembershipChange.None, CancellationToken.None);
 
         Assert.Empty(await IdsAsync("userName eq \"alice\""));

@@ -198,8 +198,8 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
 
         private async Task InsertAsync(StoredResource resource, MembershipChange members)
         {
-            await InMemory.InsertAsync(resource, members, CancellationToken.None);
-            await Postgres.InsertAsync(resource, members, CancellationToken.None);
+            await InMemory.InsertAsync(resource, members, null, CancellationToken.None);
+            await Postgres.InsertAsync(resource, members, null, CancellationToken.None);
         }
 
         private static StoredResource Resource(ResourceSchema schema, string id, string json, int day)

@@ -46,12 +46,14 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             return Row(tenant, kind, id, reader.GetInt64(0), reader.GetString(1)) with { Role = (PlatformRole)reader.GetInt16(2) };
         });
 
-    public Task InsertAsync(StoredResource resource, MembershipChange members, CancellationToken cancellationToken) =>
+    public Task InsertAsync(StoredResource resource, MembershipChange members, OutboxMessage? mail, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
         {
             await using var batch = dataSource.CreateBatch();
             foreach (var command in MembershipCommands(resource.Tenant, resource.Id, members).Prepend(Insert(resource)))
                 batch.BatchCommands.Add(command);
+            // One batch is one transaction: the e-mail is owed exactly when the user exists.
+            if (mail is not null) batch.BatchCommands.Add(PostgresOutboxStore.Insert(mail));
             await batch.ExecuteNonQueryAsync(cancellationToken);
             return true;
         }, resource);
@@ -398,7 +400,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     private static NpgsqlParameter Jsonb(JsonObject document) =>
         new() { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = document.ToJsonString() };
 
-    private static NpgsqlBatchCommand Command(string sql, params object?[] values)
+    internal static NpgsqlBatchCommand Command(string sql, params object?[] values)
     {
         var command = new NpgsqlBatchCommand(sql);
         foreach (var value in values)

@@ -1,0 +1,22 @@
+using Scim.Grains.Documents;
+
+namespace Scim.Grains.Storage;
+
+/// <summary>
+/// The outbox: e-mails owed, each claimed by one dispatcher at a time under a lease. A message written with a user's
+/// creation goes in with <see cref="IResourceStore.InsertAsync"/>, in the same transaction; a claim whose lease ran out
+/// (its dispatcher died between sending and marking) is due again, which is the one way a message can go out twice.
+/// </summary>
+public interface IOutboxStore
+{
+    /// <summary>Claims up to <paramref name="max"/> due messages until <paramref name="now"/> + <paramref name="lease"/>.</summary>
+    Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    Task MarkSentAsync(OutboxMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken);
+
+    /// <summary>Releases a claimed message to be tried again at <paramref name="due"/>, keeping why the attempt failed.</summary>
+    Task RetryAsync(OutboxMessage message, DateTimeOffset due, string error, CancellationToken cancellationToken);
+
+    /// <summary>Gives a message up: it is not sent, and says why.</summary>
+    Task MarkFailedAsync(OutboxMessage message, DateTimeOffset failedAt, string error, CancellationToken cancellationToken);
+}

@@ -1,0 +1,57 @@
+using Npgsql;
+using Scim.Grains.Documents;
+
+namespace Scim.Grains.Storage.Postgres;
+
+/// <summary>
+/// The outbox on PostgreSQL (<c>scim_outbox</c>, migration 0011). Dispatchers on every silo claim due rows with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so each row goes to one of them; the claim is a lease that a dead dispatcher lets run out.
+/// </summary>
+public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxStore
+{
+    /// <summary>The row of a new message, for the batch that creates its user.</summary>
+    internal static NpgsqlBatchCommand Insert(OutboxMessage message) => PostgresResourceStore.Command(
+        "INSERT INTO scim_outbox (tenant, id, user_id, kind, created, due) VALUES ($1, $2, $3, $4, $5, $5)",
+        message.Tenant, message.Id, message.UserId, (short)message.Kind, message.Created);
+
+    public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(PostgresResourceStore.Command("""
+                UPDATE scim_outbox o SET lease_until = $2, attempts = o.attempts + 1
+                FROM (SELECT tenant, id FROM scim_outbox WHERE state = 0 AND due <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+                      ORDER BY due LIMIT $3 FOR UPDATE SKIP LOCKED) due
+                WHERE o.tenant = due.tenant AND o.id = due.id
+                RETURNING o.tenant, o.id, o.user_id, o.kind, o.created, o.attempts
+                """, now, now + lease, max));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            var claimed = new List<OutboxMessage>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                claimed.Add(new OutboxMessage(reader.GetString(0), reader.GetString(1), reader.GetString(2), (MailKind)reader.GetInt16(3),
+                    reader.GetFieldValue<DateTimeOffset>(4)) { Attempts = reader.GetInt32(5) });
+            }
+            return (IReadOnlyList<OutboxMessage>)claimed;
+        });
+
+    public Task MarkSentAsync(OutboxMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        RunAsync("UPDATE scim_outbox SET state = 1, sent_at = $3, lease_until = NULL, error = NULL WHERE tenant = $1 AND id = $2",
+            cancellationToken, message.Tenant, message.Id, sentAt);
+
+    public Task RetryAsync(OutboxMessage message, DateTimeOffset due, string error, CancellationToken cancellationToken) =>
+        RunAsync("UPDATE scim_outbox SET due = $3, lease_until = NULL, error = $4 WHERE tenant = $1 AND id = $2",
+            cancellationToken, message.Tenant, message.Id, due, error);
+
+    public Task MarkFailedAsync(OutboxMessage message, DateTimeOffset failedAt, string error, CancellationToken cancellationToken) =>
+        RunAsync("UPDATE scim_outbox SET state = 2, failed_at = $3, lease_until = NULL, error = $4 WHERE tenant = $1 AND id = $2",
+            cancellationToken, message.Tenant, message.Id, failedAt, error);
+
+    private Task RunAsync(string sql, CancellationToken cancellationToken, params object?[] values) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(PostgresResourceStore.Command(sql, values));
+            return await batch.ExecuteNonQueryAsync(cancellationToken);
+        });
+}
