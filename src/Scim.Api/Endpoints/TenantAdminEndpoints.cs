@@ -7,6 +7,7 @@ using Scim.Api.Http;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
+using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Tenants;
 
 namespace Scim.Api.Endpoints;
@@ -24,6 +25,13 @@ public static class TenantAdminEndpoints
     public sealed record SettingsRequest(string? IdentityProvider, bool? SendTemporaryPasswordEmail);
 
     public sealed record IssueTokenRequest(string? IdentityProvider, string? Name, int? OverlapMinutes);
+
+    /// <summary>Where the newest e-mail to a user stands; never its temporary password.</summary>
+    public sealed record MailView(string Kind, string Status, int Attempts, DateTimeOffset Queued, DateTimeOffset? SentAt, DateTimeOffset? FailedAt, string? Error)
+    {
+        public static MailView Of(MailState mail) => new(mail.Kind == MailKind.Invitation ? "invitation" : "temporary-password",
+            mail.Status.ToString().ToLowerInvariant(), mail.Attempts, mail.Queued, mail.SentAt, mail.FailedAt, mail.Error);
+    }
 
     public static void MapTenantAdminEndpoints(this IEndpointRouteBuilder app)
     {
@@ -45,6 +53,12 @@ public static class TenantAdminEndpoints
         scim.MapPost("/deactivate", async (string tenant, [AsParameters] ScimServices s) =>
             TypedResults.Ok(OperatorConnectorEndpoints.ConnectorView.Of(await Tenant(s, tenant).DeactivateAsync())));
         scim.MapGet("/endpoint", GetEndpoint);
+        scim.MapGet("/users/{id}/mail", async (string tenant, string id, [AsParameters] ScimServices s) =>
+            await Account(s, tenant, id).GetMailAsync() is { } mail
+                ? TypedResults.Ok(MailView.Of(mail))
+                : throw ScimException.NotFound($"No e-mail was ever owed to user '{id}'."));
+        scim.MapPost("/users/{id}/temporary-password", async (string tenant, string id, [AsParameters] ScimServices s) =>
+            TypedResults.Accepted($"/api/v1/tenants/{tenant}/scim/users/{id}/mail", MailView.Of(await Account(s, tenant, id).SendTemporaryPasswordAsync())));
         scim.MapGet("/log", ReadLogAsync);
     }
 
@@ -116,4 +130,7 @@ public static class TenantAdminEndpoints
     private static string Caller(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 
     private static ITenantGrain Tenant(ScimServices s, string tenant) => s.Grains.Grain<ITenantGrain>(tenant);
+
+    private static IAccountGrain Account(ScimServices s, string tenant, string id) =>
+        s.Grains.Grain<IAccountGrain>(ResourceKeys.Of(tenant, ScimRequests.RequireResourceId(id, "User")));
 }

@@ -16,8 +16,14 @@ public interface IAccountGrain : IGrainWithStringKey
     Task ChangePasswordAsync(string currentPassword, string newPassword);
 
     /// <summary>
-    /// Gives the account a temporary password (its hash; the password itself goes only into the e-mail), valid until
+    /// Gives the account a temporary password (its SHA-256; the password itself goes only into the e-mail), valid until
     /// <paramref name="expires"/>: it signs in once and must be replaced. A later one replaces an earlier one.
     /// </summary>
-    Task SetTemporaryPasswordAsync(string hash, DateTimeOffset expires);
+    Task SetTemporaryPasswordAsync(byte[] hash, DateTimeOffset expires);
+
+    /// <summary>Where the newest e-mail to the user stands; null when none was ever owed.</summary>
+    Task<MailState?> GetMailAsync();
+
+    /// <summary>Owes the user a fresh temporary password by e-mail (an admin's resend); 404 for no such user, 400 without an e-mail address.</summary>
+    Task<MailState> SendTemporaryPasswordAsync();
 }

@@ -1,3 +1,5 @@
+using Scim.Grains.Interfaces.Platform;
+
 namespace Scim.Grains.Documents;
 
 /// <summary>
@@ -8,4 +10,8 @@ public sealed record OutboxMessage(string Tenant, string Id, string UserId, Mail
 {
     /// <summary>How many times a dispatcher has claimed it, this claim included.</summary>
     public int Attempts { get; init; }
+
+    /// <summary>A message owed from now on, under an id of its own.</summary>
+    public static OutboxMessage New(string tenant, string userId, MailKind kind, DateTimeOffset now) =>
+        new(tenant, Guid.NewGuid().ToString("N"), userId, kind, now);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using MimeKit;
 using Scim.Grains.Documents;
+using Scim.Grains.Interfaces.Platform;
 
 namespace Scim.Grains.Mail;
 

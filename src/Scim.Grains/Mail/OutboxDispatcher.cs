@@ -97,7 +97,7 @@ public sealed partial class OutboxDispatcher(
         var userName = ResourceDocument.GetString(user.Document, UniqueNames.Attribute(ResourceKind.User)) ?? address;
         var password = TemporaryPasswords.New();
         var expires = clock.GetUtcNow() + TimeSpan.FromDays(settings.TemporaryPasswordDays);
-        await grains.Grain<IAccountGrain>(ResourceKeys.Of(message.Tenant, message.UserId)).SetTemporaryPasswordAsync(PasswordHashes.Hash(password), expires);
+        await grains.Grain<IAccountGrain>(ResourceKeys.Of(message.Tenant, message.UserId)).SetTemporaryPasswordAsync(TemporaryPasswords.Hash(password), expires);
         var signIn = $"{(settings.PublicBaseUrl ?? "http://localhost:5000").TrimEnd('/')}/t/{message.Tenant}/login";
         return AccountMessage.Build(message.Kind, settings.From, platform, to, userName, password, expires, signIn);
     }

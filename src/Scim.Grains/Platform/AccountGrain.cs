@@ -19,6 +19,7 @@ internal sealed class AccountGrain(
     [PersistentState("scim.account", ScimStorage.Name)] IPersistentState<AccountState> state,
     IResourceStore store,
     IMembershipStore memberships,
+    IOutboxStore outbox,
     TimeProvider clock) : Grain, IAccountGrain
 {
     public const int MaxFailures = 5;
@@ -85,16 +86,32 @@ internal sealed class AccountGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task SetTemporaryPasswordAsync(string hash, DateTimeOffset expires)
+    public async Task SetTemporaryPasswordAsync(byte[] hash, DateTimeOffset expires)
     {
         (state.State.TemporaryPasswordHash, state.State.TemporaryPasswordExpires) = (hash, expires);
         await state.WriteStateAsync();
     }
 
+    public Task<MailState?> GetMailAsync()
+    {
+        var (tenant, id) = ResourceKeys.Split(this.GetPrimaryKeyString());
+        return outbox.LatestAsync(tenant, id, CancellationToken.None);
+    }
+
+    public async Task<MailState> SendTemporaryPasswordAsync()
+    {
+        var user = await ReadUserAsync() ?? throw ScimException.NotFound("No such user.");
+        if (ResourceDocument.PrimaryEmail(user.Document) is null)
+            throw ScimException.InvalidValue("The user has no e-mail address to send a temporary password to; add one first.");
+        var message = OutboxMessage.New(user.Tenant, user.Id, MailKind.TemporaryPassword, clock.GetUtcNow());
+        await outbox.EnqueueAsync(message, CancellationToken.None);
+        return new MailState(message.Kind, MailStatus.Queued, 0, message.Created, null, null, null);
+    }
+
     /// <summary>Whether the password is the account's temporary one, still valid.</summary>
     private bool IsTemporary(string password, DateTimeOffset now) =>
         state.State.TemporaryPasswordHash is { } hash && state.State.TemporaryPasswordExpires > now
-        && PasswordHashes.Verify(hash, password) != PasswordCheck.Failed;
+        && TemporaryPasswords.Matches(hash, password);
 
     private async Task RecordFailureAsync(DateTimeOffset now)
     {

@@ -15,8 +15,8 @@ public sealed class AccountState
     /// <summary>The user signed in with a temporary password and must choose their own before anything else.</summary>
     [Id(2)] public bool MustChangePassword { get; set; }
 
-    /// <summary>The hash of the temporary password last sent, never the password itself.</summary>
-    [Id(3)] public string? TemporaryPasswordHash { get; set; }
+    /// <summary>The SHA-256 of the temporary password last sent (<see cref="Documents.TemporaryPasswords"/>), never the password itself.</summary>
+    [Id(3)] public byte[]? TemporaryPasswordHash { get; set; }
 
     [Id(4)] public DateTimeOffset? TemporaryPasswordExpires { get; set; }
 }

@@ -1,4 +1,5 @@
 using Scim.Grains.Documents;
+using Scim.Grains.Interfaces.Platform;
 
 namespace Scim.Grains.Storage;
 
@@ -9,6 +10,12 @@ namespace Scim.Grains.Storage;
 /// </summary>
 public interface IOutboxStore
 {
+    /// <summary>Queues a message on its own (an admin's resend); one owed by a creation goes in with the user's row.</summary>
+    Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Where the newest message to a user stands, or null when none was ever owed.</summary>
+    Task<MailState?> LatestAsync(string tenant, string userId, CancellationToken cancellationToken);
+
     /// <summary>Claims up to <paramref name="max"/> due messages until <paramref name="now"/> + <paramref name="lease"/>.</summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
 

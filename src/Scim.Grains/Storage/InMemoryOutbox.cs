@@ -1,4 +1,5 @@
 using Scim.Grains.Documents;
+using Scim.Grains.Interfaces.Platform;
 
 namespace Scim.Grains.Storage;
 
@@ -14,6 +15,16 @@ internal sealed class InMemoryOutbox
     public void Add(OutboxMessage message)
     {
         lock (gate) entries[(message.Tenant, message.Id)] = new Entry(message, message.Created);
+    }
+
+    public MailState? Latest(string tenant, string userId)
+    {
+        lock (gate)
+        {
+            var latest = entries.Values.Where(e => e.Message.Tenant == tenant && e.Message.UserId == userId).MaxBy(e => e.Message.Created);
+            return latest is null ? null : new MailState(latest.Message.Kind, latest.Status, latest.Message.Attempts, latest.Message.Created,
+                latest.Status == MailStatus.Sent ? latest.At : null, latest.Status == MailStatus.Failed ? latest.At : null, latest.Error);
+        }
     }
 
     public IReadOnlyList<OutboxMessage> Claim(int max, DateTimeOffset now, TimeSpan lease)

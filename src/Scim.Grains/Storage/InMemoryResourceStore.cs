@@ -46,6 +46,15 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
         return Task.CompletedTask;
     }
 
+    public Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        outbox.Add(message);
+        return Task.CompletedTask;
+    }
+
+    public Task<MailState?> LatestAsync(string tenant, string userId, CancellationToken cancellationToken) =>
+        Task.FromResult(outbox.Latest(tenant, userId));
+
     public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         Task.FromResult(outbox.Claim(max, now, lease));
 

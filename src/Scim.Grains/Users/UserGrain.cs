@@ -69,7 +69,7 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
             : null;
 
     private OutboxMessage? Mail(StoredResource created, MailKind kind) =>
-        ResourceDocument.PrimaryEmail(created.Document) is null ? null : new OutboxMessage(Tenant, Guid.NewGuid().ToString("N"), created.Id, kind, Clock.GetUtcNow());
+        ResourceDocument.PrimaryEmail(created.Document) is null ? null : OutboxMessage.New(Tenant, created.Id, kind, Clock.GetUtcNow());
 
     public async Task<PlatformUser> GetPlatformUserAsync() => Describe(await RequireExistingAsync());
 

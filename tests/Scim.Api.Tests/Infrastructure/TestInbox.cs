@@ -19,11 +19,19 @@ public sealed class TestInbox : IDisposable
         Port = int.Parse(ScimApiFactory.FreePort(), System.Globalization.CultureInfo.InvariantCulture);
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port))).Build();
         var services = new ServiceProvider();
-        services.Add(new Store(received));
+        services.Add(new Store(this));
         _ = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
     }
 
     public int Port { get; }
+
+    /// <summary>While set, the server answers every message with a transient 451, as a mail server in trouble does.</summary>
+    public bool Refusing { get; set; }
+
+    /// <summary>How many messages the server has turned away while refusing.</summary>
+    public int Refused => refused;
+
+    private int refused;
 
     /// <summary>The messages to an address so far.</summary>
     public IReadOnlyList<MimeMessage> To(string address) =>
@@ -44,13 +52,18 @@ public sealed class TestInbox : IDisposable
     // The factory may be disposed twice (Dispose and DisposeAsync): stopping the server is idempotent.
     public void Dispose() => stop.Cancel();
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
+    private sealed class Store(TestInbox inbox) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
             CancellationToken cancellationToken)
         {
+            if (inbox.Refusing)
+            {
+                Interlocked.Increment(ref inbox.refused);
+                return new SmtpResponse((SmtpReplyCode)451, "Try again later");
+            }
             using var stream = new MemoryStream(buffer.ToArray());
-            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            inbox.received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;
         }
     }

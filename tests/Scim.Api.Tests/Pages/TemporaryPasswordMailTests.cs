@@ -94,6 +94,65 @@ public abstract partial class TemporaryPasswordMailTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task MailWhileTheMailServerFails_GoesOutOnceItRecovers_NoneLostNoneTwice()
+    {
+        var scim = await TenantAsync(sendTemporaryPassword: true);
+        var addresses = Enumerable.Range(1, 3).Select(i => Address(scim, $"patient{i}")).ToList();
+        var refusedBefore = factory.Inbox.Refused;
+        factory.Inbox.Refusing = true;
+        try
+        {
+            for (var i = 0; i < addresses.Count; i++)
+                await scim.CreateUserAsync($"patient{i + 1}", $$""","emails":[{"value":"{{addresses[i]}}","primary":true}]""");
+            var until = DateTime.UtcNow.AddSeconds(20);
+            while (factory.Inbox.Refused - refusedBefore < addresses.Count && DateTime.UtcNow < until) await Task.Delay(50);
+        }
+        finally
+        {
+            factory.Inbox.Refusing = false;
+        }
+        // Past the longest wait between attempts, so the retries are due now rather than in seconds.
+        factory.Clock.Advance(TimeSpan.FromMinutes(11));
+
+        foreach (var address in addresses) await factory.Inbox.WaitForAsync(address);
+
+        Assert.True(factory.Inbox.Refused - refusedBefore >= addresses.Count);
+        Assert.All(addresses, address => Assert.Single(factory.Inbox.To(address)));
+    }
+
+    [Fact]
+    public async Task AnAdmin_SeesWhereAUsersMailStands_AndSendsAFreshPassword_WhichAloneSignsIn()
+    {
+        var scim = await TenantAsync(sendTemporaryPassword: true);
+        using var admin = factory.PlatformAdmin(scim.AdminKey);
+        var address = Address(scim, "resend");
+        var userId = await scim.CreateUserAsync("resend", $$""","emails":[{"value":"{{address}}","primary":true}]""");
+        var noAddress = await scim.CreateUserAsync("no.address");
+        var first = PasswordIn(await factory.Inbox.WaitForAsync(address));
+        var users = $"/api/v1/tenants/{scim.Tenant}/scim/users";
+
+        var state = await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"{users}/{userId}/mail");
+        var resent = await admin.PostAsync($"{users}/{userId}/temporary-password", null);
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (factory.Inbox.To(address).Count < 2 && DateTime.UtcNow < until) await Task.Delay(50);
+        var second = PasswordIn(factory.Inbox.To(address)[^1]);
+        using var browser = factory.Browser();
+        var withFirst = await browser.SignInAsync(scim.Tenant, "resend", first);
+        var withSecond = await browser.SignInAsync(scim.Tenant, "resend", second);
+
+        Assert.Equal("temporary-password", state!["kind"]!.GetValue<string>());
+        Assert.Equal("sent", state["status"]!.GetValue<string>());
+        Assert.DoesNotContain(first, state.ToJsonString());
+        Assert.Equal(HttpStatusCode.Accepted, resent.StatusCode);
+        Assert.Equal(2, factory.Inbox.To(address).Count);
+        Assert.NotEqual(first, second);
+        Assert.Equal(HttpStatusCode.OK, withFirst.Status);
+        Assert.Equal($"/t/{scim.Tenant}/password", withSecond.Location);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync($"{users}/{noAddress}/temporary-password", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"{users}/{noAddress}/mail")).StatusCode);
+    }
+
+    [Fact]
     public async Task ALineBreakInADisplayName_AddsNoHeader()
     {
         var scim = await TenantAsync(sendTemporaryPassword: true);

@@ -1,5 +1,6 @@
 using Npgsql;
 using Scim.Grains.Documents;
+using Scim.Grains.Interfaces.Platform;
 
 namespace Scim.Grains.Storage.Postgres;
 
@@ -13,6 +14,29 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
     internal static NpgsqlBatchCommand Insert(OutboxMessage message) => PostgresResourceStore.Command(
         "INSERT INTO scim_outbox (tenant, id, user_id, kind, created, due) VALUES ($1, $2, $3, $4, $5, $5)",
         message.Tenant, message.Id, message.UserId, (short)message.Kind, message.Created);
+
+    public Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(Insert(message));
+            return await batch.ExecuteNonQueryAsync(cancellationToken);
+        });
+
+    public Task<MailState?> LatestAsync(string tenant, string userId, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(PostgresResourceStore.Command("""
+                SELECT kind, state, attempts, created, sent_at, failed_at, error FROM scim_outbox
+                WHERE tenant = $1 AND user_id = $2 ORDER BY created DESC LIMIT 1
+                """, tenant, userId));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken)) return null;
+            return new MailState((MailKind)reader.GetInt16(0), (MailStatus)reader.GetInt16(1), reader.GetInt32(2), reader.GetFieldValue<DateTimeOffset>(3),
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6));
+        });
 
     public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
