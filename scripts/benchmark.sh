@@ -15,6 +15,8 @@ dotnet build Scim.sln -c Release -nologo -v q >/dev/null
 dotnet build bench/Scim.Benchmark -c Release -nologo -v q >/dev/null
 dotnet build bench/Scim.NoWork -c Release -nologo -v q >/dev/null
 results=$(mktemp)
+# The mail the service sends while measured (temporary passwords) goes to a throwaway pickup folder.
+mail=$(mktemp -d)
 port=${BENCHMARK_PORT:-5100}
 source "$root/scripts/service.sh"
 service_init Release
@@ -24,7 +26,8 @@ key=$SERVICE_KEY
 serve() {
   service_start server Scim.Silo "http://127.0.0.1:$port" Orleans__SiloPort=21300 Orleans__GatewayPort=40300 \
     Orleans__AdvertisedIPAddress=127.0.0.1 Logging__LogLevel__Default=Warning \
-    Scim__RateLimits__Default__PermitsPerSecond=1000000 Scim__RateLimits__Default__Burst=1000000 "$@"
+    Scim__RateLimits__Default__PermitsPerSecond=1000000 Scim__RateLimits__Default__Burst=1000000 \
+    Scim__Mail__PickupFolder="$mail" "$@"
   service_ready server "http://127.0.0.1:$port"
 }
 
@@ -74,3 +77,4 @@ fi
 
 echo "== goals (figures of this run; results in $results)"
 dotnet "$root/bench/Scim.Benchmark/bin/Release/net10.0/Scim.Benchmark.dll" report "$results"
+rm -rf "$mail"

@@ -39,6 +39,8 @@ public static class Goals
         {
             goals.Add(new($"user creates, {c} clients: PostgreSQL / raw INSERT", (Postgres, $"create/{c}"), (Raw, $"create/{c}"), 0.5));
             goals.Add(new($"user creates, {c} clients: in memory / no-work", (Memory, $"create/{c}"), (NoWork, $"create/{c}"), 0.4));
+            goals.Add(new($"user creates, {c} clients, mailed / not: in memory", (Memory, $"create-mailed/{c}"), (Memory, $"create/{c}"), 0.9));
+            goals.Add(new($"user creates, {c} clients, mailed / not: PostgreSQL", (Postgres, $"create-mailed/{c}"), (Postgres, $"create/{c}"), 0.9));
         }
         foreach (var g in groups)
         {

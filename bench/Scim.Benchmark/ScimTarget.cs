@@ -12,7 +12,8 @@ public sealed class ScimTarget(HttpClient http, string tenant, string token)
 {
     public string Tenant => tenant;
 
-    public static async Task<ScimTarget> CreateTenantAsync(BenchmarkOptions options, string identityProvider)
+    /// <summary>A tenant set up as a customer's is; with <paramref name="mailTemporaryPasswords"/>, its users get temporary passwords by e-mail.</summary>
+    public static async Task<ScimTarget> CreateTenantAsync(BenchmarkOptions options, string identityProvider, bool mailTemporaryPasswords = false)
     {
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
@@ -30,6 +31,8 @@ public sealed class ScimTarget(HttpClient http, string tenant, string token)
         await SendJsonAsync(http, HttpMethod.Put, $"admin/v1/tenants/{tenant}/connector", key, new { platformGroupId, connectorAdminEmail = email });
         var adminKey = (await SendJsonAsync(http, HttpMethod.Post, $"admin/v1/tenants/{tenant}/admin-keys", key, new { userId = owner }))["key"]!.GetValue<string>();
         await SendJsonAsync(http, HttpMethod.Post, $"api/v1/tenants/{tenant}/scim/activate", adminKey, null);
+        if (mailTemporaryPasswords)
+            await SendJsonAsync(http, HttpMethod.Put, $"api/v1/tenants/{tenant}/scim/settings", adminKey, new { identityProvider, sendTemporaryPasswordEmail = true });
         var token = (await SendJsonAsync(http, HttpMethod.Post, $"api/v1/tenants/{tenant}/scim/tokens", adminKey, new { identityProvider }))["token"]!.GetValue<string>();
         return new ScimTarget(http, tenant, token);
     }

@@ -30,6 +30,7 @@ app.MapPost("/admin/v1/tenants/{tenant}/users", async (HttpRequest r) => { await
 app.MapPut("/admin/v1/tenants/{tenant}/connector", async (HttpRequest r) => { await Drain(r); return Json("{}"); });
 app.MapPost("/admin/v1/tenants/{tenant}/admin-keys", async (HttpRequest r) => { await Drain(r); return Json("""{"key":"key"}""", 201); });
 app.MapPost("/api/v1/tenants/{tenant}/scim/activate", () => Json("{}"));
+app.MapPut("/api/v1/tenants/{tenant}/scim/settings", async (HttpRequest r) => { await Drain(r); return Json("{}"); });
 app.MapPost("/api/v1/tenants/{tenant}/scim/tokens", async (HttpRequest r) => { await Drain(r); return Json("""{"token":"token"}""", 201); });
 
 app.MapPost("/scim/v2/{tenant}/Users", async (HttpRequest r) => { await Drain(r); return Json(UserWithId(Guid.NewGuid().ToString()), 201); });

@@ -40,7 +40,8 @@ public static class ResourceEndpoints
         var id = Guid.NewGuid().ToString();
         var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
         var snapshot = await Grain(s, kind, tenant, id).CreateAsync(body, render);
-        ScimRequestFacts.Of(http).CreatedId = snapshot.Id;
+        var facts = ScimRequestFacts.Of(http);
+        (facts.CreatedId, facts.Note) = (snapshot.Id, snapshot.Note);
         return ScimResult.Resource(snapshot, new MemberStream(s.Grains, tenant, render), StatusCodes.Status201Created);
     }
 

@@ -17,6 +17,9 @@ public sealed class ScimRequestFacts
     /// <summary>The id of the resource the request created, set by the endpoint that created it.</summary>
     public string? CreatedId { get; set; }
 
+    /// <summary>What the write set going, for the provisioning log (a create's e-mail, or why there is none).</summary>
+    public string? Note { get; set; }
+
     /// <summary>A valid token's tenant has not activated its integration (answered 403).</summary>
     public bool IntegrationInactive { get; set; }
 

@@ -27,16 +27,16 @@ public sealed class ProvisioningLogMiddleware(RequestDelegate next, Provisioning
         finally
         {
             var facts = ScimRequestFacts.Of(http);
-            if (facts.Token is { } token && tenant is not null) Record(http, tenant, type, id ?? facts.CreatedId, token, facts.Body, started);
+            if (facts.Token is { } token && tenant is not null) Record(http, tenant, type, id ?? facts.CreatedId, token, facts, started);
         }
     }
 
-    private void Record(HttpContext http, string tenant, string? type, string? id, TokenIdentity token, string? body, DateTimeOffset started)
+    private void Record(HttpContext http, string tenant, string? type, string? id, TokenIdentity token, ScimRequestFacts facts, DateTimeOffset started)
     {
         var request = http.Request;
         var path = (request.Path + request.QueryString).ToString();
         var entry = new ProvisioningLogEntry(0, started, token.TokenId, token.IdentityProvider, request.Method,
-            path.Length > MaxPathLength ? path[..MaxPathLength] : path, http.Response.StatusCode, type, id, []);
-        queue.Enqueue(new PendingLogEntry(tenant, entry, body));
+            path.Length > MaxPathLength ? path[..MaxPathLength] : path, http.Response.StatusCode, type, id, [], facts.Note);
+        queue.Enqueue(new PendingLogEntry(tenant, entry, facts.Body));
     }
 }

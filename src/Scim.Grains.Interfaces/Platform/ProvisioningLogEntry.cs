@@ -2,7 +2,8 @@ namespace Scim.Grains.Interfaces.Platform;
 
 /// <summary>
 /// One SCIM request of a tenant, as the provisioning log keeps it: when, which token (and its identity provider), what
-/// was asked and answered, which resource, and the names (never the values) of the attributes the request set.
+/// was asked and answered, which resource, the names (never the values) of the attributes the request set, and a note
+/// on what else it set going (a temporary-password e-mail queued, or why none was).
 /// <see cref="Sequence"/> is assigned by the store and orders the log.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("scim.ProvisioningLogEntry")]
@@ -16,7 +17,8 @@ public sealed record ProvisioningLogEntry(
     [property: Id(6)] int Status,
     [property: Id(7)] string? ResourceType,
     [property: Id(8)] string? ResourceId,
-    [property: Id(9)] IReadOnlyList<string> Attributes);
+    [property: Id(9)] IReadOnlyList<string> Attributes,
+    [property: Id(10)] string? Note = null);
 
 /// <summary>
 /// Which log entries to read, newest first: a time range (from inclusive, to exclusive), a status (exact, or a class

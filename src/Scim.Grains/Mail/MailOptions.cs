@@ -34,6 +34,12 @@ public sealed class MailOptions
 
     /// <summary>How long a message is retried after a transient failure before it is marked failed.</summary>
     public int GiveUpAfterHours { get; set; } = 24;
+
+    /// <summary>
+    /// At most this many messages per second from each silo: a first sync of thousands of users then spreads its mail
+    /// over minutes, as mail relays expect, instead of taking a core from the creates that owe it.
+    /// </summary>
+    public int MaxPerSecond { get; set; } = 20;
 }
 
 /// <summary>How the SMTP connection is secured.</summary>

@@ -15,8 +15,9 @@ namespace Scim.Grains.Mail;
 /// <summary>
 /// Sends what the outbox holds, on every silo: claims due messages under a lease, makes each one's temporary password
 /// (its hash goes to the user's account first, so the password mailed is the one that works), sends, and marks it
-/// sent. A transient failure is retried with a growing wait until <see cref="MailOptions.GiveUpAfterHours"/>; a refusal
-/// fails at once. Nothing here may stop the silo: a failing message is recorded and the loop goes on.
+/// sent, at most <see cref="MailOptions.MaxPerSecond"/>. A transient failure is retried with a growing wait until
+/// <see cref="MailOptions.GiveUpAfterHours"/>; a refusal fails at once. Nothing here may stop the silo: a failing message
+/// is recorded and the loop goes on.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IOutboxStore outbox,
@@ -41,7 +42,14 @@ public sealed partial class OutboxDispatcher(
             {
                 var messages = await outbox.ClaimAsync(BatchSize, clock.GetUtcNow(), Lease, stoppingToken);
                 claimed = messages.Count;
-                foreach (var message in messages) await DispatchAsync(message, stoppingToken);
+                var spacing = TimeSpan.FromSeconds(1.0 / Math.Max(1, options.Value.MaxPerSecond));
+                foreach (var message in messages)
+                {
+                    var started = clock.GetTimestamp();
+                    await DispatchAsync(message, stoppingToken);
+                    var rest = spacing - clock.GetElapsedTime(started);
+                    if (rest > TimeSpan.Zero) await Task.Delay(rest, clock, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -47,7 +47,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     public async Task<ResourceSnapshot> CreateAsync(string json, RenderOptions render)
     {
         var (created, attributes, members) = await PrepareCreateAsync(json, PlatformRole.User);
-        var mail = await MailOnCreateAsync(created);
+        var (mail, note) = await MailOnCreateAsync(created);
         try
         {
             await StoreWriteAsync(() => store.InsertAsync(created, members, mail, CancellationToken.None));
@@ -60,7 +60,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
         }
         (current, loaded) = (PackedResource.Of(created), true);
         if (!KeptAfterCreate) DeactivateOnIdle();
-        return await SnapshotAsync(created, render, created: true);
+        return await SnapshotAsync(created, render, created: true) with { Note = note };
     }
 
     public async Task<ResourceSnapshot> GetAsync(RenderOptions render, string? ifNoneMatch)
@@ -201,8 +201,11 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     protected virtual Task<ResourceSnapshot?> ReplaceDuplicateAsync(JsonObject attributes, string json, RenderOptions render) =>
         Task.FromResult<ResourceSnapshot?>(null);
 
-    /// <summary>The e-mail a SCIM create owes (a user's temporary password), written with the row; none by default.</summary>
-    protected virtual ValueTask<OutboxMessage?> MailOnCreateAsync(StoredResource created) => ValueTask.FromResult<OutboxMessage?>(null);
+    /// <summary>
+    /// The e-mail a SCIM create owes (a user's temporary password), written with the row, and the note the provisioning
+    /// log keeps about it; neither by default.
+    /// </summary>
+    protected virtual ValueTask<(OutboxMessage? Mail, string? Note)> MailOnCreateAsync(StoredResource created) => ValueTask.FromResult<(OutboxMessage?, string?)>((null, null));
 
     /// <summary>The membership a POST or PUT body sets; only groups have one.</summary>
     protected abstract MembershipChange MembersOf(JsonObject body);

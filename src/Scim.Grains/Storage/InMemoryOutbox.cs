@@ -5,25 +5,32 @@ namespace Scim.Grains.Storage;
 
 /// <summary>
 /// The single-node outbox: every tenant's owed e-mails behind one lock. The store adds a message while it holds the
-/// creating tenant's lock, so the message and the row appear together; nothing here takes a tenant's lock.
+/// creating tenant's lock, so the message and the row appear together; nothing here takes a tenant's lock. A claim
+/// looks only at the messages still queued, and each user's newest message is kept for the admin API.
 /// </summary>
 internal sealed class InMemoryOutbox
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<(string Tenant, string Id), Entry> entries = [];
+    private readonly Dictionary<(string Tenant, string Id), Entry> queued = [];
+    private readonly Dictionary<(string Tenant, string UserId), Entry> newest = [];
 
     public void Add(OutboxMessage message)
     {
-        lock (gate) entries[(message.Tenant, message.Id)] = new Entry(message, message.Created);
+        var entry = new Entry(message, message.Created);
+        lock (gate)
+        {
+            queued[(message.Tenant, message.Id)] = entry;
+            newest[(message.Tenant, message.UserId)] = entry;
+        }
     }
 
     public MailState? Latest(string tenant, string userId)
     {
         lock (gate)
         {
-            var latest = entries.Values.Where(e => e.Message.Tenant == tenant && e.Message.UserId == userId).MaxBy(e => e.Message.Created);
-            return latest is null ? null : new MailState(latest.Message.Kind, latest.Status, latest.Message.Attempts, latest.Message.Created,
-                latest.Status == MailStatus.Sent ? latest.At : null, latest.Status == MailStatus.Failed ? latest.At : null, latest.Error);
+            return newest.GetValueOrDefault((tenant, userId)) is not { } entry ? null
+                : new MailState(entry.Message.Kind, entry.Status, entry.Message.Attempts, entry.Message.Created,
+                    entry.Status == MailStatus.Sent ? entry.At : null, entry.Status == MailStatus.Failed ? entry.At : null, entry.Error);
         }
     }
 
@@ -31,8 +38,7 @@ internal sealed class InMemoryOutbox
     {
         lock (gate)
         {
-            var due = entries.Values.Where(e => e.Status == MailStatus.Queued && e.Due <= now && !(e.LeaseUntil > now))
-                .OrderBy(e => e.Due).Take(max).ToList();
+            var due = queued.Values.Where(e => e.Due <= now && !(e.LeaseUntil > now)).OrderBy(e => e.Due).Take(max).ToList();
             foreach (var entry in due)
             {
                 entry.LeaseUntil = now + lease;
@@ -42,11 +48,14 @@ internal sealed class InMemoryOutbox
         }
     }
 
+    /// <summary>Changes a queued message; one that leaves the queue (sent or failed) is looked at no more by claims.</summary>
     public void Update(OutboxMessage message, Action<Entry> change)
     {
         lock (gate)
         {
-            if (entries.TryGetValue((message.Tenant, message.Id), out var entry)) change(entry);
+            if (!queued.TryGetValue((message.Tenant, message.Id), out var entry)) return;
+            change(entry);
+            if (entry.Status != MailStatus.Queued) queued.Remove((message.Tenant, message.Id));
         }
     }
 

@@ -37,6 +37,7 @@ public sealed class InMemoryProvisioningLogStore(int maxEntriesPerTenant = InMem
         Path = entry.ResourceId is { } id && entry.Path.EndsWith(id, StringComparison.Ordinal) ? entry.Path : shared.Share(entry.Path),
         ResourceType = shared.ShareOrNull(entry.ResourceType),
         Attributes = entry.Attributes.Select(shared.Share).ToArray(),
+        Note = shared.ShareOrNull(entry.Note),
     };
 
     public Task<IReadOnlyList<ProvisioningLogEntry>> ReadAsync(string tenant, LogQuery query, CancellationToken cancellationToken)

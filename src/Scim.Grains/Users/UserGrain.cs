@@ -63,10 +63,14 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
     /// A user the IdP creates gets a temporary password by e-mail when the tenant asks for it, unless the IdP set a
     /// password (that one stands) or the user has no e-mail address to send to.
     /// </summary>
-    protected override async ValueTask<OutboxMessage?> MailOnCreateAsync(StoredResource created) =>
-        (await settings.ForAsync(Tenant)).SendTemporaryPasswordEmail && PasswordHashes.Of(created.Document) is null
-            ? Mail(created, MailKind.TemporaryPassword)
-            : null;
+    protected override async ValueTask<(OutboxMessage? Mail, string? Note)> MailOnCreateAsync(StoredResource created)
+    {
+        if (!(await settings.ForAsync(Tenant)).SendTemporaryPasswordEmail) return (null, null);
+        if (PasswordHashes.Of(created.Document) is not null) return (null, "No temporary-password e-mail: the identity provider set a password.");
+        return Mail(created, MailKind.TemporaryPassword) is { } mail
+            ? (mail, "Temporary-password e-mail queued.")
+            : (null, "No temporary-password e-mail: the user has no e-mail address.");
+    }
 
     private OutboxMessage? Mail(StoredResource created, MailKind kind) =>
         ResourceDocument.PrimaryEmail(created.Document) is null ? null : OutboxMessage.New(Tenant, created.Id, kind, Clock.GetUtcNow());

@@ -47,6 +47,7 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Scim:Mail:Port", Inbox.Port.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Scim:Mail:Security", "None");
         builder.UseSetting("Scim:Mail:From", "platform@service.example");
+        builder.UseSetting("Scim:Mail:MaxPerSecond", "1000");
         builder.UseSetting("Scim:PublicBaseUrl", "https://scim.test.example");
         foreach (var tenant in new[] { ThrottledTenant, ThrottledTenantForStrangers })
         {

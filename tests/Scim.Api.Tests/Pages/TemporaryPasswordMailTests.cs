@@ -153,6 +153,49 @@ public abstract partial class TemporaryPasswordMailTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task TheLogOfEachCreate_SaysWhetherAMailWasQueued_OrWhyNot()
+    {
+        var scim = await TenantAsync(sendTemporaryPassword: true);
+        using var admin = factory.PlatformAdmin(scim.AdminKey);
+        var queued = await scim.CreateUserAsync("queued", $$""","emails":[{"value":"{{Address(scim, "queued")}}","primary":true}]""");
+        var withPassword = await scim.CreateUserAsync("with.password", $$""","password":"a passphrase of its own","emails":[{"value":"{{Address(scim, "with.password")}}"}]""");
+        var withoutAddress = await scim.CreateUserAsync("without.address");
+
+        var notes = new Dictionary<string, string?>();
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (notes.Count < 3 && DateTime.UtcNow < until)
+        {
+            var log = await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/tenants/{scim.Tenant}/scim/log?status=201");
+            notes = log!["entries"]!.AsArray().Where(e => e!["method"]!.GetValue<string>() == "POST")
+                .ToDictionary(e => e!["resourceId"]!.GetValue<string>(), e => e!["note"]?.GetValue<string>());
+            await Task.Delay(50);
+        }
+
+        Assert.Equal("Temporary-password e-mail queued.", notes[queued]);
+        Assert.Contains("identity provider set a password", notes[withPassword]);
+        Assert.Contains("no e-mail address", notes[withoutAddress]);
+    }
+
+    [Fact]
+    public async Task AMalformedAddress_IsCreated_AndItsMailFailsWithTheReason()
+    {
+        var scim = await TenantAsync(sendTemporaryPassword: true);
+        using var admin = factory.PlatformAdmin(scim.AdminKey);
+        var userId = await scim.CreateUserAsync("bad.address", ""","emails":[{"value":"not an address","primary":true}]""");
+
+        System.Text.Json.Nodes.JsonObject? state = null;
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (state?["status"]?.GetValue<string>() != "failed" && DateTime.UtcNow < until)
+        {
+            state = await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/tenants/{scim.Tenant}/scim/users/{userId}/mail");
+            await Task.Delay(50);
+        }
+
+        Assert.Equal("failed", state!["status"]!.GetValue<string>());
+        Assert.Contains("not an e-mail address", state["error"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ALineBreakInADisplayName_AddsNoHeader()
     {
         var scim = await TenantAsync(sendTemporaryPassword: true);

@@ -28,6 +28,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IResourceStore>(SharedStore);
             silo.Services.AddSingleton<IMembershipStore>(SharedStore);
             silo.Services.AddSingleton<IGroupTreeStore>(SharedStore);
+            silo.Services.AddSingleton<IOutboxStore>(SharedStore);
             silo.AddScimInMemoryStorage();
         }
     }

@@ -44,9 +44,9 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
             await using var batch = dataSource.CreateBatch();
             batch.BatchCommands.Add(PostgresResourceStore.Command("""
                 UPDATE scim_outbox o SET lease_until = $2, attempts = o.attempts + 1
-                FROM (SELECT tenant, id FROM scim_outbox WHERE state = 0 AND due <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+                FROM (SELECT tenant, user_id, id FROM scim_outbox WHERE state = 0 AND due <= $1 AND (lease_until IS NULL OR lease_until <= $1)
                       ORDER BY due LIMIT $3 FOR UPDATE SKIP LOCKED) due
-                WHERE o.tenant = due.tenant AND o.id = due.id
+                WHERE o.tenant = due.tenant AND o.user_id = due.user_id AND o.id = due.id
                 RETURNING o.tenant, o.id, o.user_id, o.kind, o.created, o.attempts
                 """, now, now + lease, max));
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -60,16 +60,16 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
         });
 
     public Task MarkSentAsync(OutboxMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        RunAsync("UPDATE scim_outbox SET state = 1, sent_at = $3, lease_until = NULL, error = NULL WHERE tenant = $1 AND id = $2",
-            cancellationToken, message.Tenant, message.Id, sentAt);
+        RunAsync("UPDATE scim_outbox SET state = 1, sent_at = $4, lease_until = NULL, error = NULL WHERE tenant = $1 AND user_id = $2 AND id = $3",
+            cancellationToken, message.Tenant, message.UserId, message.Id, sentAt);
 
     public Task RetryAsync(OutboxMessage message, DateTimeOffset due, string error, CancellationToken cancellationToken) =>
-        RunAsync("UPDATE scim_outbox SET due = $3, lease_until = NULL, error = $4 WHERE tenant = $1 AND id = $2",
-            cancellationToken, message.Tenant, message.Id, due, error);
+        RunAsync("UPDATE scim_outbox SET due = $4, lease_until = NULL, error = $5 WHERE tenant = $1 AND user_id = $2 AND id = $3",
+            cancellationToken, message.Tenant, message.UserId, message.Id, due, error);
 
     public Task MarkFailedAsync(OutboxMessage message, DateTimeOffset failedAt, string error, CancellationToken cancellationToken) =>
-        RunAsync("UPDATE scim_outbox SET state = 2, failed_at = $3, lease_until = NULL, error = $4 WHERE tenant = $1 AND id = $2",
-            cancellationToken, message.Tenant, message.Id, failedAt, error);
+        RunAsync("UPDATE scim_outbox SET state = 2, failed_at = $4, lease_until = NULL, error = $5 WHERE tenant = $1 AND user_id = $2 AND id = $3",
+            cancellationToken, message.Tenant, message.UserId, message.Id, failedAt, error);
 
     private Task RunAsync(string sql, CancellationToken cancellationToken, params object?[] values) =>
         PostgresErrors.Translate(async () =>

@@ -18,11 +18,11 @@ public sealed class PostgresProvisioningLogStore(NpgsqlDataSource dataSource) : 
             await using (var relaxed = new NpgsqlCommand("SET LOCAL synchronous_commit TO OFF", connection, transaction))
                 await relaxed.ExecuteNonQueryAsync(cancellationToken);
             await using var command = new NpgsqlCommand("""
-                INSERT INTO scim_provisioning_log (tenant, time, token_id, identity_provider, method, path, status, resource_type, resource_id, attributes)
+                INSERT INTO scim_provisioning_log (tenant, time, token_id, identity_provider, method, path, status, resource_type, resource_id, attributes, note)
                 SELECT $1, e.time, e.token_id, e.identity_provider, e.method, e.path, e.status, e.resource_type, e.resource_id,
-                       coalesce(array(SELECT jsonb_array_elements_text(e.attributes)), '{}')
-                FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::jsonb[])
-                    WITH ORDINALITY AS e(time, token_id, identity_provider, method, path, status, resource_type, resource_id, attributes, n)
+                       coalesce(array(SELECT jsonb_array_elements_text(e.attributes)), '{}'), e.note
+                FROM unnest($2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::jsonb[], $11::text[])
+                    WITH ORDINALITY AS e(time, token_id, identity_provider, method, path, status, resource_type, resource_id, attributes, note, n)
                 ORDER BY e.n
                 """, connection, transaction);
             Add(command, tenant);
@@ -39,6 +39,7 @@ public sealed class PostgresProvisioningLogStore(NpgsqlDataSource dataSource) : 
                 Value = entries.Select(e => System.Text.Json.JsonSerializer.Serialize(e.Attributes)).ToArray(),
                 NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Jsonb,
             });
+            Add(command, entries.Select(e => e.Note).ToArray());
             await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
@@ -49,7 +50,7 @@ public sealed class PostgresProvisioningLogStore(NpgsqlDataSource dataSource) : 
         {
             // Every condition is present with its parameter, null meaning "any", so the statement text never varies.
             await using var command = dataSource.CreateCommand("""
-                SELECT seq, time, token_id, identity_provider, method, path, status, resource_type, resource_id, attributes
+                SELECT seq, time, token_id, identity_provider, method, path, status, resource_type, resource_id, attributes, note
                 FROM scim_provisioning_log
                 WHERE tenant = $1 AND ($2::bigint IS NULL OR seq < $2) AND ($3::timestamptz IS NULL OR time >= $3)
                   AND ($4::timestamptz IS NULL OR time < $4) AND ($5::int IS NULL OR status >= $5) AND ($6::int IS NULL OR status <= $6)
@@ -69,7 +70,7 @@ public sealed class PostgresProvisioningLogStore(NpgsqlDataSource dataSource) : 
             while (await reader.ReadAsync(cancellationToken))
             {
                 entries.Add(new ProvisioningLogEntry(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), Text(reader, 2), Text(reader, 3),
-                    reader.GetString(4), reader.GetString(5), reader.GetInt32(6), Text(reader, 7), Text(reader, 8), reader.GetFieldValue<string[]>(9)));
+                    reader.GetString(4), reader.GetString(5), reader.GetInt32(6), Text(reader, 7), Text(reader, 8), reader.GetFieldValue<string[]>(9), Text(reader, 10)));
             }
             return entries;
         });
