@@ -40,6 +40,12 @@ public sealed class MailOptions
     /// over minutes, as mail relays expect, instead of taking a core from the creates that owe it.
     /// </summary>
     public int MaxPerSecond { get; set; } = 20;
+
+    /// <summary>
+    /// How long a dispatcher's claim on a message lasts: a silo that dies between claiming and marking a message holds it
+    /// this long, after which another silo sends it (again, if the first had sent it just before dying).
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 120;
 }
 
 /// <summary>How the SMTP connection is secured.</summary>

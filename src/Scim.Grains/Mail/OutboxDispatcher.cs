@@ -13,11 +13,11 @@ using Scim.Grains.Storage;
 namespace Scim.Grains.Mail;
 
 /// <summary>
-/// Sends what the outbox holds, on every silo: claims due messages under a lease, makes each one's temporary password
-/// (its hash goes to the user's account first, so the password mailed is the one that works), sends, and marks it
-/// sent, at most <see cref="MailOptions.MaxPerSecond"/>. A transient failure is retried with a growing wait until
-/// <see cref="MailOptions.GiveUpAfterHours"/>; a refusal fails at once. Nothing here may stop the silo: a failing message
-/// is recorded and the loop goes on.
+/// Sends what the outbox holds, on every silo: claims due messages under a lease (<see cref="MailOptions.LeaseSeconds"/>),
+/// makes each one's temporary password (its hash goes to the user's account first, so the password mailed is the one
+/// that works), sends, and marks it sent, at most <see cref="MailOptions.MaxPerSecond"/>. A transient failure is retried
+/// with a growing wait until <see cref="MailOptions.GiveUpAfterHours"/>; a refusal fails at once. Nothing here may stop
+/// the silo: a failing message is recorded and the loop goes on.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IOutboxStore outbox,
@@ -30,7 +30,6 @@ public sealed partial class OutboxDispatcher(
 {
     public const int BatchSize = 20;
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     public static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -40,7 +39,7 @@ public sealed partial class OutboxDispatcher(
             var claimed = 0;
             try
             {
-                var messages = await outbox.ClaimAsync(BatchSize, clock.GetUtcNow(), Lease, stoppingToken);
+                var messages = await outbox.ClaimAsync(BatchSize, clock.GetUtcNow(), TimeSpan.FromSeconds(options.Value.LeaseSeconds), stoppingToken);
                 claimed = messages.Count;
                 var spacing = TimeSpan.FromSeconds(1.0 / Math.Max(1, options.Value.MaxPerSecond));
                 foreach (var message in messages)

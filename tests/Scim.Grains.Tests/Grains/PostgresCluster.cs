@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.TestingHost;
+using Scim.Grains.Mail;
 using Scim.Grains.Storage.Postgres.Migrations;
 using Scim.Testing;
 
@@ -65,6 +67,9 @@ public sealed class PostgresCluster : IAsyncDisposable
             });
             // Calls caught on a killed silo fail after this instead of the default 30 s (still ample for a loaded CI machine).
             silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10));
+            // Mail is recorded, not sent; claims of a killed silo come back in seconds, and nothing paces the dispatchers.
+            silo.Services.AddSingleton<IMailSender>(RecordingMailSender.Shared);
+            silo.Services.PostConfigure<MailOptions>(options => (options.LeaseSeconds, options.MaxPerSecond) = (5, 1000));
             silo.AddScimPostgresStorage(connectionString, connectionString);
         }
     }
