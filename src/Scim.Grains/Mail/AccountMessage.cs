@@ -18,7 +18,7 @@ public static class AccountMessage
         DateTimeOffset expires, string signInUrl)
     {
         platform = OneLine(platform);
-        var name = string.IsNullOrWhiteSpace(to.Name) ? userName : to.Name;
+        var name = OneLine(string.IsNullOrWhiteSpace(to.Name) ? userName : to.Name);
         var opening = kind == MailKind.Invitation
             ? $"You have been invited to {platform}."
             : $"An account was made for you on {platform}.";

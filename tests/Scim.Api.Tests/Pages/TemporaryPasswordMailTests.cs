@@ -196,6 +196,54 @@ public abstract partial class TemporaryPasswordMailTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task ABulkPost_MailsItsUser_AndAnOktaRePostThatReactivatesAUser_MailsNothingMore()
+    {
+        var scim = await TenantAsync(sendTemporaryPassword: true);
+        var bulk = Address(scim, "bulk");
+        var returning = Address(scim, "returning");
+        var posted = await scim.PostAsync("/Bulk", $$"""
+            { "schemas": ["urn:ietf:params:scim:api:messages:2.0:BulkRequest"], "Operations": [
+              { "method": "POST", "path": "/Users", "bulkId": "b", "data": { "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+                "userName": "bulk", "emails": [ { "value": "{{bulk}}", "primary": true } ] } } ] }
+            """);
+        var user = $$""","externalId":"okta-1","emails":[{"value":"{{returning}}","primary":true}]""";
+        var id = await scim.CreateUserAsync("returning", user);
+        await factory.Inbox.WaitForAsync(returning);
+        await scim.PatchAsync($"/Users/{id}", """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"active","value":false}]}""");
+        var rePosted = await scim.PostAsync("/Users", $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"returning","active":true{{user}}}""");
+        var witness = Address(scim, "witness");
+        await scim.CreateUserAsync("witness", $$""","emails":[{"value":"{{witness}}","primary":true}]""");
+
+        await factory.Inbox.WaitForAsync(bulk);
+        await factory.Inbox.WaitForAsync(witness);
+
+        Assert.Equal(HttpStatusCode.OK, posted.Status);
+        Assert.Equal(id, rePosted.Id);
+        Assert.Single(factory.Inbox.To(returning));
+    }
+
+    [Fact]
+    public async Task ATenKilobyteDisplayName_IsRefusedWithItsReason_AndNeitherAUserNorAMailIsMade()
+    {
+        var scim = await TenantAsync(sendTemporaryPassword: true);
+        var address = Address(scim, "long.name");
+        var witness = Address(scim, "witness");
+
+        var refused = await scim.PostAsync("/Users", $$"""
+            {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"long.name","displayName":"{{new string('n', 10_240)}}",
+             "emails":[{"value":"{{address}}","primary":true}]}
+            """);
+        await scim.CreateUserAsync("witness", $$""","emails":[{"value":"{{witness}}","primary":true}]""");
+        await factory.Inbox.WaitForAsync(witness);
+        var found = await scim.GetAsync("/Users?filter=userName%20eq%20%22long.name%22");
+
+        refused.AssertError(HttpStatusCode.BadRequest, "invalidValue");
+        Assert.Contains("displayName", refused.Body!["detail"]!.GetValue<string>());
+        Assert.Equal(0, found.Body!["totalResults"]!.GetValue<int>());
+        Assert.Empty(factory.Inbox.To(address));
+    }
+
+    [Fact]
     public async Task ALineBreakInADisplayName_AddsNoHeader()
     {
         var scim = await TenantAsync(sendTemporaryPassword: true);
