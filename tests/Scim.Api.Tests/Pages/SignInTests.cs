@@ -102,6 +102,25 @@ public abstract class SignInTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task APasswordTheIdPSetsByPatchOrPut_SignsIn_AndADeletedUserNoLonger()
+    {
+        var (scim, userId) = await TenantWithUserAsync();
+        using var browser = factory.Browser();
+
+        await scim.PatchAsync($"/Users/{userId}", """{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"password","value":"patched passphrase"}]}""");
+        var afterPatch = await browser.SignInAsync(scim.Tenant, "ann@example.com", "patched passphrase");
+        await scim.PutAsync($"/Users/{userId}", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"ann@example.com","password":"put passphrase"}""");
+        var afterPut = await browser.SignInAsync(scim.Tenant, "ann@example.com", "put passphrase");
+        await scim.DeleteAsync($"/Users/{userId}");
+        var afterDelete = await browser.SignInAsync(scim.Tenant, "ann@example.com", "put passphrase");
+
+        Assert.Equal(HttpStatusCode.Redirect, afterPatch.Status);
+        Assert.Equal(HttpStatusCode.Redirect, afterPut.Status);
+        Assert.Equal(HttpStatusCode.OK, afterDelete.Status);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(LoginModel.Refused), afterDelete.Html);
+    }
+
+    [Fact]
     public async Task ASessionOfOneTenant_DoesNotOpenAnothersPages()
     {
         var (scim, _) = await TenantWithUserAsync();
