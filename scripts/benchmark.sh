@@ -17,6 +17,7 @@ dotnet build bench/Scim.NoWork -c Release -nologo -v q >/dev/null
 results=$(mktemp)
 # The mail the service sends while measured (temporary passwords) goes to a throwaway pickup folder.
 mail=$(mktemp -d)
+trap 'service_stop_all; rm -rf "$mail"' EXIT
 port=${BENCHMARK_PORT:-5100}
 source "$root/scripts/service.sh"
 service_init Release
@@ -56,7 +57,7 @@ if [ "$modes" = postgres ] || [ "$modes" = all ]; then
   echo "== one silo on PostgreSQL (durable commits)"
   source "$root/scripts/postgres.sh"
   postgres_start -c shared_buffers=1GB
-  trap 'service_stop_all; postgres_stop' EXIT
+  trap 'service_stop_all; postgres_stop; rm -rf "$mail"' EXIT
   psql -q -h 127.0.0.1 -p "$PGPORT" -U scim -d postgres -c "CREATE DATABASE scim"
   serve ConnectionStrings__Scim="Host=127.0.0.1;Port=$PGPORT;Username=scim;Database=scim"
   # An equivalent table for the raw baseline: same columns, indexes and unique indexes as scim_resources.
@@ -77,4 +78,3 @@ fi
 
 echo "== goals (figures of this run; results in $results)"
 dotnet "$root/bench/Scim.Benchmark/bin/Release/net10.0/Scim.Benchmark.dll" report "$results"
-rm -rf "$mail"

@@ -92,10 +92,10 @@ internal sealed class AccountGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<MailState?> GetMailAsync()
+    public async Task<MailState?> GetMailAsync()
     {
         var (tenant, id) = ResourceKeys.Split(this.GetPrimaryKeyString());
-        return outbox.LatestAsync(tenant, id, CancellationToken.None);
+        return (await outbox.LatestAsync(tenant, [id], CancellationToken.None)).GetValueOrDefault(id);
     }
 
     public async Task<MailState> SendTemporaryPasswordAsync()

@@ -13,8 +13,8 @@ public interface IOutboxStore
     /// <summary>Queues a message on its own (an admin's resend); one owed by a creation goes in with the user's row.</summary>
     Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken);
 
-    /// <summary>Where the newest message to a user stands, or null when none was ever owed.</summary>
-    Task<MailState?> LatestAsync(string tenant, string userId, CancellationToken cancellationToken);
+    /// <summary>Where the newest message to each of the users stands; users never owed one are left out.</summary>
+    Task<IReadOnlyDictionary<string, MailState>> LatestAsync(string tenant, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken);
 
     /// <summary>Claims up to <paramref name="max"/> due messages until <paramref name="now"/> + <paramref name="lease"/>.</summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);

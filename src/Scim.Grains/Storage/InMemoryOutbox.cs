@@ -24,13 +24,18 @@ internal sealed class InMemoryOutbox
         }
     }
 
-    public MailState? Latest(string tenant, string userId)
+    public IReadOnlyDictionary<string, MailState> Latest(string tenant, IReadOnlyCollection<string> userIds)
     {
         lock (gate)
         {
-            return newest.GetValueOrDefault((tenant, userId)) is not { } entry ? null
-                : new MailState(entry.Message.Kind, entry.Status, entry.Message.Attempts, entry.Message.Created,
+            var found = new Dictionary<string, MailState>(StringComparer.Ordinal);
+            foreach (var userId in userIds)
+            {
+                if (newest.GetValueOrDefault((tenant, userId)) is not { } entry) continue;
+                found[userId] = new MailState(entry.Message.Kind, entry.Status, entry.Message.Attempts, entry.Message.Created,
                     entry.Status == MailStatus.Sent ? entry.At : null, entry.Status == MailStatus.Failed ? entry.At : null, entry.Error);
+            }
+            return found;
         }
     }
 

@@ -52,8 +52,8 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
         return Task.CompletedTask;
     }
 
-    public Task<MailState?> LatestAsync(string tenant, string userId, CancellationToken cancellationToken) =>
-        Task.FromResult(outbox.Latest(tenant, userId));
+    public Task<IReadOnlyDictionary<string, MailState>> LatestAsync(string tenant, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
+        Task.FromResult(outbox.Latest(tenant, userIds));
 
     public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         Task.FromResult(outbox.Claim(max, now, lease));

@@ -66,10 +66,8 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
     protected override async ValueTask<(OutboxMessage? Mail, string? Note)> MailOnCreateAsync(StoredResource created)
     {
         if (!(await settings.ForAsync(Tenant)).SendTemporaryPasswordEmail) return (null, null);
-        if (PasswordHashes.Of(created.Document) is not null) return (null, "No temporary-password e-mail: the identity provider set a password.");
-        return Mail(created, MailKind.TemporaryPassword) is { } mail
-            ? (mail, "Temporary-password e-mail queued.")
-            : (null, "No temporary-password e-mail: the user has no e-mail address.");
+        if (PasswordHashes.Of(created.Document) is not null) return (null, MailNotes.PasswordFromIdentityProvider);
+        return Mail(created, MailKind.TemporaryPassword) is { } mail ? (mail, MailNotes.Queued) : (null, MailNotes.NoAddress);
     }
 
     private OutboxMessage? Mail(StoredResource created, MailKind kind) =>

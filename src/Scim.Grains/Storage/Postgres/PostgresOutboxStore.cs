@@ -23,19 +23,23 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
             return await batch.ExecuteNonQueryAsync(cancellationToken);
         });
 
-    public Task<MailState?> LatestAsync(string tenant, string userId, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyDictionary<string, MailState>> LatestAsync(string tenant, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
         {
             await using var batch = dataSource.CreateBatch();
             batch.BatchCommands.Add(PostgresResourceStore.Command("""
-                SELECT kind, state, attempts, created, sent_at, failed_at, error FROM scim_outbox
-                WHERE tenant = $1 AND user_id = $2 ORDER BY created DESC LIMIT 1
-                """, tenant, userId));
+                SELECT DISTINCT ON (user_id) user_id, kind, state, attempts, created, sent_at, failed_at, error FROM scim_outbox
+                WHERE tenant = $1 AND user_id = ANY($2) ORDER BY user_id, created DESC
+                """, tenant, userIds.ToArray()));
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken)) return null;
-            return new MailState((MailKind)reader.GetInt16(0), (MailStatus)reader.GetInt16(1), reader.GetInt32(2), reader.GetFieldValue<DateTimeOffset>(3),
-                reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6));
+            var found = new Dictionary<string, MailState>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[reader.GetString(0)] = new MailState((MailKind)reader.GetInt16(1), (MailStatus)reader.GetInt16(2), reader.GetInt32(3),
+                    reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+                    reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6), reader.IsDBNull(7) ? null : reader.GetString(7));
+            }
+            return (IReadOnlyDictionary<string, MailState>)found;
         });
 
     public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
