@@ -18,19 +18,23 @@ public sealed class PostgresCluster : IAsyncDisposable
 {
     private const string ConnectionKey = "ConnectionStrings:Scim";
 
-    private PostgresCluster(TestCluster cluster, TestDatabase database)
+    private readonly bool ownsDatabase;
+
+    private PostgresCluster(TestCluster cluster, TestDatabase database, bool ownsDatabase)
     {
         Cluster = cluster;
         Database = database;
+        this.ownsDatabase = ownsDatabase;
     }
 
     public TestCluster Cluster { get; }
 
     public TestDatabase Database { get; }
 
-    public static async Task<PostgresCluster> StartAsync()
+    /// <summary>Starts a cluster on a fresh database, or on <paramref name="existing"/> (a restart: its data stays, and so does the database after).</summary>
+    public static async Task<PostgresCluster> StartAsync(TestDatabase? existing = null)
     {
-        var database = TestDatabase.Create();
+        var database = existing ?? TestDatabase.Create();
         await using (var dataSource = NpgsqlDataSource.Create(database.ConnectionString))
             await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
         var builder = new TestClusterBuilder(2);
@@ -40,13 +44,13 @@ public sealed class PostgresCluster : IAsyncDisposable
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new PostgresCluster(cluster, database);
+        return new PostgresCluster(cluster, database, ownsDatabase: existing is null);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Cluster.DisposeAsync();
-        Database.Drop();
+        if (ownsDatabase) Database.Drop();
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator
