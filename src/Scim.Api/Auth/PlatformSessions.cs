@@ -34,7 +34,7 @@ public static class PlatformSessions
         options.Events.OnValidatePrincipal = async context =>
         {
             var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
-            if (AccountKey(context.Principal) is not { } key || await grains.Grain<IAccountGrain>(key).GetProfileAsync() is null)
+            if (AccountKey(context.Principal) is not { } key || !await grains.Grain<IAccountGrain>(key).IsActiveAsync())
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(Scheme);
@@ -43,10 +43,10 @@ public static class PlatformSessions
     }
 
     /// <summary>The principal of a signed-in user of a tenant.</summary>
-    public static ClaimsPrincipal Principal(string tenant, SignInDecision result)
+    public static ClaimsPrincipal Principal(string tenant, string userId, bool mustChangePassword)
     {
-        List<Claim> claims = [new(ScimAuth.TenantClaim, tenant), new(ClaimTypes.NameIdentifier, result.UserId!)];
-        if (result.MustChangePassword) claims.Add(new Claim(MustChangePasswordClaim, "true"));
+        List<Claim> claims = [new(ScimAuth.TenantClaim, tenant), new(ClaimTypes.NameIdentifier, userId)];
+        if (mustChangePassword) claims.Add(new Claim(MustChangePasswordClaim, "true"));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
     }
 

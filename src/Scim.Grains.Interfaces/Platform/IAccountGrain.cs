@@ -12,6 +12,9 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>The signed-in user's profile, or null once the user is deleted or deactivated (the session ends).</summary>
     Task<AccountProfile?> GetProfileAsync();
 
+    /// <summary>Whether an open session may go on: the user still exists and is active (one row read, at every request).</summary>
+    Task<bool> IsActiveAsync();
+
     /// <summary>Sets a new password after checking the current one; a new password that breaks the policy is a 400 invalidValue.</summary>
     Task ChangePasswordAsync(string currentPassword, string newPassword);
 

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
@@ -54,6 +53,8 @@ internal sealed class AccountGrain(
         if (check == PasswordCheck.RehashNeeded) await User().SetPasswordAsync(password);
         return new SignInDecision(SignInOutcome.SignedIn, user.Id, state.State.MustChangePassword);
     }
+
+    public async Task<bool> IsActiveAsync() => await ReadUserAsync() is { } user && !ResourceDocument.IsDeactivated(user.Document);
 
     public async Task<AccountProfile?> GetProfileAsync()
     {

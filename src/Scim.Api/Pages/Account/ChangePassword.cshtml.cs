@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -49,8 +50,8 @@ public sealed class ChangePasswordModel(IGrainFactory grains) : TenantPageModel(
             return Page();
         }
         // The session no longer carries the obligation to change the password.
-        await HttpContext.SignInAsync(PlatformSessions.Scheme, PlatformSessions.Principal(Tenant,
-            new SignInDecision(SignInOutcome.SignedIn, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, false)));
+        await HttpContext.SignInAsync(PlatformSessions.Scheme,
+            PlatformSessions.Principal(Tenant, User.FindFirstValue(ClaimTypes.NameIdentifier)!, mustChangePassword: false));
         return LocalRedirect($"/t/{Tenant}/?passwordChanged=1");
     }
 }

@@ -52,7 +52,7 @@ public sealed class LoginModel(IGrainFactory grains, ILogger<LoginModel> logger)
             Error = Refused;
             return Page();
         }
-        await HttpContext.SignInAsync(PlatformSessions.Scheme, PlatformSessions.Principal(Tenant, result));
+        await HttpContext.SignInAsync(PlatformSessions.Scheme, PlatformSessions.Principal(Tenant, result.UserId!, result.MustChangePassword));
         return LocalRedirect(result.MustChangePassword ? $"/t/{Tenant}/password" : PlatformSessions.AfterSignIn(Tenant, ReturnUrl));
     }
 }
