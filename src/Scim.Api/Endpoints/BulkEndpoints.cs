@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Routing;
 using Scim.Api.Errors;
 using Scim.Api.Http;
 using Scim.Grains.Interfaces.Bulk;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Routing;
 using Scim.Api.Auth;
 using Scim.Api.Http;
 using Scim.Grains.Interfaces.Platform;

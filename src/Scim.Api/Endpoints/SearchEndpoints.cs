@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Routing;
 using Scim.Api.Http;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;

@@ -44,7 +44,9 @@ public static class ResourceDocument
     }
 
     /// <summary>Whether a value of a multi-valued attribute is its primary one.</summary>
-    public static bool IsPrimary(JsonNode? element) => element is JsonObject obj && obj["primary"] is JsonValue v && v.GetValueKind() == JsonValueKind.True;
+    public static bool IsPrimary(JsonNode? element) => element is JsonObject obj && IsTrue(obj["primary"]);
+
+    public static bool IsTrue(JsonNode? value) => value is JsonValue v && v.GetValueKind() == JsonValueKind.True;
 
     /// <summary>The address mail goes to: a user's primary e-mail, else its first one; null when it has none.</summary>
     public static string? PrimaryEmail(JsonObject document)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using MimeKit;
-using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Platform;
 
 namespace Scim.Grains.Mail;

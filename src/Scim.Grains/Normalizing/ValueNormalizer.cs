@@ -49,8 +49,6 @@ public static class ValueNormalizer
         };
     }
 
-    public static bool IsTrue(JsonNode? value) => value is JsonValue v && v.GetValueKind() == JsonValueKind.True;
-
     private static JsonObject? NormalizeComplex(AttributeDefinition attribute, JsonObject value, string path)
     {
         var result = new JsonObject();

@@ -242,7 +242,7 @@ public static class PatchEngine
                     array.Add(created);
                     matches.Add(created);
                 }
-                if (sub.Name == "primary" && ValueNormalizer.IsTrue(normalized)) DemotePrimaries(array);
+                if (sub.Name == "primary" && ResourceDocument.IsTrue(normalized)) DemotePrimaries(array);
                 foreach (var match in matches.OfType<JsonObject>()) SetOrRemove(match, sub.Name, normalized?.DeepClone());
             }
             StoreValues(container, attribute, array);

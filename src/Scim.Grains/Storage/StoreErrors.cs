@@ -1,7 +1,5 @@
-using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Rules;
 
 namespace Scim.Grains.Storage;
 

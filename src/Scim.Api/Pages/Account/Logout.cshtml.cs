@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Scim.Api.Auth;
-using Scim.Grains.Interfaces.References;
 
 namespace Scim.Api.Pages.Account;
 

@@ -16,12 +16,7 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
         message.Tenant, message.Id, message.UserId, (short)message.Kind, message.Created);
 
     public Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken) =>
-        PostgresErrors.Translate(async () =>
-        {
-            await using var batch = dataSource.CreateBatch();
-            batch.BatchCommands.Add(Insert(message));
-            return await batch.ExecuteNonQueryAsync(cancellationToken);
-        });
+        PostgresErrors.Translate(() => PostgresResourceStore.RunAsync(dataSource, Insert(message), cancellationToken));
 
     public Task<IReadOnlyDictionary<string, MailState>> LatestAsync(string tenant, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
@@ -76,10 +71,5 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
             cancellationToken, message.Tenant, message.UserId, message.Id, failedAt, error);
 
     private Task RunAsync(string sql, CancellationToken cancellationToken, params object?[] values) =>
-        PostgresErrors.Translate(async () =>
-        {
-            await using var batch = dataSource.CreateBatch();
-            batch.BatchCommands.Add(PostgresResourceStore.Command(sql, values));
-            return await batch.ExecuteNonQueryAsync(cancellationToken);
-        });
+        PostgresErrors.Translate(() => PostgresResourceStore.RunAsync(dataSource, PostgresResourceStore.Command(sql, values), cancellationToken));
 }

@@ -311,8 +311,10 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     private Task<int> ExecuteAsync(NpgsqlBatchCommand command, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(() => RunAsync(command, cancellationToken));
 
+    private Task<int> RunAsync(NpgsqlBatchCommand command, CancellationToken cancellationToken) => RunAsync(dataSource, command, cancellationToken);
+
     /// <summary>Runs one statement as its own transaction; its errors are left to the caller's translation.</summary>
-    private async Task<int> RunAsync(NpgsqlBatchCommand command, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(NpgsqlDataSource dataSource, NpgsqlBatchCommand command, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(command);
