@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command: builds the solution, starts a throwaway PostgreSQL on loopback (installing it when
-# missing) and runs every test project: unit, TestCluster grain tests (in memory and on PostgreSQL), and the HTTP
-# suite through the real pipeline once per storage backend. Nothing is skipped; a failing or empty run exits non-zero.
+# missing) and runs every test project: unit, TestCluster grain tests (in memory and on PostgreSQL), the HTTP suite
+# through the real pipeline once per storage backend, and the browser tests in Debian's Chromium (installed when
+# missing). Nothing is skipped; a failing or empty run exits non-zero.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -10,6 +11,8 @@ dotnet build Scim.sln -nologo -v q
 # built here so that it never rots unseen.
 dotnet build bench/Scim.Benchmark -nologo -v q
 dotnet build bench/Scim.NoWork -nologo -v q
+# The browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
+[ -x /usr/bin/chromium ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 source scripts/postgres.sh
 # A test server only: durability settings off for speed (the benchmark keeps them on).
 postgres_start -c fsync=off -c synchronous_commit=off -c full_page_writes=off

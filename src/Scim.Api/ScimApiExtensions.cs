@@ -7,6 +7,7 @@ using Scim.Api.Health;
 using Scim.Api.Protection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scim.Api.Http;
+using Scim.Api.Pages;
 using Scim.Api.ProvisioningLog;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,8 @@ public static class ScimApiExtensions
             .AddPolicy(ScimAuth.TenantAdminPolicy, p => p.AddAuthenticationSchemes(ScimAuth.TenantAdminScheme).RequireAuthenticatedUser())
             .AddPolicy(PlatformSessions.Policy, p => p.AddAuthenticationSchemes(PlatformSessions.Scheme).RequireAuthenticatedUser()
                 .RequireAssertion(context => context.Resource is HttpContext http && PlatformSessions.IsFor(context.User, http.GetRouteValue("tenant") as string)));
-        services.AddRazorPages().AddApplicationPart(typeof(ScimApiExtensions).Assembly);
+        services.AddRazorPages().AddApplicationPart(typeof(ScimApiExtensions).Assembly)
+            .AddMvcOptions(options => options.Filters.Add(new PageSecurityHeaders()));
         services.AddExceptionHandler<ScimExceptionHandler>();
         // A parameter that does not bind (count=abc) throws into the exception handler, which answers a SCIM error.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -70,6 +72,7 @@ public static class ScimApiExtensions
         app.Use((http, next) => (http.Request.Path.Value?.Length ?? 0) + (http.Request.QueryString.Value?.Length ?? 0) > LongestTarget
             ? ScimErrorWriter.WriteAsync(http, StatusCodes.Status414UriTooLong, null, $"The request URL is longer than {LongestTarget} characters; send long queries as POST .search.")
             : next(http));
+        app.UsePageAssets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

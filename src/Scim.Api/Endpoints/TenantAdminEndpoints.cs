@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Scim.Api.Auth;
 using Scim.Api.Http;
 using Scim.Grains.Interfaces.Errors;
@@ -88,34 +87,23 @@ public static class TenantAdminEndpoints
         return TypedResults.Created($"/api/v1/tenants/{tenant}/scim/tokens/{token.Id}", token);
     }
 
-    /// <summary>The tenant's SCIM endpoint, from the configured public base URL, else the address this server listens on; never from request headers.</summary>
-    private static IResult GetEndpoint(string tenant, IServer server, [AsParameters] ScimServices s)
-    {
-        var configured = s.Options.Value.PublicBaseUrl;
-        var origin = string.IsNullOrWhiteSpace(configured)
-            ? (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost").Replace("[::]", "localhost").Replace("0.0.0.0", "localhost")
-            : configured;
-        return TypedResults.Ok(new { url = $"{origin.TrimEnd('/')}/scim/v2/{tenant}" });
-    }
+    private static IResult GetEndpoint(string tenant, IServer server, [AsParameters] ScimServices s) =>
+        TypedResults.Ok(new { url = ScimEndpointUrls.For(tenant, s.Options.Value.PublicBaseUrl, server) });
 
-    /// <summary>The provisioning log, newest first: from/to (ISO 8601), status (e.g. 404 or 4xx), resourceId, before (a page's next), count.</summary>
+    /// <summary>
+    /// The provisioning log, newest first: from/to (ISO 8601), status (e.g. 404 or 4xx), resourceId, resourceType (User,
+    /// Group, Bulk), identityProvider, before (a page's next), count.
+    /// </summary>
     private static async Task<IResult> ReadLogAsync(string tenant, HttpRequest request, [AsParameters] ScimServices s)
     {
-        var (statusFrom, statusTo) = StatusRange(ScimRequests.Query(request, "status"));
+        var (statusFrom, statusTo) = StatusRanges.Parse(ScimRequests.Query(request, "status"));
         var count = ScimRequests.Query(request, "count") is { } text ? (int)Math.Clamp(Integer(text, "count"), 1, MaxLogPage) : DefaultLogPage;
         var query = new LogQuery(Time(request, "from"), Time(request, "to"), statusFrom, statusTo, ScimRequests.Query(request, "resourceId"),
-            ScimRequests.Query(request, "before") is { } before ? Integer(before, "before") : null, count);
+            ScimRequests.Query(request, "before") is { } before ? Integer(before, "before") : null, count,
+            ScimRequests.Query(request, "resourceType"), ScimRequests.Query(request, "identityProvider"));
         var page = await s.Grains.Grain<IProvisioningLogGrain>(tenant).ReadAsync(query);
         return TypedResults.Ok(new { entries = page.Entries, next = page.Next });
     }
-
-    private static (int? From, int? To) StatusRange(string? status) => status switch
-    {
-        null => (null, null),
-        [var digit and >= '1' and <= '5', 'x' or 'X', 'x' or 'X'] => ((digit - '0') * 100, (digit - '0') * 100 + 99),
-        _ when int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out var exact) => (exact, exact),
-        _ => throw ScimException.InvalidValue($"'status' must be a status code such as 404 or a class such as 4xx; got '{status}'."),
-    };
 
     private static DateTimeOffset? Time(HttpRequest request, string name) =>
         ScimRequests.Query(request, name) is not { } text ? null

@@ -13,15 +13,19 @@ public abstract class TenantPageModel(IGrainFactory grains) : PageModel
 
     public string Tenant => (string)RouteData.Values["tenant"]!;
 
+    /// <summary>The tenant, once loaded.</summary>
+    public TenantInfo? Info { get; private set; }
+
     /// <summary>Set when the tenant does not exist: the page shows only that.</summary>
     public bool UnknownTenant { get; private set; }
 
     /// <summary>Loads the tenant; false (with a 404 status for the page) when there is none.</summary>
     protected async Task<bool> LoadTenantAsync()
     {
-        var info = TenantIds.IsValid(Tenant) ? await grains.Grain<ITenantGrain>(Tenant).GetAsync() : null;
-        ViewData["Platform"] = info?.DisplayName;
-        if (info is not null) return true;
+        Info = TenantIds.IsValid(Tenant) ? await grains.Grain<ITenantGrain>(Tenant).GetAsync() : null;
+        ViewData["Platform"] = Info?.DisplayName;
+        ViewData["Tenant"] = Tenant;
+        if (Info is not null) return true;
         UnknownTenant = true;
         Response.StatusCode = StatusCodes.Status404NotFound;
         return false;

@@ -22,7 +22,8 @@ public sealed record ProvisioningLogEntry(
 
 /// <summary>
 /// Which log entries to read, newest first: a time range (from inclusive, to exclusive), a status (exact, or a class
-/// such as 4xx as <see cref="StatusFrom"/>..<see cref="StatusTo"/>), a resource id, and the page (before a sequence).
+/// such as 4xx as <see cref="StatusFrom"/>..<see cref="StatusTo"/>), a resource id, a resource type (User, Group,
+/// Bulk), an identity provider, and the page (before a sequence).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("scim.LogQuery")]
 public sealed record LogQuery(
@@ -32,7 +33,9 @@ public sealed record LogQuery(
     [property: Id(3)] int? StatusTo,
     [property: Id(4)] string? ResourceId,
     [property: Id(5)] long? Before,
-    [property: Id(6)] int Count);
+    [property: Id(6)] int Count,
+    [property: Id(7)] string? ResourceType = null,
+    [property: Id(8)] string? IdentityProvider = null);
 
 /// <summary>A page of the log, newest first; <see cref="Next"/> continues it (pass it as <c>before</c>).</summary>
 [GenerateSerializer, Immutable, Alias("scim.LogPage")]

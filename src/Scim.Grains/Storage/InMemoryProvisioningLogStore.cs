@@ -50,6 +50,8 @@ public sealed class InMemoryProvisioningLogStore(int maxEntriesPerTenant = InMem
                 .Where(e => (query.From is not { } from || e.Time >= from) && (query.To is not { } to || e.Time < to))
                 .Where(e => (query.StatusFrom is not { } low || e.Status >= low) && (query.StatusTo is not { } high || e.Status <= high))
                 .Where(e => query.ResourceId is null || e.ResourceId == query.ResourceId)
+                .Where(e => query.ResourceType is null || e.ResourceType == query.ResourceType)
+                .Where(e => query.IdentityProvider is null || e.IdentityProvider == query.IdentityProvider)
                 .Take(query.Count)
                 .ToList();
             return Task.FromResult(page);

@@ -114,6 +114,26 @@ public abstract class ProvisioningLogTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task TheLog_FiltersByResourceTypeAndIdentityProvider()
+    {
+        var scim = await factory.NewTenantAsync("entra", keepOwner: true);
+        using var platform = factory.PlatformAdmin(scim.AdminKey);
+        var okta = new ScimClient(factory.CreateClient(), scim.Tenant, await factory.IssueTokenAsync(scim.Tenant, "okta"));
+        await scim.CreateUserAsync("entra.user@example.com");
+        await scim.CreateGroupAsync("Entra group");
+        await okta.CreateUserAsync("okta.user@example.com");
+        Assert.Equal(3, (await LogAsync(platform, scim.Tenant, "", 3)).Count);
+
+        var groups = await LogAsync(platform, scim.Tenant, "?resourceType=Group", 1);
+        var ofOkta = await LogAsync(platform, scim.Tenant, "?identityProvider=okta", 1);
+        var entraUsers = await LogAsync(platform, scim.Tenant, "?identityProvider=entra&resourceType=User", 1);
+
+        Assert.Equal(["Group"], groups.Select(e => e!["resourceType"]!.GetValue<string>()));
+        Assert.Equal(["okta"], ofOkta.Select(e => e!["identityProvider"]!.GetValue<string>()));
+        Assert.Equal([("entra", "User")], entraUsers.Select(e => (e!["identityProvider"]!.GetValue<string>(), e["resourceType"]!.GetValue<string>())));
+    }
+
+    [Fact]
     public async Task RefusedRequestsOfAValidToken_AreRecorded_StrangersAreNot()
     {
         var scim = await factory.NewTenantAsync(keepOwner: true);

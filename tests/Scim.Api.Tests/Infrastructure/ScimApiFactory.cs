@@ -34,6 +34,21 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
 
     protected virtual IEnumerable<KeyValuePair<string, string>> BackendSettings() => [];
 
+    private string? origin;
+
+    /// <summary>
+    /// Serves on a real loopback port, for a browser, and starts the service; call before any request. The service's
+    /// public base URL is then that origin, so the endpoint URL its pages show is one a client can call.
+    /// </summary>
+    public string ServeOnKestrel()
+    {
+        var port = int.Parse(FreePort(), CultureInfo.InvariantCulture);
+        origin = $"http://localhost:{port}";
+        UseKestrel(port);
+        StartServer();
+        return origin;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -48,7 +63,7 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Scim:Mail:Security", "None");
         builder.UseSetting("Scim:Mail:From", "platform@service.example");
         builder.UseSetting("Scim:Mail:MaxPerSecond", "1000");
-        builder.UseSetting("Scim:PublicBaseUrl", "https://scim.test.example");
+        builder.UseSetting("Scim:PublicBaseUrl", origin ?? "https://scim.test.example");
         foreach (var tenant in new[] { ThrottledTenant, ThrottledTenantForStrangers })
         {
             builder.UseSetting($"Scim:RateLimits:Tenants:{tenant}:PermitsPerSecond", "1");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Buffers;
 using System.Collections.Concurrent;
 using MimeKit;
@@ -9,7 +10,7 @@ using SmtpServer.Storage;
 namespace Scim.Api.Tests.Infrastructure;
 
 /// <summary>A real SMTP server in the test process (the SmtpServer package) that keeps every message it receives, parsed by MimeKit.</summary>
-public sealed class TestInbox : IDisposable
+public sealed partial class TestInbox : IDisposable
 {
     private readonly ConcurrentQueue<MimeMessage> received = new();
     private readonly CancellationTokenSource stop = new();
@@ -37,6 +38,9 @@ public sealed class TestInbox : IDisposable
     public IReadOnlyList<MimeMessage> To(string address) =>
         received.Where(m => m.To.Mailboxes.Any(b => b.Address.Equals(address, StringComparison.OrdinalIgnoreCase))).ToList();
 
+    /// <summary>The temporary password a message carries.</summary>
+    public static string TemporaryPasswordIn(MimeMessage mail) => TemporaryPassword().Match(mail.TextBody ?? "").Groups[1].Value;
+
     /// <summary>Waits for the first message to an address.</summary>
     public async Task<MimeMessage> WaitForAsync(string address, TimeSpan? timeout = null)
     {
@@ -51,6 +55,9 @@ public sealed class TestInbox : IDisposable
 
     // The factory may be disposed twice (Dispose and DisposeAsync): stopping the server is idempotent.
     public void Dispose() => stop.Cancel();
+
+    [GeneratedRegex(@"Temporary password: (\S+)")]
+    private static partial Regex TemporaryPassword();
 
     private sealed class Store(TestInbox inbox) : MessageStore
     {

@@ -52,6 +52,6 @@ public sealed class ChangePasswordModel(IGrainFactory grains) : TenantPageModel(
         // The session no longer carries the obligation to change the password.
         await HttpContext.SignInAsync(PlatformSessions.Scheme,
             PlatformSessions.Principal(Tenant, User.FindFirstValue(ClaimTypes.NameIdentifier)!, mustChangePassword: false));
-        return LocalRedirect($"/t/{Tenant}/?passwordChanged=1");
+        return LocalRedirect($"/t/{Tenant}/?passwordChanged=true");
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Scim.Api.Auth;
 using Scim.Grains.Interfaces.Platform;
@@ -6,9 +5,8 @@ using Scim.Grains.Interfaces.References;
 
 namespace Scim.Api.Pages.Home;
 
-/// <summary>A signed-in user's home page: who they are and their groups, direct and through the platform's tree.</summary>
-[Authorize(Policy = PlatformSessions.Policy)]
-public sealed class IndexModel(IGrainFactory grains) : TenantPageModel(grains)
+/// <summary>A signed-in user's home page: who they are and their groups, direct and through the platform's tree; admins also find their way to the platform's settings.</summary>
+public sealed class IndexModel(IGrainFactory grains) : PlatformPageModel(grains)
 {
     public AccountProfile? Profile { get; private set; }
 
@@ -16,8 +14,7 @@ public sealed class IndexModel(IGrainFactory grains) : TenantPageModel(grains)
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadTenantAsync()) return Page();
-        if (PlatformSessions.MustChangePassword(User)) return LocalRedirect($"/t/{Tenant}/password");
+        if (await EnterAsync() is { } instead) return instead;
         Profile = await Grains.Grain<IAccountGrain>(PlatformSessions.AccountKey(User)!).GetProfileAsync();
         return Profile is null ? ToSignIn() : Page();
     }

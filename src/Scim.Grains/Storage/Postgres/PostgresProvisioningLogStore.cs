@@ -54,8 +54,9 @@ public sealed class PostgresProvisioningLogStore(NpgsqlDataSource dataSource) : 
                 FROM scim_provisioning_log
                 WHERE tenant = $1 AND ($2::bigint IS NULL OR seq < $2) AND ($3::timestamptz IS NULL OR time >= $3)
                   AND ($4::timestamptz IS NULL OR time < $4) AND ($5::int IS NULL OR status >= $5) AND ($6::int IS NULL OR status <= $6)
-                  AND ($7::text IS NULL OR resource_id = $7)
-                ORDER BY seq DESC LIMIT $8
+                  AND ($7::text IS NULL OR resource_id = $7) AND ($8::text IS NULL OR resource_type = $8)
+                  AND ($9::text IS NULL OR identity_provider = $9)
+                ORDER BY seq DESC LIMIT $10
                 """);
             Add(command, tenant);
             Add(command, query.Before);
@@ -64,6 +65,8 @@ public sealed class PostgresProvisioningLogStore(NpgsqlDataSource dataSource) : 
             Add(command, query.StatusFrom);
             Add(command, query.StatusTo);
             Add(command, query.ResourceId);
+            Add(command, query.ResourceType);
+            Add(command, query.IdentityProvider);
             Add(command, query.Count);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var entries = new List<ProvisioningLogEntry>();

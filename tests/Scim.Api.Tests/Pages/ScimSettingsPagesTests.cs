@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using Scim.Api.Tests.Infrastructure;
+
+namespace Scim.Api.Tests.Pages;
+
+/// <summary>Settings -> Integrations -> SCIM and its provisioning log, through the real pipeline.</summary>
+public abstract class ScimSettingsPagesTests(ScimApiFactory factory)
+{
+    private const string Password = "correct horse battery";
+
+    /// <summary>A tenant whose owner the operator invited; the owner signed in and chose a password.</summary>
+    private async Task<(string Tenant, string PlatformGroupId, BrowserClient Owner)> OwnerAsync(bool enableConnector)
+    {
+        var tenant = "t-" + Guid.NewGuid().ToString("N")[..12];
+        var email = $"owner@{tenant}.example";
+        using var admin = factory.Operator();
+        (await admin.PostAsJsonAsync("/admin/v1/tenants", new { id = tenant, displayName = "Riverside School" })).EnsureSuccessStatusCode();
+        var platformGroupId = (await admin.GetFromJsonAsync<TenantView>($"/admin/v1/tenants/{tenant}"))!.PlatformGroupId;
+        (await admin.PostAsJsonAsync($"/admin/v1/tenants/{tenant}/users", new { email, role = "owner" })).EnsureSuccessStatusCode();
+        if (enableConnector)
+            (await admin.PutAsJsonAsync($"/admin/v1/tenants/{tenant}/connector", new { platformGroupId, connectorAdminEmail = email })).EnsureSuccessStatusCode();
+        var temporary = TestInbox.TemporaryPasswordIn(await factory.Inbox.WaitForAsync(email));
+        var owner = factory.Browser();
+        await owner.SignInAsync(tenant, email, temporary);
+        var changed = await owner.SubmitAsync($"/t/{tenant}/password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = temporary, ["NewPassword"] = Password, ["ConfirmPassword"] = Password,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.Status);
+        return (tenant, platformGroupId, owner);
+    }
+
+    private sealed record TenantView(string PlatformGroupId);
+
+    [Fact]
+    public async Task BeforeTheOperatorEnablesTheConnector_ThePageSaysWhomToAsk_AndWhatToGiveThem()
+    {
+        var (tenant, platformGroupId, owner) = await OwnerAsync(enableConnector: false);
+        using var _ = owner;
+
+        var page = await owner.GetAsync($"/t/{tenant}/groups/{platformGroupId}/settings");
+        var settings = await owner.GetAsync(page.Location!);
+
+        Assert.Equal(HttpStatusCode.Redirect, page.Status);
+        Assert.Equal($"/t/{tenant}/groups/{platformGroupId}/settings/integrations/scim", page.Location);
+        Assert.Contains("The SCIM connector is not enabled yet", settings.Html);
+        Assert.Contains(platformGroupId, settings.Html);
+        Assert.Contains("custom fields", settings.Html);
+        Assert.DoesNotContain("Generate token", settings.Html);
+    }
+
+    [Fact]
+    public async Task ActivatingWithoutAToken_OrWithAnUnknownProvider_AnswersWithAMessage_NeverAnError()
+    {
+        var (tenant, platformGroupId, owner) = await OwnerAsync(enableConnector: true);
+        using var _ = owner;
+        var path = $"/t/{tenant}/groups/{platformGroupId}/settings/integrations/scim";
+
+        var unknown = await owner.SubmitAsync(path, new Dictionary<string, string> { ["IdentityProvider"] = "myspace" }, $"{path}?handler=Token");
+        var none = await owner.SubmitAsync(path, new Dictionary<string, string> { ["IdentityProvider"] = "" }, $"{path}?handler=Token");
+
+        Assert.Equal(HttpStatusCode.OK, unknown.Status);
+        Assert.Contains("class=\"error\"", unknown.Html);
+        Assert.Equal(HttpStatusCode.OK, none.Status);
+        Assert.Contains("Select the identity provider the token is for.", none.Html);
+        Assert.DoesNotContain("scim_", unknown.Html + none.Html);
+    }
+
+    [Fact]
+    public async Task TheLogPage_ShowsTheIdPsCalls_FilteredByOutcome()
+    {
+        var (tenant, platformGroupId, owner) = await OwnerAsync(enableConnector: true);
+        using var _ = owner;
+        var path = $"/t/{tenant}/groups/{platformGroupId}/settings/integrations/scim";
+        await owner.SubmitAsync(path, new Dictionary<string, string> { ["IdentityProvider"] = "okta" }, $"{path}?handler=Activate");
+        var scim = new ScimClient(factory.CreateClient(), tenant, await factory.IssueTokenAsync(tenant, "okta"));
+        await scim.CreateUserAsync("logged@example.com");
+        await scim.GetAsync($"/Users/{Guid.NewGuid()}");
+
+        var all = await WaitForAsync(owner, $"{path}/log", "404");
+        var refused = await owner.GetAsync($"{path}/log?outcome=4xx");
+        var groups = await owner.GetAsync($"{path}/log?resourceType=Group");
+
+        Assert.Contains($"POST /scim/v2/{tenant}/Users", all);
+        Assert.Contains("userName", all);
+        Assert.Contains("404", refused.Html);
+        Assert.DoesNotContain($"POST /scim/v2/{tenant}/Users", refused.Html);
+        Assert.Contains("No call matches", groups.Html);
+    }
+
+    /// <summary>The log is written off the request path: reads the page until it shows <paramref name="text"/>.</summary>
+    private static async Task<string> WaitForAsync(BrowserClient browser, string path, string text)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var page = await browser.GetAsync(path);
+            if (page.Html.Contains(text) || attempt == 100) return page.Html;
+            await Task.Delay(100);
+        }
+    }
+
+    [Collection(InMemoryCollection.Name)]
+    public sealed class InMemory(InMemoryApiFactory factory) : ScimSettingsPagesTests(factory);
+
+    [Collection(PostgresCollection.Name)]
+    public sealed class Postgres(PostgresApiFactory factory) : ScimSettingsPagesTests(factory);
+}
