@@ -40,6 +40,7 @@ public static class ScimApiExtensions
             .AddScheme<AuthenticationSchemeOptions, OperatorKeyHandler>(ScimAuth.OperatorScheme, null)
             .AddScheme<AuthenticationSchemeOptions, AdminKeyHandler>(ScimAuth.AdminKeyScheme, null)
             .AddCookie(PlatformSessions.Scheme, PlatformSessions.Configure)
+            .AddCookie(OperatorSessions.Scheme, OperatorSessions.Configure)
             .AddPolicyScheme(ScimAuth.TenantAdminScheme, null, options => options.ForwardDefaultSelector = context =>
                 ScimAuth.BearerToken(context.Request.Headers.Authorization) is { } key
                 && OperatorKeys.Matches(key, context.RequestServices.GetRequiredService<IOptions<ScimApiOptions>>().Value.OperatorKey)
@@ -49,6 +50,7 @@ public static class ScimApiExtensions
             .AddPolicy(ScimAuth.ProvisionPolicy, p => p.AddAuthenticationSchemes(ScimAuth.TokenScheme).RequireAuthenticatedUser())
             .AddPolicy(ScimAuth.OperatorPolicy, p => p.AddAuthenticationSchemes(ScimAuth.OperatorScheme).RequireAuthenticatedUser())
             .AddPolicy(ScimAuth.TenantAdminPolicy, p => p.AddAuthenticationSchemes(ScimAuth.TenantAdminScheme).RequireAuthenticatedUser())
+            .AddPolicy(OperatorSessions.Policy, p => p.AddAuthenticationSchemes(OperatorSessions.Scheme).RequireAuthenticatedUser())
             .AddPolicy(PlatformSessions.Policy, p => p.AddAuthenticationSchemes(PlatformSessions.Scheme).RequireAuthenticatedUser()
                 .RequireAssertion(context => context.Resource is HttpContext http && PlatformSessions.IsFor(context.User, http.GetRouteValue("tenant") as string)));
         services.AddRazorPages().AddApplicationPart(typeof(ScimApiExtensions).Assembly)

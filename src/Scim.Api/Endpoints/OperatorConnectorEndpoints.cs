@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Scim.Api.Auth;
 using Scim.Api.Http;
 using Scim.Grains.Interfaces.Platform;
@@ -50,14 +49,7 @@ public static class OperatorConnectorEndpoints
         await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         var body = await s.Bodies.ReadAsync<CreateUserRequest>(request);
         var role = RoleNames.Parse(body.Role ?? "user");
-        var resource = new JsonObject
-        {
-            ["schemas"] = new JsonArray("urn:ietf:params:scim:schemas:core:2.0:User"),
-            ["userName"] = body.UserName ?? body.Email,
-        };
-        if (body.DisplayName is not null) resource["displayName"] = body.DisplayName;
-        if (body.Email is not null) resource["emails"] = new JsonArray(new JsonObject { ["value"] = body.Email, ["type"] = "work", ["primary"] = true });
-        var user = await User(s, tenant, Guid.NewGuid().ToString()).CreatePlatformUserAsync(resource.ToJsonString(), role);
+        var user = await User(s, tenant, Guid.NewGuid().ToString()).CreatePlatformUserAsync(PlatformUserBodies.Of(body.UserName, body.Email, body.DisplayName), role);
         return TypedResults.Created($"/admin/v1/tenants/{tenant}/users/{user.Id}", View(user));
     }
 

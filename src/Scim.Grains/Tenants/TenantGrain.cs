@@ -33,6 +33,7 @@ internal sealed class TenantGrain(
         };
         await state.WriteStateAsync();
         await GrainFactory.Grain<ITokenSetGrain>(id).InitializeAsync();
+        await GrainFactory.GetGrain<ITenantCatalogGrain>(0).AddAsync(Info());
         return Info();
     }
 
@@ -44,6 +45,7 @@ internal sealed class TenantGrain(
             state.State.PlatformGroupId = Guid.NewGuid().ToString();
             await state.WriteStateAsync(cancellationToken);
         }
+        if (state.State.Exists) await GrainFactory.GetGrain<ITenantCatalogGrain>(0).AddAsync(Info());
     }
 
     public Task<TenantInfo?> GetAsync() => Task.FromResult(state.State.Exists ? Info() : null);

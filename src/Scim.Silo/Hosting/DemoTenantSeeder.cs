@@ -76,7 +76,8 @@ internal sealed partial class DemoTenantSeeder(
               Owner's admin key    : {adminKey ?? "(issued at the first start)"}   for {origin}/api/v1/tenants/{tenantId}/scim/...
               Operator key         : {(configuration[GeneratedKeyFlag] == "true" ? options.Value.OperatorKey + " (generated for this run; set Scim__OperatorKey to fix it)" : "(as configured)")}
               Mail                 : {mailGoes}
-              Owner's sign-in      : {origin}/t/{tenantId}/login as {ownerEmail}, with the temporary password of the invitation mail
+              Web application      : {origin}/t/{tenantId}/ as {ownerEmail}, with the temporary password of the invitation mail
+              Operator console     : {origin}/operator, with the operator key
               Try: curl -H "Authorization: Bearer {token.Token}" {origin}/scim/v2/{tenantId}/Users
 
             """);

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Scim.Api.Auth;
+using Scim.Api.Http;
+using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.References;
+using Scim.Grains.Interfaces.Tenants;
+
+namespace Scim.Api.Pages.Operator;
+
+/// <summary>The operator's tenants: every customer platform, and a form to create one.</summary>
+[Authorize(Policy = OperatorSessions.Policy)]
+public sealed class IndexModel(IGrainFactory grains) : PageModel
+{
+    [BindProperty] public string? Id { get; set; }
+
+    [BindProperty] public string? DisplayName { get; set; }
+
+    public IReadOnlyList<TenantInfo> Tenants { get; private set; } = [];
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync() => Tenants = await grains.GetGrain<ITenantCatalogGrain>(0).ListAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var id = Id?.Trim() ?? "";
+        if (!TenantIds.IsValid(id))
+            Error = "The tenant ID must be 1-63 lowercase letters, digits or '-', starting with a letter or digit, for example \"riverside-school\".";
+        else
+        {
+            try
+            {
+                await grains.Grain<ITenantGrain>(id).CreateAsync(string.IsNullOrWhiteSpace(DisplayName) ? id : DisplayName.Trim());
+                return LocalRedirect($"/operator/tenants/{id}");
+            }
+            catch (ScimException e) when (e.Status < 500)
+            {
+                Error = e.Status == StatusCodes.Status409Conflict ? $"A tenant \"{id}\" exists already. Choose another ID, or open it in the list." : e.Detail;
+            }
+        }
+        await OnGetAsync();
+        return Page();
+    }
+}
