@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Scim.Api.Auth;
 using Scim.Api.Endpoints;
@@ -46,6 +48,8 @@ public static class ScimApiExtensions
                 && OperatorKeys.Matches(key, context.RequestServices.GetRequiredService<IOptions<ScimApiOptions>>().Value.OperatorKey)
                     ? ScimAuth.OperatorScheme
                     : ScimAuth.AdminKeyScheme);
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, SecureCookies>();
+        services.AddSingleton<IPostConfigureOptions<AntiforgeryOptions>, SecureCookies>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ScimAuth.ProvisionPolicy, p => p.AddAuthenticationSchemes(ScimAuth.TokenScheme).RequireAuthenticatedUser())
             .AddPolicy(ScimAuth.OperatorPolicy, p => p.AddAuthenticationSchemes(ScimAuth.OperatorScheme).RequireAuthenticatedUser())

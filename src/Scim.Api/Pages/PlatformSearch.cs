@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 
@@ -13,35 +14,26 @@ public static class PlatformSearch
 {
     public const int MaxFound = 10;
 
-    public sealed record FoundUser(string Id, string UserName, string? DisplayName, string? Email, bool Active);
-
     public sealed record FoundGroup(string Id, string DisplayName);
 
-    /// <summary>Users whose userName or e-mail starts with the text, or whose display name contains it.</summary>
-    public static async Task<IReadOnlyList<FoundUser>> UsersAsync(IGrainFactory grains, string tenant, string text)
+    /// <summary>A page of users whose userName or e-mail starts with the text, or whose display name contains it (all users without text), by userName.</summary>
+    public static Task<PlatformUserList> UsersAsync(IGrainFactory grains, string tenant, string? text, int startIndex = 1, int count = MaxFound)
     {
-        var literal = Literal(text);
-        var found = await ListAsync(grains, tenant, ResourceKind.User,
-            $"userName sw {literal} or emails.value sw {literal} or displayName co {literal}", "userName", "userName,displayName,emails,active");
-        return found.Select(user => new FoundUser(Text(user, "id")!, Text(user, "userName")!, Text(user, "displayName"),
-            user["emails"]?.AsArray().Select(e => e?["value"]?.GetValue<string>()).FirstOrDefault(), user["active"]?.GetValue<bool>() ?? true)).ToList();
+        var filter = string.IsNullOrWhiteSpace(text)
+            ? null
+            : $"userName sw {Literal(text)} or emails.value sw {Literal(text)} or displayName co {Literal(text)}";
+        return grains.Grain<IQueryGrain>(tenant).ListPlatformUsersAsync(new ListQuery(filter, startIndex, count, "userName"));
     }
 
     /// <summary>Groups whose displayName contains the text.</summary>
     public static async Task<IReadOnlyList<FoundGroup>> GroupsAsync(IGrainFactory grains, string tenant, string text)
     {
-        var found = await ListAsync(grains, tenant, ResourceKind.Group, $"displayName co {Literal(text)}", "displayName", "displayName");
-        return found.Select(group => new FoundGroup(Text(group, "id")!, Text(group, "displayName")!)).ToList();
-    }
-
-    private static async Task<IEnumerable<JsonNode>> ListAsync(IGrainFactory grains, string tenant, ResourceKind kind, string filter, string sortBy, string attributes)
-    {
-        var result = await grains.Grain<IQueryGrain>(tenant).ListAsync(kind, new ListQuery(filter, 1, MaxFound, sortBy), new RenderOptions("", attributes));
-        return result.Resources.Select(r => JsonNode.Parse(r.Json)!);
+        var result = await grains.Grain<IQueryGrain>(tenant).ListAsync(ResourceKind.Group,
+            new ListQuery($"displayName co {Literal(text)}", 1, MaxFound, "displayName"), new RenderOptions("", "displayName"));
+        return result.Resources.Select(r => JsonNode.Parse(r.Json)!)
+            .Select(group => new FoundGroup(group["id"]!.GetValue<string>(), group["displayName"]!.GetValue<string>())).ToList();
     }
 
     /// <summary>The text as a filter's string value (a JSON string), so no typed character can change the filter.</summary>
     private static string Literal(string text) => JsonSerializer.Serialize(text.Trim());
-
-    private static string? Text(JsonNode node, string name) => node[name]?.GetValue<string>();
 }

@@ -15,4 +15,7 @@ public sealed record StoredResource(string Tenant, ResourceKind Kind, string Id,
 
     /// <summary>A user's platform role; not part of the SCIM document, and never changed by a SCIM write.</summary>
     public PlatformRole Role { get; init; }
+
+    /// <summary>Whether the platform created the user (the operator or an admin), not the identity provider over SCIM.</summary>
+    public bool CreatedByPlatform { get; init; }
 }

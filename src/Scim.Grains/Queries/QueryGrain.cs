@@ -2,9 +2,11 @@ using Orleans.Concurrency;
 using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Rendering;
 using Scim.Grains.Resources;
+using Scim.Grains.Rules;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 
@@ -35,6 +37,17 @@ internal sealed class QueryGrain(IResourceStore store, IMembershipStore membersh
             CancellationToken.None);
         return Result(page.TotalResults, startIndex,
             await ResourceRendering.RenderAsync(memberships, Tenant, page.Resources, schema, render, projection, pageGroups: page.Groups));
+    }
+
+    public async Task<PlatformUserList> ListPlatformUsersAsync(ListQuery query)
+    {
+        var schema = await schemas.ForAsync(Tenant, ResourceKind.User);
+        var (startIndex, count) = Page(query);
+        var page = await store.QueryAsync(Tenant, new StoreQuery(schema, ParseFilter(query.Filter, schema), SortSpec.Parse(query.SortBy, query.SortOrder, schema),
+            startIndex, count), CancellationToken.None);
+        return new PlatformUserList(page.TotalResults, page.Resources.Select(user => new PlatformUserSummary(user.Id,
+            ResourceDocument.GetString(user.Document, UniqueNames.Attribute(ResourceKind.User)) ?? "", ResourceDocument.GetString(user.Document, "displayName"),
+            ResourceDocument.PrimaryEmail(user.Document), !ResourceDocument.IsDeactivated(user.Document), user.CreatedByPlatform, user.Role)).ToList());
     }
 
     public async Task<ListResult> SearchAllAsync(ListQuery query, RenderOptions render)

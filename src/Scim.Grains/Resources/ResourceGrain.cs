@@ -211,12 +211,13 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     protected abstract MembershipChange MembersOf(JsonObject body);
 
     /// <summary>
-    /// Creates the resource from a POST body with a platform role, and the e-mail that creation owes, if any; a duplicate
-    /// is a 409 uniqueness, whoever it is.
+    /// Creates the resource for the platform (not the IdP) from a POST body with a platform role, and the e-mail that
+    /// creation owes, if any; a duplicate is a 409 uniqueness, whoever it is.
     /// </summary>
     protected async Task<StoredResource> CreateWithRoleAsync(string json, PlatformRole role, Func<StoredResource, OutboxMessage?> mail)
     {
-        var (created, _, members) = await PrepareCreateAsync(json, role);
+        var (prepared, _, members) = await PrepareCreateAsync(json, role);
+        var created = prepared with { CreatedByPlatform = true };
         await StoreWriteAsync(() => store.InsertAsync(created, members, mail(created), CancellationToken.None));
         (current, loaded) = (PackedResource.Of(created), true);
         return created;

@@ -87,7 +87,7 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
                 throw StoreErrors.ConcurrentChange(resource.Kind, resource.Id);
             RefuseGroupMembers(data, members);
             ClaimUniqueKey(data, resource, current);
-            var packed = PackedResource.Of(resource with { Sequence = current.Sequence, Role = current.Role });
+            var packed = PackedResource.Of(resource with { Sequence = current.Sequence, Role = current.Role, CreatedByPlatform = current.CreatedByPlatform });
             rows[resource.Id] = packed;
             data.MoveExternalId(resource.Kind, resource.Id, current.ExternalId, packed.ExternalId);
             ApplyMembers(data, resource.Id, members);

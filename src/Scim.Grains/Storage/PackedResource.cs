@@ -13,10 +13,11 @@ namespace Scim.Grains.Storage;
 /// <see cref="JsonObject"/> tree of the same user takes several kilobytes), with the names the store's indexes and
 /// member listings read kept beside it, so that only reads that return or filter documents parse one.
 /// </summary>
-internal sealed record PackedResource(string Id, long Version, long Sequence, PlatformRole Role, byte[] Document, string? Name, string? ExternalId)
+internal sealed record PackedResource(string Id, long Version, long Sequence, PlatformRole Role, bool CreatedByPlatform, byte[] Document, string? Name,
+    string? ExternalId)
 {
     public static PackedResource Of(StoredResource resource) => new(
-        resource.Id, resource.Version, resource.Sequence, resource.Role,
+        resource.Id, resource.Version, resource.Sequence, resource.Role, resource.CreatedByPlatform,
         JsonSerializer.SerializeToUtf8Bytes(resource.Document, ScimJson.Options),
         ResourceDocument.GetString(resource.Document, UniqueNames.Attribute(resource.Kind)),
         ResourceDocument.GetString(resource.Document, CommonAttributes.ExternalId.Name));
@@ -26,7 +27,7 @@ internal sealed record PackedResource(string Id, long Version, long Sequence, Pl
 
     /// <summary>The row with a document of its own: callers may keep it, the store's copy stays as it is.</summary>
     public StoredResource Unpack(string tenant, ResourceKind kind) =>
-        new(tenant, kind, Id, Version, ParseDocument()) { Sequence = Sequence, Role = Role };
+        new(tenant, kind, Id, Version, ParseDocument()) { Sequence = Sequence, Role = Role, CreatedByPlatform = CreatedByPlatform };
 
     /// <summary>A document of the caller's own, parsed from the stored JSON.</summary>
     public JsonObject ParseDocument() => JsonNode.Parse(Document)!.AsObject();

@@ -20,10 +20,18 @@ public sealed partial class BrowserClient(HttpClient http) : IDisposable
     /// <summary>Reads the page at <paramref name="formPage"/> and posts its form to <paramref name="action"/> (the same page unless given).</summary>
     public async Task<(HttpStatusCode Status, string Html, string? Location)> SubmitAsync(string formPage, IDictionary<string, string> fields, string? action = null)
     {
+        using var response = await SubmitForResponseAsync(formPage, fields, action);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location?.OriginalString);
+    }
+
+    /// <summary>The same, answering the whole response (its headers, e.g. the cookies it sets).</summary>
+    public async Task<HttpResponseMessage> SubmitForResponseAsync(string formPage, IDictionary<string, string> fields, string? action = null)
+    {
         var (_, html, _) = await GetAsync(formPage);
         var token = AntiforgeryToken().Match(html);
         Assert.True(token.Success, $"No antiforgery token on {formPage}.");
-        return await PostAsync(action ?? formPage, new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) });
+        return await http.PostAsync(action ?? formPage,
+            new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) }));
     }
 
     public async Task<(HttpStatusCode Status, string Html, string? Location)> PostAsync(string path, IDictionary<string, string> fields)

@@ -82,8 +82,14 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
 
     public HttpClient Operator() => Clients.Operator();
 
-    /// <summary>A browser of the platform's pages: cookies kept, redirects not followed.</summary>
-    public BrowserClient Browser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+    /// <summary>
+    /// A browser of the platform's pages: cookies kept, redirects not followed, over https as the public address is
+    /// (the service marks its cookies Secure then, and a browser sends them back only over https).
+    /// </summary>
+    public BrowserClient Browser() => new(CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
+    }));
 
     /// <summary>The operator's group admin API for a tenant.</summary>
     public GroupAdminClient GroupAdmin(string tenant) => new(Operator(), tenant);

@@ -156,6 +156,27 @@ public abstract class GroupPagesTests(ScimApiFactory factory)
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
 
+    [Fact]
+    public async Task SessionCookies_AreHttpOnly_SameSite_AndSecure_WhenThePublicAddressIsHttps()
+    {
+        var (scim, _, _) = await TenantAsync();
+        using var browser = factory.Browser();
+
+        using var platform = await browser.SubmitForResponseAsync($"/t/{scim.Tenant}/login", new Dictionary<string, string> { ["Login"] = "ada", ["Password"] = Password });
+        using var console = await browser.SubmitForResponseAsync("/operator/login", new Dictionary<string, string> { ["Key"] = ScimApiFactory.OperatorKey });
+
+        var session = platform.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("scim.session=", StringComparison.Ordinal));
+        var operatorSession = console.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("scim.operator=", StringComparison.Ordinal));
+        Assert.Contains("secure", session);
+        Assert.Contains("httponly", session);
+        Assert.Contains("samesite=lax", session);
+        Assert.Contains("path=/t", session);
+        Assert.Contains("secure", operatorSession);
+        Assert.Contains("httponly", operatorSession);
+        Assert.Contains("samesite=strict", operatorSession);
+        Assert.Contains("path=/operator", operatorSession);
+    }
+
     [Collection(InMemoryCollection.Name)]
     public sealed class InMemory(InMemoryApiFactory factory) : GroupPagesTests(factory);
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Scim.Api.Tests.Infrastructure;
 
 namespace Scim.Api.Tests.Pages;
@@ -7,31 +6,8 @@ namespace Scim.Api.Tests.Pages;
 /// <summary>Settings -> Integrations -> SCIM and its provisioning log, through the real pipeline.</summary>
 public abstract class ScimSettingsPagesTests(ScimApiFactory factory)
 {
-    private const string Password = "correct horse battery";
-
-    /// <summary>A tenant whose owner the operator invited; the owner signed in and chose a password.</summary>
-    private async Task<(string Tenant, string PlatformGroupId, BrowserClient Owner)> OwnerAsync(bool enableConnector)
-    {
-        var tenant = "t-" + Guid.NewGuid().ToString("N")[..12];
-        var email = $"owner@{tenant}.example";
-        using var admin = factory.Operator();
-        (await admin.PostAsJsonAsync("/admin/v1/tenants", new { id = tenant, displayName = "Riverside School" })).EnsureSuccessStatusCode();
-        var platformGroupId = (await admin.GetFromJsonAsync<TenantView>($"/admin/v1/tenants/{tenant}"))!.PlatformGroupId;
-        (await admin.PostAsJsonAsync($"/admin/v1/tenants/{tenant}/users", new { email, role = "owner" })).EnsureSuccessStatusCode();
-        if (enableConnector)
-            (await admin.PutAsJsonAsync($"/admin/v1/tenants/{tenant}/connector", new { platformGroupId, connectorAdminEmail = email })).EnsureSuccessStatusCode();
-        var temporary = TestInbox.TemporaryPasswordIn(await factory.Inbox.WaitForAsync(email));
-        var owner = factory.Browser();
-        await owner.SignInAsync(tenant, email, temporary);
-        var changed = await owner.SubmitAsync($"/t/{tenant}/password", new Dictionary<string, string>
-        {
-            ["CurrentPassword"] = temporary, ["NewPassword"] = Password, ["ConfirmPassword"] = Password,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, changed.Status);
-        return (tenant, platformGroupId, owner);
-    }
-
-    private sealed record TenantView(string PlatformGroupId);
+    private Task<(string Tenant, string PlatformGroupId, BrowserClient Owner)> OwnerAsync(bool enableConnector) =>
+        InvitedOwners.SignedInAsync(factory, enableConnector);
 
     [Fact]
     public async Task BeforeTheOperatorEnablesTheConnector_ThePageSaysWhomToAsk_AndWhatToGiveThem()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Scim.Api.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -87,6 +88,13 @@ public abstract class ScimSetupInBrowserTests<TFactory>(BrowserSite<TFactory> si
         var learner = await site.NewPageAsync();
         await learner.GotoAsync($"/t/{tenant}/login");
         await PlatformPages.SignInAsync(learner, "pat", TestInbox.TemporaryPasswordIn(mail));
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Administration" }).GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        await Screenshots.SaveAsync(page, "users");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Pat Learner" }).ClickAsync();
+        await Screenshots.SaveAsync(page, "user");
+        var learnerPage = page.Url;
+        await page.GoBackAsync();
+        await page.GoBackAsync();
 
         Assert.StartsWith("scim_", token);
         Assert.Equal($"{site.Origin}/scim/v2/{tenant}", endpoint);
@@ -95,6 +103,7 @@ public abstract class ScimSetupInBrowserTests<TFactory>(BrowserSite<TFactory> si
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Send an email with temporary password to newly created users" })).ToBeCheckedAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Okta" }).First).ToContainTextAsync("active");
         await Expect(learner.GetByRole(AriaRole.Heading, new() { Name = "Choose a new password" })).ToBeVisibleAsync();
+        Assert.EndsWith($"/t/{tenant}/users/{JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]}", learnerPage);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
+using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
 
@@ -48,7 +49,7 @@ public sealed class GroupModel(IGrainFactory grains) : PlatformPageModel(grains)
 
     public MemberListing Members { get; private set; } = new([], null);
 
-    public IReadOnlyList<PlatformSearch.FoundUser> FoundUsers { get; private set; } = [];
+    public IReadOnlyList<PlatformUserSummary> FoundUsers { get; private set; } = [];
 
     public IReadOnlyList<PlatformSearch.FoundGroup> FoundParents { get; private set; } = [];
 
@@ -92,7 +93,7 @@ public sealed class GroupModel(IGrainFactory grains) : PlatformPageModel(grains)
             return Page();
         }
         if (!CanAdminister) return Page();
-        if (!string.IsNullOrWhiteSpace(FindUser)) FoundUsers = await PlatformSearch.UsersAsync(Grains, Tenant, FindUser);
+        if (!string.IsNullOrWhiteSpace(FindUser)) FoundUsers = (await PlatformSearch.UsersAsync(Grains, Tenant, FindUser)).Users;
         if (!string.IsNullOrWhiteSpace(FindParent))
             FoundParents = (await PlatformSearch.GroupsAsync(Grains, Tenant, FindParent)).Where(g => g.Id != GroupId).ToList();
         return Page();

@@ -25,7 +25,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     // The statements on one row by its id name the tenant as an expression no index serves, so that only the index led
     // by the id (migration 0009) fits them: a plan cannot flip to walking the tenant's rows, whatever the statistics.
     internal const string SelectRowSql =
-        "SELECT version, document, platform_role FROM scim_resources WHERE (tenant || '') = $1 AND kind = $2 AND id = $3";
+        "SELECT version, document, platform_role, created_by_platform FROM scim_resources WHERE (tenant || '') = $1 AND kind = $2 AND id = $3";
     internal const string UpdateRowSql = """
         UPDATE scim_resources SET version = $4, user_name = $5, external_id = $6, display_name = $7, active = $8,
             last_modified = $9, document = $10
@@ -43,7 +43,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             command.Parameters.Add(new() { Value = id });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken)) return null;
-            return Row(tenant, kind, id, reader.GetInt64(0), reader.GetString(1)) with { Role = (PlatformRole)reader.GetInt16(2) };
+            return Row(tenant, kind, id, reader.GetInt64(0), reader.GetString(1)) with { Role = (PlatformRole)reader.GetInt16(2), CreatedByPlatform = reader.GetBoolean(3) };
         });
 
     public Task InsertAsync(StoredResource resource, MembershipChange members, OutboxMessage? mail, CancellationToken cancellationToken) =>
@@ -131,9 +131,9 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         while (await reader.ReadAsync(cancellationToken))
         {
             var row = Row(tenant, query.Kind, reader.GetString(0), reader.GetInt64(1), reader.GetString(2))
-                with { Sequence = reader.GetInt64(3), Role = (PlatformRole)reader.GetInt16(4) };
+                with { Sequence = reader.GetInt64(3), Role = (PlatformRole)reader.GetInt16(4), CreatedByPlatform = reader.GetBoolean(5) };
             rows.Add(row);
-            if (groups is not null && !reader.IsDBNull(5)) groups[row.Id] = GroupsOf(reader);
+            if (groups is not null && !reader.IsDBNull(6)) groups[row.Id] = GroupsOf(reader);
         }
         return (rows, groups);
     }
@@ -162,7 +162,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         if (!query.WithGroups)
         {
             return (count, WithParameters(new NpgsqlBatchCommand(
-                $"SELECT r.id, r.version, r.document, r.seq, r.platform_role FROM scim_resources r WHERE {where} {window}"), parameters));
+                $"SELECT r.id, r.version, r.document, r.seq, r.platform_role, r.created_by_platform FROM scim_resources r WHERE {where} {window}"), parameters));
         }
         // The page's rows kept in their order, and their users' groups from one call over all of them: one statement, so
         // the groups are those of exactly these users, read in the same snapshot.
@@ -173,7 +173,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
                        array_agg(g.out_direct ORDER BY g.out_group) AS directs
                 FROM scim_groups_of_users({tenantParameter}, ARRAY(SELECT id FROM page)) g
                 WHERE {AnyInAGroup(tenantParameter, "SELECT id FROM page")} GROUP BY g.out_user)
-            SELECT page.id, page.version, page.document, page.seq, page.platform_role, grouped.ids, grouped.displays, grouped.directs
+            SELECT page.id, page.version, page.document, page.seq, page.platform_role, page.created_by_platform, grouped.ids, grouped.displays, grouped.directs
             FROM page LEFT JOIN grouped ON grouped.out_user = page.id ORDER BY page.ordinality
             """), parameters));
     }
@@ -181,7 +181,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     /// <summary>A user's groups from the aggregated columns of a page read with its groups.</summary>
     private static List<UserGroup> GroupsOf(NpgsqlDataReader reader)
     {
-        var (ids, displays, directs) = (reader.GetFieldValue<string[]>(5), reader.GetFieldValue<string?[]>(6), reader.GetFieldValue<bool[]>(7));
+        var (ids, displays, directs) = (reader.GetFieldValue<string[]>(6), reader.GetFieldValue<string?[]>(7), reader.GetFieldValue<bool[]>(8));
         return ids.Select((id, i) => new UserGroup(id, displays[i], directs[i])).ToList();
     }
 
@@ -340,10 +340,12 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     {
         var columns = IndexedColumns.Of(resource);
         return Command("""
-            INSERT INTO scim_resources (tenant, kind, id, version, user_name, external_id, display_name, active, created, last_modified, document, platform_role)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            INSERT INTO scim_resources (tenant, kind, id, version, user_name, external_id, display_name, active, created, last_modified, document, platform_role,
+                created_by_platform)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
             """, resource.Tenant, (short)resource.Kind, resource.Id, resource.Version, columns.UserName, columns.ExternalId,
-            columns.DisplayName, columns.Active, columns.Created, columns.LastModified, Jsonb(resource.Document), (short)resource.Role);
+            columns.DisplayName, columns.Active, columns.Created, columns.LastModified, Jsonb(resource.Document), (short)resource.Role,
+            resource.CreatedByPlatform);
     }
 
     private static NpgsqlBatchCommand Update(StoredResource resource, long expectedVersion)

@@ -1,0 +1,63 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Scim.Api.Tests.Infrastructure;
+
+namespace Scim.Api.Tests.Pages;
+
+/// <summary>
+/// Every page checked by axe-core in Chromium, at desktop and phone width: labels on every control, names on every
+/// button and link, contrast, landmarks and headings. Any violation fails with the page, the rule and the elements.
+/// </summary>
+public abstract class AccessibilityInBrowserTests<TFactory>(BrowserSite<TFactory> site) where TFactory : ScimApiFactory, new()
+{
+    [Theory]
+    [InlineData(BrowserSite<InMemoryApiFactory>.DesktopWidth)]
+    [InlineData(BrowserSite<InMemoryApiFactory>.PhoneWidth)]
+    public async Task EveryPage_PassesTheAccessibilityRules(int width)
+    {
+        var scim = await site.Service.NewTenantAsync(keepOwner: true);
+        var user = await scim.CreateUserAsync("amy", $$""","displayName":"Amy Reader","emails":[{"value":"amy@{{scim.Tenant}}.example","primary":true}]""");
+        var group = await scim.CreateGroupAsync("Readers", $$"""[{"value":"{{user}}"}]""");
+        var page = await PlatformPages.OwnerSignedInAsync(site, scim.Tenant, $"owner@{scim.Tenant}.example", width);
+        var platformGroup = await site.Service.GroupAdmin(scim.Tenant).PlatformGroupIdAsync();
+        var scimSettings = $"/t/{scim.Tenant}/groups/{platformGroup}/settings/integrations/scim";
+        var violations = new List<string>();
+
+        foreach (var path in new[]
+        {
+            $"/t/{scim.Tenant}/", $"/t/{scim.Tenant}/password", $"/t/{scim.Tenant}/groups/{platformGroup}", $"/t/{scim.Tenant}/groups/{group}?findUser=amy&findParent=Read",
+            scimSettings, $"{scimSettings}/log", $"/t/{scim.Tenant}/users", $"/t/{scim.Tenant}/users/{user}",
+        })
+        {
+            await page.GotoAsync(path);
+            violations.AddRange(await ViolationsAsync(page));
+        }
+        await page.GotoAsync(scimSettings);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Generate token" }).ClickAsync();
+        violations.AddRange(await ViolationsAsync(page));
+
+        var stranger = await site.NewPageAsync(width);
+        await stranger.GotoAsync($"/t/{scim.Tenant}/login");
+        violations.AddRange(await ViolationsAsync(stranger));
+
+        var console = await site.NewPageAsync(width);
+        await console.GotoAsync("/operator/login");
+        violations.AddRange(await ViolationsAsync(console));
+        await console.GetByLabel("Operator key").FillAsync(ScimApiFactory.OperatorKey);
+        await console.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        violations.AddRange(await ViolationsAsync(console));
+        await console.GotoAsync($"/operator/tenants/{scim.Tenant}");
+        violations.AddRange(await ViolationsAsync(console));
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    private static async Task<IEnumerable<string>> ViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        return result.Violations.Select(v => $"{page.Url}: {v.Id} ({v.Help}) at {string.Join("; ", v.Nodes.Select(n => n.Html))}");
+    }
+}
+
+[Collection(InMemoryBrowserCollection.Name)]
+public sealed class InMemoryAccessibilityInBrowserTests(BrowserSite<InMemoryApiFactory> site) : AccessibilityInBrowserTests<InMemoryApiFactory>(site);
