@@ -7,6 +7,7 @@ namespace Scim.Api.Tests.Pages;
 /// <summary>
 /// Every page checked by axe-core in Chromium, at desktop and phone width: labels on every control, names on every
 /// button and link, contrast, landmarks and headings. Any violation fails with the page, the rule and the elements.
+/// Each page's screenshot is saved on the way.
 /// </summary>
 public abstract class AccessibilityInBrowserTests<TFactory>(BrowserSite<TFactory> site) where TFactory : ScimApiFactory, new()
 {
@@ -23,37 +24,40 @@ public abstract class AccessibilityInBrowserTests<TFactory>(BrowserSite<TFactory
         var scimSettings = $"/t/{scim.Tenant}/groups/{platformGroup}/settings/integrations/scim";
         var violations = new List<string>();
 
-        foreach (var path in new[]
+        foreach (var (name, path) in new[]
         {
-            $"/t/{scim.Tenant}/", $"/t/{scim.Tenant}/password", $"/t/{scim.Tenant}/groups/{platformGroup}", $"/t/{scim.Tenant}/groups/{group}?findUser=amy&findParent=Read",
-            scimSettings, $"{scimSettings}/log", $"/t/{scim.Tenant}/users", $"/t/{scim.Tenant}/users/{user}",
+            ("home", $"/t/{scim.Tenant}/"), ("password", $"/t/{scim.Tenant}/password"), ("platform-group", $"/t/{scim.Tenant}/groups/{platformGroup}"),
+            ("group-admin", $"/t/{scim.Tenant}/groups/{group}?findUser=amy&findParent=Read"), ("scim-settings", scimSettings),
+            ("scim-log", $"{scimSettings}/log"), ("users", $"/t/{scim.Tenant}/users"), ("user", $"/t/{scim.Tenant}/users/{user}"),
         })
         {
             await page.GotoAsync(path);
-            violations.AddRange(await ViolationsAsync(page));
+            violations.AddRange(await CheckAsync(page, name));
         }
         await page.GotoAsync(scimSettings);
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate token" }).ClickAsync();
-        violations.AddRange(await ViolationsAsync(page));
+        violations.AddRange(await CheckAsync(page, "scim-new-token"));
 
         var stranger = await site.NewPageAsync(width);
         await stranger.GotoAsync($"/t/{scim.Tenant}/login");
-        violations.AddRange(await ViolationsAsync(stranger));
+        violations.AddRange(await CheckAsync(stranger, "sign-in"));
 
         var console = await site.NewPageAsync(width);
         await console.GotoAsync("/operator/login");
-        violations.AddRange(await ViolationsAsync(console));
+        violations.AddRange(await CheckAsync(console, "operator-sign-in"));
         await console.GetByLabel("Operator key").FillAsync(ScimApiFactory.OperatorKey);
         await console.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        violations.AddRange(await ViolationsAsync(console));
+        violations.AddRange(await CheckAsync(console, "operator-tenants"));
         await console.GotoAsync($"/operator/tenants/{scim.Tenant}");
-        violations.AddRange(await ViolationsAsync(console));
+        violations.AddRange(await CheckAsync(console, "operator-tenant"));
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
-    private static async Task<IEnumerable<string>> ViolationsAsync(IPage page)
+    /// <summary>Saves the page's screenshot (every page, at both widths, lands in artifacts/screenshots) and runs axe on it.</summary>
+    private static async Task<IEnumerable<string>> CheckAsync(IPage page, string name)
     {
+        await Screenshots.SaveAsync(page, name);
         var result = await page.RunAxe();
         return result.Violations.Select(v => $"{page.Url}: {v.Id} ({v.Help}) at {string.Join("; ", v.Nodes.Select(n => n.Html))}");
     }
