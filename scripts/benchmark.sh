@@ -7,6 +7,7 @@
 # end it prints every goal with its figures and ratio (all from this run).
 #
 #   scripts/benchmark.sh [no-work|in-memory|postgres|all] [extra load-generator options, e.g. --seconds 10]
+#   BENCHMARK_SHARED_BUFFERS=4GB scripts/benchmark.sh postgres ...   (PostgreSQL's shared_buffers; 1GB by default)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -56,7 +57,8 @@ fi
 if [ "$modes" = postgres ] || [ "$modes" = all ]; then
   echo "== one silo on PostgreSQL (durable commits)"
   source "$root/scripts/postgres.sh"
-  postgres_start -c shared_buffers=1GB
+  # BENCHMARK_SHARED_BUFFERS sizes PostgreSQL's cache: a tenant of a million users wants its working set to fit.
+  postgres_start -c shared_buffers="${BENCHMARK_SHARED_BUFFERS:-1GB}"
   trap 'service_stop_all; postgres_stop; rm -rf "$mail"' EXIT
   psql -q -h 127.0.0.1 -p "$PGPORT" -U scim -d postgres -c "CREATE DATABASE scim"
   serve ConnectionStrings__Scim="Host=127.0.0.1;Port=$PGPORT;Username=scim;Database=scim"

@@ -113,6 +113,21 @@ public abstract class GroupPagesTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task AGroupThatDoesNotExist_OrAnIdThatCannotBeOne_IsA404Page()
+    {
+        var (scim, _, _) = await TenantAsync();
+        using var browser = await SignedInAsync(scim.Tenant, "ada");
+
+        var unknown = await browser.GetAsync($"/t/{scim.Tenant}/groups/{Guid.NewGuid()}");
+        var junk = await browser.GetAsync($"/t/{scim.Tenant}/groups/..%2Fother");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+        Assert.Contains("No such group", unknown.Html);
+        Assert.Equal(HttpStatusCode.NotFound, junk.Status);
+        Assert.Contains("No such group", junk.Html);
+    }
+
+    [Fact]
     public async Task ASessionOfAnotherTenant_OpensNoneOfThisTenantsPages()
     {
         var (mine, _, _) = await TenantAsync();

@@ -110,6 +110,22 @@ public abstract class UserPagesTests(ScimApiFactory factory)
         Assert.Contains("Temporary password: sent", page.Html);
     }
 
+    [Fact]
+    public async Task AUserThatDoesNotExist_OrAnIdThatCannotBeOne_IsA404Page()
+    {
+        var (tenant, owner, _, _, _) = await TenantAsync();
+        using var _owner = owner;
+
+        var unknown = await owner.GetAsync($"/t/{tenant}/users/{Guid.NewGuid()}");
+        var junk = await owner.GetAsync($"/t/{tenant}/users/not-an-id");
+        var junkAction = await owner.SubmitAsync($"/t/{tenant}/users", new Dictionary<string, string>(), $"/t/{tenant}/users/not-an-id?handler=TemporaryPassword");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+        Assert.Contains("No such user", unknown.Html);
+        Assert.Equal(HttpStatusCode.NotFound, junk.Status);
+        Assert.Equal(HttpStatusCode.NotFound, junkAction.Status);
+    }
+
     private sealed record UserView(string Role);
 
     [Collection(InMemoryCollection.Name)]

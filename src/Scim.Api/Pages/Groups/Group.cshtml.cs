@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Scim.Api.Http;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Platform;
@@ -81,7 +82,8 @@ public sealed class GroupModel(IGrainFactory grains) : PlatformPageModel(grains)
         var tree = Grains.Grain<IGroupTreeReaderGrain>(Tenant);
         try
         {
-            if (!IsPlatformGroup) Path = await tree.GetPathAsync(GroupId);
+            // An id that cannot be a group's is a 404 before any grain is asked, as on the SCIM routes.
+            if (!IsPlatformGroup) Path = await tree.GetPathAsync(ScimRequests.RequireResourceId(GroupId, "Group"));
             Children = await tree.GetChildrenAsync(IsPlatformGroup ? null : GroupId, After, PageSize);
             if (IsPlatformGroup) return Page();
             Members = await Group.ListMembersAsync(MembersAfter, PageSize);

@@ -37,7 +37,8 @@ public sealed class UserModel(IGrainFactory grains) : PlatformPageModel(grains)
 
     public bool CanChangeRole => Viewer?.Role == PlatformRole.Owner && Viewer.Id != UserId;
 
-    private string Key => ResourceKeys.Of(Tenant, UserId);
+    /// <summary>The user's grain key; an id that cannot be a user's is a 404 before any grain is asked, as on the SCIM routes.</summary>
+    private string Key => ResourceKeys.Of(Tenant, ScimRequests.RequireResourceId(UserId, "User"));
 
     public async Task<IActionResult> OnGetAsync() => await EnterAsync(adminsOnly: true) ?? await ShowAsync();
 
@@ -53,9 +54,9 @@ public sealed class UserModel(IGrainFactory grains) : PlatformPageModel(grains)
 
     private async Task<IActionResult> ShowAsync()
     {
-        var user = Grains.Grain<IUserGrain>(Key);
         try
         {
+            var user = Grains.Grain<IUserGrain>(Key);
             Person = await user.GetPlatformUserAsync();
             var rendered = JsonNode.Parse((await user.GetAsync(new RenderOptions("", "displayName,active,groups"), null)).Json)!;
             DisplayName = rendered["displayName"]?.GetValue<string>();
