@@ -63,16 +63,8 @@ public abstract class PlatformPageModel(IGrainFactory grains) : TenantPageModel(
         Func<ScimException, string>? explain = null)
     {
         if (await EnterAsync(adminsOnly: true) is { } instead) return instead;
-        try
-        {
-            await action();
-        }
-        catch (ScimException e) when (e.Status < 500)
-        {
-            Error = explain?.Invoke(e) ?? e.Detail;
-            return await show();
-        }
-        return LocalRedirect(doneUrl());
+        Error = await FormRefusals.OfAsync(action, explain);
+        return Error is null ? LocalRedirect(doneUrl()) : await show();
     }
 
     /// <summary>The page of a group of this tenant.</summary>

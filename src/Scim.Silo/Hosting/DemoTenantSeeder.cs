@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Scim.Api;
 using Scim.Api.Auth;
@@ -63,8 +62,7 @@ internal sealed partial class DemoTenantSeeder(
         }
         await tenant.ActivateAsync(ownerEmail);
         var token = await grains.Grain<ITokenSetGrain>(tenantId).MintAsync(new TokenRequest("other", "demo token", 0, "demo setup"));
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
-        var origin = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? address.Replace("[::]", "localhost").Replace("0.0.0.0", "localhost") : options.Value.PublicBaseUrl.TrimEnd('/');
+        var origin = ScimEndpointUrls.Origin(options.Value.PublicBaseUrl, server);
         var mailGoes = string.IsNullOrWhiteSpace(mail.Value.Host)
             ? $"written as .eml files to {mail.Value.PickupFolder} (set Scim__Mail__Host to send over SMTP)"
             : $"sent over SMTP to {mail.Value.Host}:{mail.Value.Port}";

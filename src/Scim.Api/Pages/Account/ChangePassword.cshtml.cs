@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Scim.Api.Auth;
-using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 
@@ -40,15 +39,8 @@ public sealed class ChangePasswordModel(IGrainFactory grains) : TenantPageModel(
         else if (NewPassword != ConfirmPassword)
             Error = "The new password and its confirmation differ. Type the same password in both.";
         if (Error is not null) return Page();
-        try
-        {
-            await Grains.Grain<IAccountGrain>(PlatformSessions.AccountKey(User)!).ChangePasswordAsync(CurrentPassword!, NewPassword!);
-        }
-        catch (ScimException e) when (e.Status < 500)
-        {
-            Error = e.Detail;
-            return Page();
-        }
+        Error = await FormRefusals.OfAsync(() => Grains.Grain<IAccountGrain>(PlatformSessions.AccountKey(User)!).ChangePasswordAsync(CurrentPassword!, NewPassword!));
+        if (Error is not null) return Page();
         // The session no longer carries the obligation to change the password.
         await HttpContext.SignInAsync(PlatformSessions.Scheme,
             PlatformSessions.Principal(Tenant, User.FindFirstValue(ClaimTypes.NameIdentifier)!, mustChangePassword: false));

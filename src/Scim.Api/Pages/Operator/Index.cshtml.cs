@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scim.Api.Auth;
 using Scim.Api.Http;
-using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Tenants;
 
@@ -30,15 +29,9 @@ public sealed class IndexModel(IGrainFactory grains) : PageModel
             Error = "The tenant ID must be 1-63 lowercase letters, digits or '-', starting with a letter or digit, for example \"riverside-school\".";
         else
         {
-            try
-            {
-                await grains.Grain<ITenantGrain>(id).CreateAsync(string.IsNullOrWhiteSpace(DisplayName) ? id : DisplayName.Trim());
-                return LocalRedirect($"/operator/tenants/{id}");
-            }
-            catch (ScimException e) when (e.Status < 500)
-            {
-                Error = e.Status == StatusCodes.Status409Conflict ? $"A tenant \"{id}\" exists already. Choose another ID, or open it in the list." : e.Detail;
-            }
+            Error = await FormRefusals.OfAsync(() => grains.Grain<ITenantGrain>(id).CreateAsync(string.IsNullOrWhiteSpace(DisplayName) ? id : DisplayName.Trim()),
+                e => e.Status == StatusCodes.Status409Conflict ? $"A tenant \"{id}\" exists already. Choose another ID, or open it in the list." : e.Detail);
+            if (Error is null) return LocalRedirect($"/operator/tenants/{id}");
         }
         await OnGetAsync();
         return Page();

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Scim.Api.Auth;
 using Scim.Api.Http;
 using Scim.Grains.Interfaces.Errors;
@@ -17,7 +16,7 @@ namespace Scim.Api.Pages.Operator;
 /// form calls the grains the operator API calls.
 /// </summary>
 [Authorize(Policy = OperatorSessions.Policy)]
-public sealed class TenantModel(IGrainFactory grains) : PageModel
+public sealed class TenantModel(IGrainFactory grains) : TenantPageModel(grains)
 {
     /// <summary>Blank rows the custom fields editor offers for new fields.</summary>
     public const int BlankFieldRows = 2;
@@ -33,8 +32,6 @@ public sealed class TenantModel(IGrainFactory grains) : PageModel
         public bool Required { get; set; }
     }
 
-    [FromRoute] public string Tenant { get; set; } = "";
-
     [BindProperty] public string? PlatformGroupId { get; set; }
 
     [BindProperty] public string? ConnectorAdminEmail { get; set; }
@@ -49,15 +46,13 @@ public sealed class TenantModel(IGrainFactory grains) : PageModel
 
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 
-    public TenantInfo? Info { get; private set; }
-
     public ConnectorState? Connector { get; private set; }
 
     public string? Error { get; private set; }
 
-    private ITenantGrain TenantGrain => grains.Grain<ITenantGrain>(Tenant);
+    private ITenantGrain TenantGrain => Grains.Grain<ITenantGrain>(Tenant);
 
-    public Task<IActionResult> OnGetAsync() => ShowAsync();
+    public async Task<IActionResult> OnGetAsync() => await LoadTenantAsync() ? await ShowAsync() : Page();
 
     public Task<IActionResult> OnPostConnectorAsync() =>
         ActAsync("connector", () => TenantGrain.EnableConnectorAsync(PlatformGroupId?.Trim() ?? "", ConnectorAdminEmail?.Trim() ?? ""));
@@ -77,28 +72,19 @@ public sealed class TenantModel(IGrainFactory grains) : PageModel
     {
         if (string.IsNullOrWhiteSpace(Email)) throw ScimException.InvalidValue("Enter the person's e-mail address: their invitation goes there.");
         var body = PlatformUserBodies.Of(null, Email.Trim(), string.IsNullOrWhiteSpace(DisplayName) ? null : DisplayName.Trim());
-        await grains.Grain<IUserGrain>(ResourceKeys.Of(Tenant, Guid.NewGuid().ToString())).CreatePlatformUserAsync(body, RoleNames.Parse(Role));
+        await Grains.Grain<IUserGrain>(ResourceKeys.Of(Tenant, Guid.NewGuid().ToString())).CreatePlatformUserAsync(body, RoleNames.Parse(Role));
     });
 
     private async Task<IActionResult> ActAsync(string done, Func<Task> action)
     {
-        if (await LoadAsync() is { } missing) return missing;
-        try
-        {
-            await action();
-        }
-        catch (ScimException e) when (e.Status < 500)
-        {
-            Error = e.Detail;
-            return await ShowAsync();
-        }
-        return LocalRedirect($"/operator/tenants/{Tenant}?done={done}");
+        if (!await LoadTenantAsync()) return Page();
+        Error = await FormRefusals.OfAsync(action);
+        return Error is null ? LocalRedirect($"/operator/tenants/{Tenant}?done={done}") : await ShowAsync();
     }
 
     /// <summary>The page, its forms holding what was posted (after a refusal) and the stored values otherwise.</summary>
     private async Task<IActionResult> ShowAsync()
     {
-        if (await LoadAsync() is { } missing) return missing;
         Connector = await TenantGrain.GetConnectorAsync();
         PlatformGroupId ??= Info!.PlatformGroupId;
         ConnectorAdminEmail ??= Connector.ConnectorAdminEmail;
@@ -106,15 +92,6 @@ public sealed class TenantModel(IGrainFactory grains) : PageModel
         Fields = (await TenantGrain.GetCustomFieldsAsync())
             .Select(f => new FieldRow { Name = f.Name, Type = f.Type, MultiValued = f.MultiValued, Required = f.Required })
             .Concat(Enumerable.Range(0, BlankFieldRows).Select(_ => new FieldRow())).ToList();
-        return Page();
-    }
-
-    /// <summary>Loads the tenant; the 404 answer when there is none.</summary>
-    private async Task<IActionResult?> LoadAsync()
-    {
-        Info = TenantIds.IsValid(Tenant) ? await TenantGrain.GetAsync() : null;
-        if (Info is not null) return null;
-        Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
 }

@@ -77,16 +77,12 @@ public sealed class ScimModel(IGrainFactory grains, IServer server, IOptions<Sci
     public async Task<IActionResult> OnPostTokenAsync()
     {
         if (await EnterAsync(adminsOnly: true) is { } instead) return instead;
-        try
+        Error = await FormRefusals.OfAsync(async () =>
         {
             await SaveSettingsAsync();
             if (!IdentityProviders.IsKnown(IdentityProvider)) throw ScimException.InvalidValue("Select the identity provider the token is for.");
             NewToken = await TokenSet.MintAsync(new TokenRequest(IdentityProvider!, Blank(TokenName), OverlapMinutes, Viewer!.Id));
-        }
-        catch (ScimException e) when (e.Status < 500)
-        {
-            Error = e.Detail;
-        }
+        });
         return await ShowAsync();
     }
 
