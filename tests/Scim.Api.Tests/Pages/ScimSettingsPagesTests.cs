@@ -65,6 +65,37 @@ public abstract class ScimSettingsPagesTests(ScimApiFactory factory)
         Assert.Contains("No call matches", groups.Html);
     }
 
+    [Fact]
+    public async Task ATokenRotatedWithAnOverlap_KeepsTheOldOneWorking_AndDeactivatingRefusesTheIdP()
+    {
+        var (tenant, platformGroupId, owner) = await OwnerAsync(enableConnector: true);
+        using var _ = owner;
+        var path = $"/t/{tenant}/groups/{platformGroupId}/settings/integrations/scim";
+
+        var first = NewToken((await owner.SubmitAsync(path, new Dictionary<string, string> { ["IdentityProvider"] = "okta" }, $"{path}?handler=Token")).Html);
+        await owner.SubmitAsync(path, new Dictionary<string, string> { ["IdentityProvider"] = "okta" }, $"{path}?handler=Activate");
+        var second = NewToken((await owner.SubmitAsync(path, new Dictionary<string, string>
+            { ["IdentityProvider"] = "okta", ["OverlapMinutes"] = "60" }, $"{path}?handler=Token")).Html);
+        var tokens = await owner.GetAsync(path);
+        var oldDuringOverlap = await new ScimClient(factory.CreateClient(), tenant, first).GetAsync("/Users");
+        var deactivated = await owner.SubmitAsync(path, new Dictionary<string, string>(), $"{path}?handler=Deactivate");
+        var newAfterDeactivation = await new ScimClient(factory.CreateClient(), tenant, second).GetAsync("/Users");
+
+        Assert.NotEqual(first, second);
+        Assert.Contains("retiring, works until", tokens.Html);
+        Assert.Equal(HttpStatusCode.OK, oldDuringOverlap.Status);
+        Assert.Equal(HttpStatusCode.Redirect, deactivated.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, newAfterDeactivation.Status);
+    }
+
+    /// <summary>The token a Generate token answer shows once.</summary>
+    private static string NewToken(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, "id=\"new-token\" type=\"text\" value=\"(scim_[^\"]+)\"");
+        Assert.True(match.Success, "The page shows no new token.");
+        return match.Groups[1].Value;
+    }
+
     /// <summary>The log is written off the request path: reads the page until it shows <paramref name="text"/>.</summary>
     private static async Task<string> WaitForAsync(BrowserClient browser, string path, string text)
     {

@@ -64,10 +64,10 @@ public abstract class UserPagesTests(ScimApiFactory factory)
     [Fact]
     public async Task AnAdminWhoIsNotTheOwner_CannotChangeRoles_AndAPlainUserGetsA403()
     {
-        var (tenant, owner, scim, annId, benId) = await TenantAsync();
+        var (tenant, owner, scim, annId, _) = await TenantAsync();
         using var _owner = owner;
         var adminId = await scim.CreateUserAsync("ada", $$""","password":"{{InvitedOwners.Password}}" """);
-        var plainId = await scim.CreateUserAsync("pia", $$""","password":"{{InvitedOwners.Password}}" """);
+        await scim.CreateUserAsync("pia", $$""","password":"{{InvitedOwners.Password}}" """);
         using var api = factory.Operator();
         (await api.PutAsJsonAsync($"/admin/v1/tenants/{tenant}/users/{adminId}/role", new { role = "admin" })).EnsureSuccessStatusCode();
         using var admin = factory.Browser();
@@ -86,7 +86,6 @@ public abstract class UserPagesTests(ScimApiFactory factory)
         Assert.Contains("Only the owner changes roles", refused.Html);
         Assert.Equal("user", role);
         Assert.Equal(HttpStatusCode.Forbidden, plainList.Status);
-        Assert.NotEmpty(benId + plainId);
     }
 
     [Fact]
