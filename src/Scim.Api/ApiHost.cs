@@ -1,5 +1,7 @@
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Scim.Api.Hosting;
+using Scim.Api.Telemetry;
 
 namespace Scim.Api;
 
@@ -24,7 +26,10 @@ public static class ApiHost
                 options.Invariant = ClusterSettings.PostgresInvariant;
                 options.ConnectionString = settings.OrleansConnectionString();
             });
+            client.AddActivityPropagation();
+            if (TelemetryOptions.DashboardOn(builder.Configuration, builder.Environment, singleNode: false)) client.AddDashboard(options => options.HideTrace = true);
         });
+        builder.Services.AddScimTelemetry(builder.Configuration, "scim-api");
         builder.Services.AddScimApi(builder.Configuration);
         var app = builder.Build();
         app.MapScimApi();

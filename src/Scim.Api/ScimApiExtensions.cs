@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Scim.Api.ApiReference;
 using Scim.Api.Auth;
 using Scim.Api.Endpoints;
 using Scim.Api.Errors;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scim.Api.Http;
 using Scim.Api.Pages;
 using Scim.Api.ProvisioningLog;
+using Scim.Api.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -47,13 +49,16 @@ public static class ScimApiExtensions
                 ScimAuth.BearerToken(context.Request.Headers.Authorization) is { } key
                 && OperatorKeys.Matches(key, context.RequestServices.GetRequiredService<IOptions<ScimApiOptions>>().Value.OperatorKey)
                     ? ScimAuth.OperatorScheme
-                    : ScimAuth.AdminKeyScheme);
+                    : ScimAuth.AdminKeyScheme)
+            .AddPolicyScheme(ScimAuth.OperatorViewsScheme, null, options => options.ForwardDefaultSelector = context =>
+                ScimAuth.BearerToken(context.Request.Headers.Authorization) is null ? OperatorSessions.Scheme : ScimAuth.OperatorScheme);
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, SecureCookies>();
         services.AddSingleton<IPostConfigureOptions<AntiforgeryOptions>, SecureCookies>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ScimAuth.ProvisionPolicy, p => p.AddAuthenticationSchemes(ScimAuth.TokenScheme).RequireAuthenticatedUser())
             .AddPolicy(ScimAuth.OperatorPolicy, p => p.AddAuthenticationSchemes(ScimAuth.OperatorScheme).RequireAuthenticatedUser())
             .AddPolicy(ScimAuth.TenantAdminPolicy, p => p.AddAuthenticationSchemes(ScimAuth.TenantAdminScheme).RequireAuthenticatedUser())
+            .AddPolicy(ScimAuth.OperatorViewsPolicy, p => p.AddAuthenticationSchemes(ScimAuth.OperatorViewsScheme).RequireAuthenticatedUser())
             .AddPolicy(OperatorSessions.Policy, p => p.AddAuthenticationSchemes(OperatorSessions.Scheme).RequireAuthenticatedUser())
             .AddPolicy(PlatformSessions.Policy, p => p.AddAuthenticationSchemes(PlatformSessions.Scheme).RequireAuthenticatedUser()
                 .RequireAssertion(context => context.Resource is HttpContext http && PlatformSessions.IsFor(context.User, http.GetRouteValue("tenant") as string)));
@@ -65,13 +70,14 @@ public static class ScimApiExtensions
         // Kestrel answers an over-long request line itself, with no body; let long URLs through to a SCIM 414 instead.
         services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestLineSize = 2 * LongestTarget);
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddApiReference();
         services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);
         return services;
     }
 
     public static WebApplication MapScimApi(this WebApplication app)
     {
+        app.UseMiddleware<ScimRequestMetering>();
         app.UseMiddleware<ProvisioningLogMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(ScimErrorWriter.WriteForBareStatusAsync);
@@ -82,7 +88,7 @@ public static class ScimApiExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.MapOpenApi();
+        app.MapApiReference();
         // Live: the process serves HTTP. Ready: a silo and the database answer through the cluster.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
@@ -91,6 +97,7 @@ public static class ScimApiExtensions
         app.MapOperatorGroupEndpoints();
         app.MapOperatorConnectorEndpoints();
         app.MapTenantAdminEndpoints();
+        app.MapOperationsEndpoints();
         app.MapRazorPages();
         return app;
     }

@@ -9,6 +9,7 @@ using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 using Scim.Grains.Storage.Postgres;
 using Scim.Grains.Storage.Postgres.Migrations;
+using Scim.Grains.Telemetry;
 
 namespace Scim.Grains;
 
@@ -60,6 +61,8 @@ public static class ScimGrainsHostingExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<TenantSchemas>();
         silo.Services.TryAddSingleton<TenantSettings>();
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton<ProvisioningMetrics>();
         silo.Services.AddOptions<ProvisioningLogOptions>().Bind(silo.Configuration.GetSection(ProvisioningLogOptions.Section));
         silo.Services.AddOptions<MailOptions>().Bind(silo.Configuration.GetSection(MailOptions.Section))
             .PostConfigure(options => options.PublicBaseUrl ??= silo.Configuration["Scim:PublicBaseUrl"]);

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Scim.Api.Http;
+using Scim.Api.Telemetry;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 
@@ -17,21 +18,24 @@ internal sealed class AdminKeyHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IGrainFactory grains,
-    KnownTenants tenants) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    KnownTenants tenants,
+    ApiMetrics metrics) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private const string Credential = "admin_key";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var tenant = Context.GetRouteValue("tenant") as string;
         var key = ScimAuth.BearerToken(Request.Headers.Authorization);
         if (key is null) return AuthenticateResult.NoResult();
         if (!AdminKeys.TryParse(key, out var keyTenant, out var keyId, out var secret) || !await tenants.ExistsAsync(keyTenant))
-            return AuthenticateResult.Fail("Invalid admin key.");
+            return ScimAuth.Refuse(metrics, Credential, "invalid", "Invalid admin key.");
         var userId = await grains.Grain<IAdminKeySetGrain>(keyTenant).AuthenticateAsync(keyId, CredentialSecrets.Hash(secret));
-        if (userId is null) return AuthenticateResult.Fail("Invalid admin key.");
+        if (userId is null) return ScimAuth.Refuse(metrics, Credential, "invalid", "Invalid admin key.");
         if (keyTenant != tenant || !TenantIds.IsValid(tenant))
         {
             ScimRequestFacts.Of(Context).ForeignTenant = true;
-            return AuthenticateResult.Fail("Another tenant's key.");
+            return ScimAuth.Refuse(metrics, Credential, "foreign_tenant", "Another tenant's key.");
         }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ScimAuth.TenantClaim, tenant), new Claim(ClaimTypes.NameIdentifier, userId)], Scheme.Name));

@@ -1,5 +1,7 @@
 using Scim.Api.Errors;
+using Microsoft.AspNetCore.Authentication;
 using Scim.Api.Http;
+using Scim.Api.Telemetry;
 
 namespace Scim.Api.Auth;
 
@@ -13,6 +15,10 @@ public static class ScimAuth
     /// <summary>The tenant's admin API: a tenant admin's key, or the operator key (which acts for any tenant).</summary>
     public const string TenantAdminScheme = "TenantAdminOrOperator";
     public const string TenantAdminPolicy = "scim.tenant-admin";
+
+    /// <summary>The operator's views (metrics, the Orleans dashboard): the operator key, or the operator console's session.</summary>
+    public const string OperatorViewsScheme = "OperatorKeyOrSession";
+    public const string OperatorViewsPolicy = "scim.operator-views";
     public const string ProvisionPolicy = "scim.provision";
     public const string OperatorPolicy = "scim.operator";
     public const string TenantClaim = "scim:tenant";
@@ -28,6 +34,13 @@ public static class ScimAuth
         if (ScimRequestFacts.Of(context).ForeignTenant) return ScimErrorWriter.WriteAsync(context, 404, null, "Tenant not found.");
         context.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{realm}\"";
         return ScimErrorWriter.WriteAsync(context, 401, null, detail);
+    }
+
+    /// <summary>A refused credential, counted by kind (scim_token, admin_key, operator_key) and reason.</summary>
+    public static AuthenticateResult Refuse(ApiMetrics metrics, string credential, string reason, string message)
+    {
+        metrics.AuthenticationFailed(credential, reason);
+        return AuthenticateResult.Fail(message);
     }
 
     public static string? BearerToken(string? authorization) =>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Scim.Api.Errors;
 using Scim.Api.Http;
+using Scim.Api.Telemetry;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Tenants;
 
@@ -20,8 +21,11 @@ internal sealed class ScimTokenHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IGrainFactory grains,
-    KnownTenants tenants) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    KnownTenants tenants,
+    ApiMetrics metrics) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private const string Credential = "scim_token";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var tenant = Context.GetRouteValue("tenant") as string;
@@ -29,15 +33,15 @@ internal sealed class ScimTokenHandler(
         if (token is null) return AuthenticateResult.NoResult();
         // A made-up tenant is refused like a wrong token (no enumeration), before any grain of it is activated.
         if (tenant is null || !BearerTokens.TryParse(token, out var tokenId, out var secret) || !await tenants.ExistsAsync(tenant))
-            return AuthenticateResult.Fail("Invalid token.");
+            return ScimAuth.Refuse(metrics, Credential, "invalid", "Invalid token.");
         var check = await grains.Grain<ITokenSetGrain>(tenant).AuthenticateAsync(tokenId, CredentialSecrets.Hash(secret));
-        if (check.Identity is not { } identity) return AuthenticateResult.Fail("Invalid token.");
+        if (check.Identity is not { } identity) return ScimAuth.Refuse(metrics, Credential, "invalid", "Invalid token.");
         var facts = ScimRequestFacts.Of(Context);
         facts.Token = identity;
         if (!check.IntegrationActive)
         {
             facts.IntegrationInactive = true;
-            return AuthenticateResult.Fail("The integration is not active.");
+            return ScimAuth.Refuse(metrics, Credential, "integration_inactive", "The integration is not active.");
         }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(
         [

@@ -3,9 +3,13 @@ using Scim.Grains.Interfaces.Errors;
 
 namespace Scim.Api.Http;
 
-/// <summary>A status filter of the provisioning log: an exact status such as 404, or a class such as 4xx.</summary>
+/// <summary>Status classes such as 4xx: the provisioning log's status filter, and the label metrics give a status.</summary>
 public static class StatusRanges
 {
+    /// <summary>The class of a status: 404 is 4xx.</summary>
+    public static string ClassOf(int status) => $"{Math.Clamp(status / 100, 1, 5)}xx";
+
+    /// <summary>A status filter: an exact status such as 404, or a class such as 4xx.</summary>
     public static (int? From, int? To) Parse(string? status) => status switch
     {
         null or "" => (null, null),

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Scim.Api.Errors;
+using Scim.Api.Telemetry;
 
 namespace Scim.Api.Protection;
 
@@ -39,7 +40,9 @@ public static class TenantRateLimiting
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var http = context.HttpContext;
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                if (http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignInRateLimiting.Policy)
+                var signIn = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignInRateLimiting.Policy;
+                http.RequestServices.GetRequiredService<ApiMetrics>().RateLimitRejected(signIn ? "sign_in" : "tenant");
+                if (signIn)
                     await SignInRateLimiting.RejectAsync(http, seconds);
                 else
                     await ScimErrorWriter.WriteAsync(http, StatusCodes.Status429TooManyRequests, null, $"Too many requests for this tenant; retry after {seconds} s.");

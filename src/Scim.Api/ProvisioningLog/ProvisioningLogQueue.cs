@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Scim.Api.Telemetry;
 
 namespace Scim.Api.ProvisioningLog;
 
@@ -16,6 +17,8 @@ public sealed class ProvisioningLogQueue
     private long bodyChars;
     private long dropped;
     private long unreadable;
+
+    public ProvisioningLogQueue(ApiMetrics metrics) => metrics.ObserveProvisioningLog(() => channel.Reader.Count, () => Dropped);
 
     public ChannelReader<PendingLogEntry> Reader => channel.Reader;
 

@@ -10,6 +10,7 @@ using Scim.Grains.Normalizing;
 using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
+using Scim.Grains.Telemetry;
 
 namespace Scim.Grains.Groups;
 
@@ -31,8 +32,8 @@ namespace Scim.Grains.Groups;
 // no one reuses, while activating again costs one store read.
 [CollectionAgeLimit(Minutes = 2)]
 [MayInterleave(nameof(IsQueuedPatch))]
-internal sealed class GroupGrain(IResourceStore store, IMembershipStore memberships, IGroupTreeStore tree, TenantSchemas schemas, TimeProvider clock)
-    : ResourceGrain(store, memberships, schemas, clock), IGroupGrain, IIncomingGrainCallFilter
+internal sealed class GroupGrain(IResourceStore store, IMembershipStore memberships, IGroupTreeStore tree, TenantSchemas schemas, TimeProvider clock,
+    ProvisioningMetrics metrics) : ResourceGrain(store, memberships, schemas, clock, metrics), IGroupGrain, IIncomingGrainCallFilter
 {
     private readonly SemaphoreSlim alone = new(1, 1);
     private readonly List<QueuedPatch> queue = [];
@@ -122,6 +123,7 @@ internal sealed class GroupGrain(IResourceStore store, IMembershipStore membersh
     {
         await RequireExistingAsync();
         if (!await StoreWriteAsync(() => Memberships.AddManualMemberAsync(Tenant, Id, userId, CancellationToken.None))) throw ScimException.NotFound($"User '{userId}' not found.");
+        Metrics.MembershipsChanged(MembershipSource.Manual, "added", 1);
     }
 
     public async Task RemoveManualMemberAsync(string userId)
@@ -129,6 +131,7 @@ internal sealed class GroupGrain(IResourceStore store, IMembershipStore membersh
         await RequireExistingAsync();
         if (!await StoreWriteAsync(() => Memberships.RemoveManualMemberAsync(Tenant, Id, userId, CancellationToken.None)))
             throw ScimException.NotFound($"User '{userId}' is not a manual member of group '{Id}'.");
+        Metrics.MembershipsChanged(MembershipSource.Manual, "removed", 1);
     }
 
     public async Task<MemberListing> ListMembersAsync(string? after, int count)

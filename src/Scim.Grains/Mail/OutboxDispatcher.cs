@@ -9,6 +9,7 @@ using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Interfaces.Tenants;
 using Scim.Grains.Rules;
 using Scim.Grains.Storage;
+using Scim.Grains.Telemetry;
 
 namespace Scim.Grains.Mail;
 
@@ -26,8 +27,14 @@ public sealed partial class OutboxDispatcher(
     IMailSender sender,
     IOptions<MailOptions> options,
     TimeProvider clock,
+    ProvisioningMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>How often the backlog is counted for the outbox gauges.</summary>
+    public static readonly TimeSpan BacklogInterval = TimeSpan.FromSeconds(10);
+
+    private long backlogCounted = long.MinValue;
+
     public const int BatchSize = 20;
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
     public static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(10);
@@ -39,6 +46,7 @@ public sealed partial class OutboxDispatcher(
             var claimed = 0;
             try
             {
+                await CountBacklogAsync(stoppingToken);
                 var messages = await outbox.ClaimAsync(BatchSize, clock.GetUtcNow(), TimeSpan.FromSeconds(options.Value.LeaseSeconds), stoppingToken);
                 claimed = messages.Count;
                 var spacing = TimeSpan.FromSeconds(1.0 / Math.Max(1, options.Value.MaxPerSecond));
@@ -62,6 +70,15 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    private async Task CountBacklogAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetTimestamp();
+        if (backlogCounted != long.MinValue && clock.GetElapsedTime(backlogCounted, now) < BacklogInterval) return;
+        backlogCounted = now;
+        var backlog = await outbox.BacklogAsync(cancellationToken);
+        metrics.OutboxBacklog(backlog.Queued, backlog.OldestCreated is { } oldest ? clock.GetUtcNow() - oldest : TimeSpan.Zero);
+    }
+
     private async Task DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         try
@@ -70,6 +87,7 @@ public sealed partial class OutboxDispatcher(
             if (mime is null) return;
             await sender.SendAsync(mime, cancellationToken);
             await outbox.MarkSentAsync(message, clock.GetUtcNow(), cancellationToken);
+            metrics.MailSent();
             LogSent(message.Tenant, message.UserId, message.Kind, message.Attempts);
         }
         catch (MailRefusedException e)
@@ -86,6 +104,7 @@ public sealed partial class OutboxDispatcher(
             }
             var wait = TimeSpan.FromSeconds(Math.Min(LongestWait.TotalSeconds, Math.Pow(2, Math.Min(message.Attempts, 20))));
             LogRetry(message.Tenant, message.UserId, message.Attempts, wait, e.Message);
+            metrics.MailFailed("retried");
             await outbox.RetryAsync(message, now + wait, e.Message, cancellationToken);
         }
     }
@@ -118,6 +137,7 @@ public sealed partial class OutboxDispatcher(
     private async Task FailAsync(OutboxMessage message, string reason, CancellationToken cancellationToken)
     {
         LogFailed(message.Tenant, message.UserId, reason);
+        metrics.MailFailed("given_up");
         await outbox.MarkFailedAsync(message, clock.GetUtcNow(), reason, cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Scim.Grains.Interfaces.Groups;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Scim.Grains.Documents;
@@ -9,6 +10,7 @@ using Scim.Grains.Patching;
 using Scim.Grains.Rendering;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
+using Scim.Grains.Telemetry;
 
 namespace Scim.Grains.Resources;
 
@@ -17,7 +19,7 @@ namespace Scim.Grains.Resources;
 /// validated by the pure SCIM classes, then written as one store call whose version check guards against a
 /// duplicate activation. The store, not the grain, is the final guard of uniqueness.
 /// </summary>
-internal abstract class ResourceGrain(IResourceStore store, IMembershipStore memberships, TenantSchemas schemas, TimeProvider clock)
+internal abstract class ResourceGrain(IResourceStore store, IMembershipStore memberships, TenantSchemas schemas, TimeProvider clock, ProvisioningMetrics metrics)
     : Grain, IResourceGrain
 {
     // The row between calls, packed: an IdP touches most users once per cycle, so a provisioning run holds many idle
@@ -35,6 +37,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     protected IResourceStore Store => store;
     protected IMembershipStore Memberships => memberships;
     protected TimeProvider Clock => clock;
+    protected ProvisioningMetrics Metrics => metrics;
     protected string Tenant { get; private set; } = "";
     protected string Id { get; private set; } = "";
 
@@ -51,6 +54,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
         try
         {
             await StoreWriteAsync(() => store.InsertAsync(created, members, mail, CancellationToken.None));
+            Count("created", members);
         }
         catch (ScimException e) when (e.ScimType == ScimType.Uniqueness)
         {
@@ -81,7 +85,10 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
         CheckImmutable(existing.Document, attributes);
         KeepWriteOnly(existing.Document, attributes);
         PasswordHashes.HashNew(attributes, existing.Document);
-        return await SnapshotAsync(await WriteAsync(existing, attributes, MembersOf(body)), render);
+        var members = MembersOf(body);
+        var written = await WriteAsync(existing, attributes, members);
+        Count("replaced", members);
+        return await SnapshotAsync(written, render);
     }
 
     public async Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions render) =>
@@ -96,7 +103,10 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
         Schema = await schemas.ForAsync(Tenant, Kind);
         var existing = await RequireAsync(ifMatch);
         var (attributes, change) = Patched(existing, patch);
-        return Changes(existing, attributes, change) ? await WriteAsync(existing, attributes, change) : existing;
+        if (!Changes(existing, attributes, change)) return existing;
+        var written = await WriteAsync(existing, attributes, change);
+        Count("patched", change);
+        return written;
     }
 
     /// <summary>
@@ -126,7 +136,12 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
         var (next, members, accepted) = Combine(existing, queued);
         try
         {
-            if (next.Version != existing.Version) await CommitAsync(existing, next, members);
+            if (next.Version != existing.Version)
+            {
+                await CommitAsync(existing, next, members);
+                // Each PATCH that changed the row took the version one further.
+                Count("patched", members, next.Version - existing.Version);
+            }
         }
         catch (ScimException e) when (e.ScimType is not null)
         {
@@ -190,6 +205,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
         Schema = await schemas.ForAsync(Tenant, Kind);
         var existing = await RequireAsync(ifMatch);
         await StoreWriteAsync(() => store.DeleteAsync(Tenant, Schema.Kind, Id, existing.Version, CancellationToken.None));
+        metrics.ResourceChanged(Kind, "deleted");
         current = null;
         DeactivateOnIdle();
     }
@@ -219,6 +235,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
         var (prepared, _, members) = await PrepareCreateAsync(json, role);
         var created = prepared with { CreatedByPlatform = true };
         await StoreWriteAsync(() => store.InsertAsync(created, members, mail(created), CancellationToken.None));
+        Count("created", members);
         (current, loaded) = (PackedResource.Of(created), true);
         return created;
     }
@@ -344,6 +361,15 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
             held is null ? null : new Dictionary<string, IReadOnlyList<UserGroup>> { [Id] = held }))[0];
         return new ResourceSnapshot(Id, resource.Version, EntityTags.Of(resource.Version), ResourceRenderer.Location(render.BaseUrl, Schema, Id),
             rendered.Json, rendered.MoreMembers);
+    }
+
+    /// <summary>Counts written resources and the SCIM memberships the write set.</summary>
+    private void Count(string change, MembershipChange members, long resources = 1)
+    {
+        metrics.ResourceChanged(Kind, change, resources);
+        if (members.ReplaceAll) metrics.MembershipsChanged(MembershipSource.Scim, "replaced", members.Added.Count);
+        else metrics.MembershipsChanged(MembershipSource.Scim, "added", members.Added.Count);
+        metrics.MembershipsChanged(MembershipSource.Scim, "removed", members.Removed.Count);
     }
 
     /// <summary>The answer of a write whose caller wants no body.</summary>

@@ -24,6 +24,9 @@ public interface IOutboxStore
     /// <summary>Releases a claimed message to be tried again at <paramref name="due"/>, keeping why the attempt failed.</summary>
     Task RetryAsync(OutboxMessage message, DateTimeOffset due, string error, CancellationToken cancellationToken);
 
+    /// <summary>The messages still queued, every tenant's, and the oldest of them.</summary>
+    Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken);
+
     /// <summary>Gives a message up: it is not sent, and says why.</summary>
     Task MarkFailedAsync(OutboxMessage message, DateTimeOffset failedAt, string error, CancellationToken cancellationToken);
 }

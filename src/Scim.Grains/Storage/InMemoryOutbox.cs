@@ -53,6 +53,14 @@ internal sealed class InMemoryOutbox
         }
     }
 
+    public OutboxBacklog Backlog()
+    {
+        lock (gate)
+        {
+            return new OutboxBacklog(queued.Count, queued.Count == 0 ? null : queued.Values.Min(e => e.Message.Created));
+        }
+    }
+
     /// <summary>Changes a queued message; one that leaves the queue (sent or failed) is looked at no more by claims.</summary>
     public void Update(OutboxMessage message, Action<Entry> change)
     {

@@ -58,6 +58,8 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
     public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
         Task.FromResult(outbox.Claim(max, now, lease));
 
+    public Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken) => Task.FromResult(outbox.Backlog());
+
     public Task MarkSentAsync(OutboxMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
         outbox.Update(message, e => (e.Status, e.At, e.LeaseUntil, e.Error) = (MailStatus.Sent, sentAt, null, null));

@@ -11,6 +11,7 @@ using Scim.Grains.Resources;
 using Scim.Grains.Rules;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
+using Scim.Grains.Telemetry;
 
 namespace Scim.Grains.Users;
 
@@ -22,8 +23,8 @@ namespace Scim.Grains.Users;
 // An IdP touches a resource once per cycle: an activation kept for Orleans' default 15 idle minutes holds memory that
 // no one reuses, while activating again costs one store read.
 [CollectionAgeLimit(Minutes = 2)]
-internal sealed class UserGrain(IResourceStore store, IMembershipStore memberships, TenantSchemas schemas, TenantSettings settings, TimeProvider clock)
-    : ResourceGrain(store, memberships, schemas, clock), IUserGrain
+internal sealed class UserGrain(IResourceStore store, IMembershipStore memberships, TenantSchemas schemas, TenantSettings settings, TimeProvider clock,
+    ProvisioningMetrics metrics) : ResourceGrain(store, memberships, schemas, clock, metrics), IUserGrain
 {
     /// <summary>
     /// How long groups read under an epoch are held at most: a group write whose epoch could not be advanced (its silo

@@ -3,6 +3,10 @@ using System.Security.Cryptography;
 using Orleans.Configuration;
 using Scim.Api;
 using Scim.Api.Hosting;
+using Scim.Api.Telemetry;
+using Npgsql;
+using OpenTelemetry.Trace;
+using Orleans.Dashboard;
 using Scim.Grains;
 
 namespace Scim.Silo.Hosting;
@@ -20,6 +24,7 @@ public static class SiloHostingExtensions
         var settings = ClusterSettings.From(configuration);
         var siloPort = configuration.GetValue("Orleans:SiloPort", 11111);
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
+        var dashboard = TelemetryOptions.DashboardOn(configuration, builder.Environment, !settings.UsesPostgres);
         if (settings.UsesPostgres)
         {
             // Registered before the silo, so the schema is in place before the silo joins the cluster.
@@ -36,6 +41,7 @@ public static class SiloHostingExtensions
                     options.ConnectionString = settings.OrleansConnectionString();
                 });
                 silo.AddScimPostgresStorage(settings.ConnectionString!, settings.OrleansConnectionString());
+                AddOperations(silo, dashboard);
             });
         }
         else
@@ -44,13 +50,22 @@ public static class SiloHostingExtensions
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort);
                 silo.AddScimInMemoryStorage();
+                AddOperations(silo, dashboard);
             });
         }
         // Orleans' placement retries log every attempt at Information through Polly: keep them out of the console.
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Services.AddScimTelemetry(configuration, "scim-silo").ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddNpgsql());
         EnsureOperatorKey(configuration);
         builder.Services.AddHostedService<DemoTenantSeeder>();
         return builder;
+    }
+
+    /// <summary>Grain calls carry the caller's trace into the silo; the dashboard, when on, collects its statistics here.</summary>
+    private static void AddOperations(ISiloBuilder silo, bool dashboard)
+    {
+        silo.AddActivityPropagation();
+        if (dashboard) silo.AddDashboard(options => options.HideTrace = true);
     }
 
     /// <summary>

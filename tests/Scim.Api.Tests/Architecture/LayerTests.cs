@@ -29,14 +29,15 @@ public sealed class LayerTests
     };
 
     /// <summary>
-    /// The folders of the grains, lowest first: the SCIM model; documents and stored rows; filters and sorting; the SCIM
-    /// rules the stores also guard (uniqueness, an acyclic tree, users as members); the identity providers' deviations,
-    /// each a named rule; reading client values into stored form; rendering and the PATCH engine; storage; the grain
-    /// base every resource shares; then the grains by feature. A folder uses only folders of lower layers (features do
+    /// The folders of the grains, lowest first: the instruments metrics read; the SCIM model; documents and stored rows;
+    /// filters and sorting; the SCIM rules the stores also guard (uniqueness, an acyclic tree, users as members); the
+    /// identity providers' deviations, each a named rule; reading client values into stored form; rendering and the PATCH
+    /// engine; storage; the grain base every resource shares; then the grains by feature. A folder uses only folders of lower layers (features do
     /// not use one another; they call each other's grains).
     /// </summary>
     public static readonly TheoryData<string, string[]> GrainLayers = LayerRules("Scim.Grains",
     [
+        ["Telemetry"],
         ["Schemas"],
         ["Documents"],
         ["Filtering"],
@@ -50,15 +51,16 @@ public sealed class LayerTests
     ]);
 
     /// <summary>
-    /// The folders of the API, lowest first: HTTP plumbing (bodies, results, the request's facts); SCIM errors; the
-    /// cross-cutting parts (authentication, the provisioning log, rate limits, health, hosting); the endpoints and pages.
+    /// The folders of the API, lowest first: HTTP plumbing (bodies, results, the request's facts); SCIM errors and the
+    /// instruments metrics read; the cross-cutting parts (authentication, the provisioning log, rate limits, health,
+    /// hosting); the endpoints, the pages and the API reference.
     /// </summary>
     public static readonly TheoryData<string, string[]> ApiLayers = LayerRules("Scim.Api",
     [
         ["Http"],
-        ["Errors"],
+        ["Errors", "Telemetry"],
         ["Auth", "ProvisioningLog", "Protection", "Health", "Hosting"],
-        ["Endpoints", "Pages"],
+        ["Endpoints", "Pages", "ApiReference"],
     ]);
 
     [Theory]

@@ -10,11 +10,12 @@ public static class Screenshots
 {
     public static readonly string Folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
-    public static async Task SaveAsync(IPage page, string name)
+    /// <summary>Saves the whole page, or only the window for a page too long to look at whole (an API reference).</summary>
+    public static async Task SaveAsync(IPage page, string name, bool wholePage = true)
     {
         Directory.CreateDirectory(Folder);
         var width = page.ViewportSize?.Width ?? 0;
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}-{width}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}-{width}.png"), FullPage = wholePage });
     }
 
     private static string RepositoryRoot()

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using Scim.Api.Hosting;
 using Scim.Api.Tests.Infrastructure;
-using Scim.Testing;
 using Xunit.Abstractions;
 
 namespace Scim.Api.Tests.Resilience;
@@ -28,29 +27,8 @@ public sealed class SiloFailoverTests(ITestOutputHelper output)
     [Fact]
     public async Task KillingASiloUnderCreatesAndGroupPatches_AnswersOnly2xxOr503WithRetryAfter_KeepsEveryAcknowledgedWrite()
     {
-        var database = TestDatabase.Create();
-        var cluster = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Scim"] = database.ConnectionString,
-            ["Orleans:ClusterId"] = "failover-" + Guid.NewGuid().ToString("N")[..8],
-            ["Orleans:AdvertisedIPAddress"] = "127.0.0.1",
-            ["Scim:OperatorKey"] = OperatorKey,
-            ["Scim:DemoTenant"] = "-",
-        };
-        var processes = new List<ServiceProcess>();
-        try
-        {
-            processes.Add(await ServiceProcess.StartAsync("Scim.Silo", SiloSettings(cluster)));
-            processes.Add(await ServiceProcess.StartAsync("Scim.Silo", SiloSettings(cluster)));
-            var api = await ServiceProcess.StartAsync("Scim.Api", cluster);
-            processes.Add(api);
-            await RunAsync(api, processes[1]);
-        }
-        finally
-        {
-            foreach (var process in processes) await process.DisposeAsync();
-            database.Drop();
-        }
+        await using var cluster = await ProcessCluster.StartAsync(OperatorKey);
+        await RunAsync(cluster.Api, cluster.Silos[1]);
     }
 
     private async Task RunAsync(ServiceProcess api, ServiceProcess victim)
@@ -117,10 +95,4 @@ public sealed class SiloFailoverTests(ITestOutputHelper output)
         var members = group.Body!["members"]?.AsArray().Select(m => m!["value"]!.GetValue<string>()).ToHashSet() ?? [];
         Assert.Subset(members, added.ToHashSet());
     }
-
-    private static Dictionary<string, string> SiloSettings(Dictionary<string, string> cluster) => new(cluster)
-    {
-        ["Orleans:SiloPort"] = ScimApiFactory.FreePort(),
-        ["Orleans:GatewayPort"] = ScimApiFactory.FreePort(),
-    };
 }

@@ -58,6 +58,16 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
             return (IReadOnlyList<OutboxMessage>)claimed;
         });
 
+    public Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(PostgresResourceStore.Command("SELECT count(*), min(created) FROM scim_outbox WHERE state = 0"));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return new OutboxBacklog(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
+        });
+
     public Task MarkSentAsync(OutboxMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
         RunAsync("UPDATE scim_outbox SET state = 1, sent_at = $4, lease_until = NULL, error = NULL WHERE tenant = $1 AND user_id = $2 AND id = $3",
             cancellationToken, message.Tenant, message.UserId, message.Id, sentAt);

@@ -1,0 +1,61 @@
+using Orleans.Diagnostics;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Scim.Api.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for a process of the service: ASP.NET Core, runtime and Orleans metrics with the service's own
+/// (<c>Scim.*</c> meters); traces of HTTP requests and grain calls (the silo adds PostgreSQL's); logs that carry the
+/// trace and span ids. Everything goes out over OTLP when the standard <c>OTEL_EXPORTER_OTLP_*</c> variables name an
+/// endpoint, and metrics also to Prometheus when <see cref="PrometheusOptions.Enabled"/>.
+/// </summary>
+public static class ScimTelemetry
+{
+    /// <summary>The meters of the service's own instruments, in every project.</summary>
+    public const string ServiceMeters = "Scim.*";
+
+    public static IServiceCollection AddScimTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
+    {
+        var section = configuration.GetSection(TelemetryOptions.Section);
+        services.Configure<TelemetryOptions>(section);
+        var options = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        services.AddSingleton<ApiMetrics>();
+        // A log line written inside a request or a grain call names its trace, so logs and traces meet.
+        services.Configure<LoggerFactoryOptions>(logging =>
+            logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("Microsoft.Orleans", ServiceMeters);
+                if (options.Prometheus.Enabled && options.Prometheus.Port is { } port)
+                    metrics.AddPrometheusHttpListener(options =>
+                    {
+                        options.Port = port;
+                        // Every address of the host: the exporter's own Host option takes one name only.
+                        options.ConfigureHttpListener = (_, listener) =>
+                        {
+                            listener.Prefixes.Clear();
+                            listener.Prefixes.Add($"http://*:{port}/");
+                        };
+                    });
+                else if (options.Prometheus.Enabled)
+                    metrics.AddPrometheusExporter();
+            });
+        if (options.Traces ?? otlp)
+            telemetry.WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new RequestRootedSampler(options.TraceSampleRatio)))
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = http => !IsProbe(http.Request.Path))
+                .AddSource(ActivitySources.ApplicationGrainActivitySourceName));
+        if (otlp) telemetry.WithLogging().UseOtlpExporter();
+        return services;
+    }
+
+    /// <summary>Health probes and scrapes come every few seconds from the platform, not from users: not traced.</summary>
+    private static bool IsProbe(PathString path) =>
+        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics");
+}

@@ -1,0 +1,58 @@
+using System.Text;
+using Scim.Api.Tests.Infrastructure;
+
+namespace Scim.Api.Tests.Telemetry;
+
+/// <summary>
+/// The production shape: two silo processes and an API process on PostgreSQL, exporting over OTLP to a collector on
+/// loopback. One SCIM create is one trace across the processes, from the API's request to the silo's SQL.
+/// </summary>
+public sealed class ClusterTraceTests
+{
+    private const string OperatorKey = "trace-operator-key-0123456789abcdef";
+
+    /// <summary>A database password (the test server trusts loopback and never asks for it): no exported span may name it.</summary>
+    private const string DatabasePassword = "db-password-5be1c0";
+
+    [Fact]
+    public async Task ACreateThroughTheApiProcess_IsOneTrace_WithTheRequestTheGrainCallInASiloAndItsSql_AndNoSecret()
+    {
+        await using var collector = await OtlpReceiver.StartAsync();
+        await using var cluster = await ProcessCluster.StartAsync(OperatorKey, connectionString => new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Scim"] = connectionString + ";Password=" + DatabasePassword,
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
+        });
+        var scim = await new ServiceClients(cluster.Api.CreateClient, OperatorKey).NewTenantAsync("okta");
+
+        var id = await scim.CreateUserAsync("traced@cluster.example");
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        List<ReceivedSpan> trace = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            var spans = collector.Spans;
+            var request = spans.FirstOrDefault(s => s.Service == "scim-api" && s.Kind == OtlpReceiver.ServerKind
+                && s.Attributes.GetValueOrDefault("http.route") == "/scim/v2/{tenant}/Users/" && s.Attributes.GetValueOrDefault("http.response.status_code") == "201");
+            trace = request is null ? [] : spans.Where(s => s.TraceId == request.TraceId).ToList();
+            if (trace.Any(s => s.Service == "scim-silo" && s.Scope == "Npgsql")) break;
+            await Task.Delay(200);
+        }
+        var shown = string.Join("\n", trace.Select(s => $"{s.Service} {s.Scope} {s.Kind} {s.Name}"));
+
+        Assert.True(trace.Any(s => s.Service == "scim-api" && s.Kind == OtlpReceiver.ClientKind && s.Name == "IResourceGrain/CreateAsync"), shown);
+        Assert.True(trace.Any(s => s.Service == "scim-silo" && s.Kind == OtlpReceiver.ServerKind && s.Name == "IResourceGrain/CreateAsync"
+            && s.Attributes.GetValueOrDefault("orleans.rpc.target_id", "").EndsWith(id, StringComparison.Ordinal)), shown);
+        Assert.True(trace.Any(s => s.Service == "scim-silo" && s.Scope == "Npgsql"), shown);
+        Assert.All(trace.Where(s => s.ParentSpanId.Length > 0 && s.ParentSpanId != new string('0', 16)),
+            s => Assert.Contains(trace, parent => parent.SpanId == s.ParentSpanId));
+        // Background SQL (membership, the outbox's polling) opens no trace: every SQL span sits under a request.
+        Assert.All(collector.Spans.Where(s => s.Scope == "Npgsql"), s => Assert.True(s.ParentSpanId.Length == 16 && s.ParentSpanId != new string('0', 16), $"{s.Name} has no parent"));
+        var everything = collector.Payloads.Select(p => Encoding.UTF8.GetString(p)).ToList();
+        foreach (var secret in new[] { scim.Token, scim.AdminKey, OperatorKey, DatabasePassword })
+            Assert.DoesNotContain(everything, payload => payload.Contains(secret, StringComparison.Ordinal));
+    }
+}

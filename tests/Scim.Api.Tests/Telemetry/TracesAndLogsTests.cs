@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using OpenTelemetry.Logs;
+using Scim.Api.Tests.Infrastructure;
+
+namespace Scim.Api.Tests.Telemetry;
+
+/// <summary>Traces follow a request into its grain calls; nothing an operator's collector receives holds a secret.</summary>
+[Collection(TelemetryCollection.Name)]
+public sealed class TracesAndLogsTests(TelemetryApiFactory factory)
+{
+    [Fact]
+    public async Task ACreate_IsOneTraceFromTheHttpRequestIntoTheGrainCall()
+    {
+        var scim = await factory.NewTenantAsync();
+
+        var id = await scim.CreateUserAsync("traced@traces.example");
+        factory.Flush();
+
+        var spans = factory.Spans.Snapshot();
+        var request = Assert.Single(spans, s => s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore"
+            && Equals(s.GetTagItem("http.route"), "/scim/v2/{tenant}/Users/") && Equals(s.GetTagItem("http.response.status_code"), 201)
+            && spans.Any(grain => grain.TraceId == s.TraceId && (grain.GetTagItem("orleans.rpc.target_id") as string ?? "").EndsWith(id, StringComparison.Ordinal)));
+        var grainCalls = spans.Where(s => s.TraceId == request.TraceId && s.DisplayName == "IResourceGrain/CreateAsync").ToList();
+
+        Assert.Contains(grainCalls, s => s.Kind == ActivityKind.Client && ChildOf(s, request, spans));
+        Assert.Contains(grainCalls, s => s.Kind == ActivityKind.Server && ChildOf(s, request, spans));
+    }
+
+    [Fact]
+    public async Task NoLogLineSpanOrMetric_HoldsATokenAKeyOrAPassword()
+    {
+        var scim = await factory.NewTenantAsync(keepOwner: true);
+        using var admin = factory.PlatformAdmin(scim.AdminKey);
+        (await admin.PutAsJsonAsync($"/api/v1/tenants/{scim.Tenant}/scim/settings", new { identityProvider = "okta", sendTemporaryPasswordEmail = true })).EnsureSuccessStatusCode();
+        const string chosenPassword = "a-chosen-passphrase-8c1f";
+        await scim.CreateUserAsync("secretive", $$""","password":"{{chosenPassword}}","emails":[{"value":"secretive@{{scim.Tenant}}.example","primary":true}]""");
+        await scim.CreateUserAsync("mailed", $$""","emails":[{"value":"mailed@{{scim.Tenant}}.example","primary":true}]""");
+        var temporaryPassword = TestInbox.TemporaryPasswordIn(await factory.Inbox.WaitForAsync($"mailed@{scim.Tenant}.example"));
+        using var browser = factory.Browser();
+        await browser.SignInAsync(scim.Tenant, "mailed", temporaryPassword);
+        await browser.SignInAsync(scim.Tenant, "secretive", "a-wrong-passphrase-77aa");
+        await scim.GetAsync("/Users", bearer: scim.Token + "x");
+        using var scrape = factory.CreateClient();
+        scrape.DefaultRequestHeaders.Authorization = new("Bearer", ScimApiFactory.OperatorKey);
+        var metrics = await scrape.GetStringAsync("/metrics");
+        factory.Flush();
+
+        var exported = factory.Logs.Snapshot().Select(Describe)
+            .Concat(factory.Spans.Snapshot().Select(s => $"{s.DisplayName} {string.Join(' ', s.TagObjects.Select(t => $"{t.Key}={t.Value}"))} {string.Join(' ', s.Events.Select(e => e.Name))}"))
+            .Append(metrics)
+            .ToList();
+
+        Assert.True(exported.Count > 50, $"only {exported.Count} items were exported");
+        Assert.Contains(exported, line => line.Contains("POST /scim/v2/{tenant}/Users", StringComparison.Ordinal));
+        foreach (var secret in new[] { scim.Token, scim.AdminKey, ScimApiFactory.OperatorKey, chosenPassword, temporaryPassword, "a-wrong-passphrase-77aa" })
+            Assert.DoesNotContain(exported, line => line.Contains(secret, StringComparison.Ordinal));
+    }
+
+    private static bool ChildOf(Activity span, Activity ancestor, List<Activity> spans)
+    {
+        for (var parent = span.ParentSpanId; parent != default; parent = spans.FirstOrDefault(s => s.SpanId == parent)?.ParentSpanId ?? default)
+            if (parent == ancestor.SpanId) return true;
+        return false;
+    }
+
+    private static string Describe(LogRecord record) =>
+        $"{record.CategoryName} {record.FormattedMessage} {record.Body} {record.Exception} "
+        + string.Join(' ', (record.Attributes ?? []).Select(a => $"{a.Key}={a.Value}"));
+}
