@@ -6,7 +6,9 @@
 # synchronous_commit on). The per-tenant rate limit is lifted so that capacity, not the limit, is measured. At the
 # end it prints every goal with its figures and ratio (all from this run).
 #
-#   scripts/benchmark.sh [no-work|in-memory|postgres|all] [extra load-generator options, e.g. --seconds 10]
+#   scripts/benchmark.sh [no-work|in-memory|postgres|all|telemetry] [extra load-generator options, e.g. --seconds 10]
+#   (telemetry, not part of all: the in-memory service with OpenTelemetry off, then on as docker-compose runs it: OTLP
+#   export to a collector that keeps nothing, one request in ten traced (BENCHMARK_TRACE_SAMPLE_RATIO), /metrics on)
 #   BENCHMARK_SHARED_BUFFERS=4GB scripts/benchmark.sh postgres ...   (PostgreSQL's shared_buffers; 1GB by default)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,10 +26,11 @@ source "$root/scripts/service.sh"
 service_init Release
 key=$SERVICE_KEY
 
-# serve [VAR=value...]: one silo co-hosting the API, quiet logging, the rate limit lifted; waits until it is ready.
+# serve [VAR=value...]: one silo co-hosting the API, quiet logging, the rate limit lifted, the Orleans dashboard off (it
+# profiles every grain call; single-node mode turns it on for people trying the service); waits until it is ready.
 serve() {
   service_start server Scim.Silo "http://127.0.0.1:$port" Orleans__SiloPort=21300 Orleans__GatewayPort=40300 \
-    Orleans__AdvertisedIPAddress=127.0.0.1 Logging__LogLevel__Default=Warning \
+    Orleans__AdvertisedIPAddress=127.0.0.1 Logging__LogLevel__Default=Warning Telemetry__Dashboard=false \
     Scim__RateLimits__Default__PermitsPerSecond=1000000 Scim__RateLimits__Default__Burst=1000000 \
     Scim__Mail__PickupFolder="$mail" "$@"
   service_ready server "http://127.0.0.1:$port"
@@ -76,6 +79,31 @@ SQL
     printf 'pgbench\tcreate/%s\t%s\n' "$clients" "$tps" >>"$results"
   done
   load --mode postgres "$@"
+fi
+
+if [ "$modes" = telemetry ]; then
+  sink=$((port + 1))
+  # collector: the no-work server's OTLP endpoint, which reads each export and keeps nothing.
+  collector() {
+    (cd "$root/bench/Scim.NoWork/bin/Release/net10.0" && exec env ASPNETCORE_URLS="http://127.0.0.1:$sink" dotnet Scim.NoWork.dll \
+       >"$SERVICE_LOGS/collector.log" 2>&1) &
+    SERVICE_PIDS+=($!)
+    service_ready collector "http://127.0.0.1:$sink"
+  }
+  # Two rounds, alternating, so that a noisy neighbour does not fall on one side only.
+  for round in 1 2; do
+    echo "== single node, in-memory, telemetry off (round $round)"
+    collector
+    serve Telemetry__Enabled=false
+    load --mode telemetry-off "$@"
+    service_stop_all
+    echo "== single node, in-memory, telemetry on (round $round)"
+    collector
+    serve OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$sink" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf Telemetry__TraceSampleRatio="${BENCHMARK_TRACE_SAMPLE_RATIO:-0.1}" \
+      Telemetry__Prometheus__Enabled=true
+    load --mode telemetry-on "$@"
+    service_stop_all
+  done
 fi
 
 echo "== goals (figures of this run; results in $results)"

@@ -15,10 +15,11 @@ public sealed class BenchmarkResults(string mode, string? path)
         File.AppendAllText(path, string.Create(CultureInfo.InvariantCulture, $"{mode}\t{key}\t{value:F1}\n"));
     }
 
+    /// <summary>The figures of a run; one measured in several rounds is their mean.</summary>
     public static Dictionary<(string Mode, string Key), double> Read(string path) =>
         File.ReadLines(path)
             .Select(line => line.Split('\t'))
             .Where(fields => fields.Length == 3)
             .GroupBy(fields => (fields[0], fields[1]))
-            .ToDictionary(g => g.Key, g => double.Parse(g.Last()[2], CultureInfo.InvariantCulture));
+            .ToDictionary(g => g.Key, g => g.Average(fields => double.Parse(fields[2], CultureInfo.InvariantCulture)));
 }

@@ -23,6 +23,9 @@ static IResult Json(string body, int status = 200) => Results.Content(body, Scim
 
 string UserWithId(string id) => user.Replace("{id}", id, StringComparison.Ordinal);
 
+// An OpenTelemetry collector that keeps nothing: where the telemetry benchmark sends the service's OTLP export.
+app.MapPost("/v1/{signal}", async (HttpRequest r) => { await Drain(r); return Results.Ok(); });
+
 // The operator and platform admin calls that set up a tenant: fixed answers with the members the load generator reads.
 app.MapPost("/admin/v1/tenants", async (HttpRequest r) => { await Drain(r); return Json("{}", 201); });
 app.MapGet("/admin/v1/tenants/{tenant}", () => Json("""{"platformGroupId":"platform"}"""));

@@ -33,12 +33,12 @@ public static class OperatorConnectorEndpoints
     public static void MapOperatorConnectorEndpoints(this IEndpointRouteBuilder app)
     {
         var tenant = app.MapGroup("/admin/v1/tenants/{tenant}").RequireAuthorization(ScimAuth.OperatorPolicy).WithTags("Admin: connector");
-        tenant.MapPost("/users", CreateUserAsync);
+        tenant.MapPost("/users", CreateUserAsync).Accepts<CreateUserRequest>("application/json");
         tenant.MapGet("/users/{id}", GetUserAsync);
-        tenant.MapPut("/users/{id}/role", SetRoleAsync);
-        tenant.MapPut("/connector", EnableConnectorAsync);
+        tenant.MapPut("/users/{id}/role", SetRoleAsync).Accepts<RoleRequest>("application/json");
+        tenant.MapPut("/connector", EnableConnectorAsync).Accepts<ConnectorRequest>("application/json");
         tenant.MapGet("/connector", GetConnectorAsync);
-        tenant.MapPost("/admin-keys", IssueAdminKeyAsync);
+        tenant.MapPost("/admin-keys", IssueAdminKeyAsync).Accepts<AdminKeyRequest>("application/json");
         tenant.MapGet("/admin-keys", ListAdminKeysAsync);
         tenant.MapDelete("/admin-keys/{id}", RevokeAdminKeyAsync);
     }

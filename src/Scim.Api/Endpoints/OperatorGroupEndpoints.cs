@@ -34,7 +34,7 @@ public static class OperatorGroupEndpoints
         groups.MapDelete("/manual-members/{userId}", RemoveManualMemberAsync);
         groups.MapGet("/children", ListChildrenAsync);
         groups.MapGet("/path", GetPathAsync);
-        groups.MapPut("/parent", MoveAsync);
+        groups.MapPut("/parent", MoveAsync).Accepts<MoveRequest>("application/json");
     }
 
     private static async Task<IResult> ListMembersAsync(string tenant, string id, string? after, int? count, [AsParameters] ScimServices s)

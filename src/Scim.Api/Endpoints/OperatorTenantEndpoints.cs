@@ -19,10 +19,10 @@ public static class OperatorTenantEndpoints
     public static void MapOperatorTenantEndpoints(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin/v1/tenants").RequireAuthorization(ScimAuth.OperatorPolicy).WithTags("Admin");
-        admin.MapPost("/", CreateTenantAsync);
+        admin.MapPost("/", CreateTenantAsync).Accepts<CreateTenantRequest>("application/json");
         admin.MapGet("/{tenant}", GetTenantAsync);
         admin.MapGet("/{tenant}/custom-fields", GetCustomFieldsAsync);
-        admin.MapPut("/{tenant}/custom-fields", SetCustomFieldsAsync);
+        admin.MapPut("/{tenant}/custom-fields", SetCustomFieldsAsync).Accepts<CustomFieldsRequest>("application/json");
     }
 
     private static async Task<IResult> CreateTenantAsync(HttpRequest request, [AsParameters] ScimServices s)

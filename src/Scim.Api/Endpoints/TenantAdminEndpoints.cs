@@ -38,8 +38,8 @@ public static class TenantAdminEndpoints
             .AddEndpointFilter(RequireTenantAsync);
         scim.MapGet("/settings", async (string tenant, [AsParameters] ScimServices s) =>
             TypedResults.Ok((await Tenant(s, tenant).GetConnectorAsync()).Settings));
-        scim.MapPut("/settings", SetSettingsAsync);
-        scim.MapPost("/tokens", IssueTokenAsync);
+        scim.MapPut("/settings", SetSettingsAsync).Accepts<SettingsRequest>("application/json");
+        scim.MapPost("/tokens", IssueTokenAsync).Accepts<IssueTokenRequest>("application/json");
         scim.MapGet("/tokens", async (string tenant, [AsParameters] ScimServices s) =>
             TypedResults.Ok(new { tokens = await s.Grains.Grain<ITokenSetGrain>(tenant).ListAsync() }));
         scim.MapDelete("/tokens/{id}", async (string tenant, string id, [AsParameters] ScimServices s) =>

@@ -8,14 +8,14 @@ namespace Scim.Api.Telemetry;
 
 /// <summary>
 /// OpenTelemetry for a process of the service: ASP.NET Core, runtime and Orleans metrics with the service's own
-/// (<c>Scim.*</c> meters); traces of HTTP requests and grain calls (the silo adds PostgreSQL's); logs that carry the
+/// (<c>Scim.*</c> meters); traces of HTTP requests and grain calls (the silo adds PostgreSQL's and SMTP's); logs that carry the
 /// trace and span ids. Everything goes out over OTLP when the standard <c>OTEL_EXPORTER_OTLP_*</c> variables name an
 /// endpoint, and metrics also to Prometheus when <see cref="PrometheusOptions.Enabled"/>.
 /// </summary>
 public static class ScimTelemetry
 {
-    /// <summary>The meters of the service's own instruments, in every project.</summary>
-    public const string ServiceMeters = "Scim.*";
+    /// <summary>The meters and activity sources of the service's own instruments, in every project.</summary>
+    public const string ServiceSources = "Scim.*";
 
     public static IServiceCollection AddScimTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
     {
@@ -24,6 +24,7 @@ public static class ScimTelemetry
         var options = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
         var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         services.AddSingleton<ApiMetrics>();
+        if (!options.Enabled) return services;
         // A log line written inside a request or a grain call names its trace, so logs and traces meet.
         services.Configure<LoggerFactoryOptions>(logging =>
             logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
@@ -31,7 +32,7 @@ public static class ScimTelemetry
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics =>
             {
-                metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("Microsoft.Orleans", ServiceMeters);
+                metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("Microsoft.Orleans", ServiceSources);
                 if (options.Prometheus.Enabled && options.Prometheus.Port is { } port)
                     metrics.AddPrometheusHttpListener(options =>
                     {
@@ -48,9 +49,9 @@ public static class ScimTelemetry
             });
         if (options.Traces ?? otlp)
             telemetry.WithTracing(tracing => tracing
-                .SetSampler(new ParentBasedSampler(new RequestRootedSampler(options.TraceSampleRatio)))
+                .SetSampler(new ParentBasedSampler(new IncomingWorkSampler(options.TraceSampleRatio)))
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = http => !IsProbe(http.Request.Path))
-                .AddSource(ActivitySources.ApplicationGrainActivitySourceName));
+                .AddSource(ActivitySources.ApplicationGrainActivitySourceName, ServiceSources));
         if (otlp) telemetry.WithLogging().UseOtlpExporter();
         return services;
     }

@@ -5,6 +5,9 @@ public sealed class TelemetryOptions
 {
     public const string Section = "Telemetry";
 
+    /// <summary>False registers no OpenTelemetry at all: the instruments still exist, and nothing reads them.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>
     /// Whether traces are recorded; by default, exactly when an OTLP endpoint (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) is set,
     /// since a trace nobody receives only costs.

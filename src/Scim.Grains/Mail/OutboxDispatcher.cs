@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -81,6 +82,9 @@ public sealed partial class OutboxDispatcher(
 
     private async Task DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        using var activity = ProvisioningMetrics.Activities.StartActivity("outbox send", ActivityKind.Consumer);
+        activity?.SetTag("scim.mail.kind", message.Kind.ToString());
+        activity?.SetTag("scim.mail.attempt", message.Attempts);
         try
         {
             var mime = await ComposeAsync(message);
@@ -92,10 +96,12 @@ public sealed partial class OutboxDispatcher(
         }
         catch (MailRefusedException e)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, "refused");
             await FailAsync(message, e.Message, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             var now = clock.GetUtcNow();
             if (now - message.Created > TimeSpan.FromHours(options.Value.GiveUpAfterHours))
             {

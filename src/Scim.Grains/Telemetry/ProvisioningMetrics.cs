@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
@@ -11,6 +12,9 @@ namespace Scim.Grains.Telemetry;
 public sealed class ProvisioningMetrics
 {
     public const string MeterName = "Scim.Grains";
+
+    /// <summary>The silo's own spans: an outbox message taken up and sent (a trace of its own, as the request that queued it has ended).</summary>
+    public static readonly ActivitySource Activities = new(MeterName);
 
     private readonly Counter<long> resourcesChanged;
     private readonly Counter<long> membershipsChanged;

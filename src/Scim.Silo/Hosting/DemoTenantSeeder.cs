@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 using Scim.Api;
 using Scim.Api.Auth;
+using Scim.Api.Endpoints;
+using Scim.Api.Hosting;
 using Scim.Api.Http;
+using Scim.Api.Telemetry;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Mail;
 using Scim.Grains.Interfaces.Platform;
@@ -24,6 +27,7 @@ internal sealed partial class DemoTenantSeeder(
     IServer server,
     IGrainFactory grains,
     IConfiguration configuration,
+    IHostEnvironment environment,
     IOptions<ScimApiOptions> options,
     IOptions<MailOptions> mail) : BackgroundService
 {
@@ -66,6 +70,9 @@ internal sealed partial class DemoTenantSeeder(
         var mailGoes = string.IsNullOrWhiteSpace(mail.Value.Host)
             ? $"written as .eml files to {mail.Value.PickupFolder} (set Scim__Mail__Host to send over SMTP)"
             : $"sent over SMTP to {mail.Value.Host}:{mail.Value.Port}";
+        var dashboard = TelemetryOptions.DashboardOn(configuration, environment, !ClusterSettings.From(configuration).UsesPostgres)
+            ? $"{origin}{OperationsEndpoints.DashboardPath}/, after the operator console's sign-in"
+            : "off (set Telemetry__Dashboard=true)";
         Console.WriteLine($"""
 
             SCIM service ready.
@@ -76,6 +83,8 @@ internal sealed partial class DemoTenantSeeder(
               Mail                 : {mailGoes}
               Web application      : {origin}/t/{tenantId}/ as {ownerEmail}, with the temporary password of the invitation mail
               Operator console     : {origin}/operator, with the operator key
+              Orleans dashboard    : {dashboard}
+              API reference        : {origin}/docs
               Try: curl -H "Authorization: Bearer {token.Token}" {origin}/scim/v2/{tenantId}/Users
 
             """);

@@ -55,7 +55,10 @@ public static class SiloHostingExtensions
         }
         // Orleans' placement retries log every attempt at Information through Polly: keep them out of the console.
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
-        builder.Services.AddScimTelemetry(configuration, "scim-silo").ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddNpgsql());
+        // The silo's SQL and SMTP under the spans of the grain call or the outbox message that ran them.
+        MailKit.Telemetry.SmtpClient.Configure();
+        builder.Services.AddScimTelemetry(configuration, "scim-silo").ConfigureOpenTelemetryTracerProvider(tracing => tracing
+            .AddNpgsql().AddSource(MailKit.Telemetry.SmtpClient.ActivitySourceName));
         EnsureOperatorKey(configuration);
         builder.Services.AddHostedService<DemoTenantSeeder>();
         return builder;

@@ -33,6 +33,16 @@ public sealed class ApiDocumentTests(InMemoryApiFactory factory)
     }
 
     [Fact]
+    public async Task TheAdminApis_DescribeTheBodiesTheyTake()
+    {
+        var paths = (await DocumentAsync())["paths"]!;
+
+        Assert.EndsWith("CreateTenantRequest", paths["/admin/v1/tenants"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.EndsWith("IssueTokenRequest", paths["/api/v1/tenants/{tenant}/scim/tokens"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.Equal("#/components/schemas/ScimError", paths["/api/v1/tenants/{tenant}/scim/tokens"]!["post"]!["responses"]!["401"]!["content"]!["application/scim+json"]!["schema"]!["$ref"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task TheScimEndpoints_TakeAndGiveTheScimMediaType_WithSchemasExamplesAndErrors()
     {
         var document = await DocumentAsync();

@@ -29,11 +29,38 @@ public sealed class TracesAndLogsTests(TelemetryApiFactory factory)
     }
 
     [Fact]
-    public async Task NoLogLineSpanOrMetric_HoldsATokenAKeyOrAPassword()
+    public async Task AnOutboxSend_IsATraceOfItsOwn_WithTheSmtpConversationUnderIt()
+    {
+        var scim = await MailingTenantAsync();
+
+        await scim.CreateUserAsync("sent", $$""","emails":[{"value":"sent@{{scim.Tenant}}.example","primary":true}]""");
+        await factory.Inbox.WaitForAsync($"sent@{scim.Tenant}.example");
+        List<Activity> spans = [];
+        for (var until = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < until; await Task.Delay(100))
+        {
+            factory.Flush();
+            spans = factory.Spans.Snapshot();
+            if (spans.Any(s => s.DisplayName == "outbox send" && Equals(s.GetTagItem("scim.mail.kind"), "TemporaryPassword"))) break;
+        }
+
+        var sends = spans.Where(s => s.DisplayName == "outbox send" && s.Kind == ActivityKind.Consumer && Equals(s.GetTagItem("scim.mail.kind"), "TemporaryPassword")).ToList();
+        Assert.NotEmpty(sends);
+        Assert.All(sends, send => Assert.Equal(default, send.ParentSpanId));
+        Assert.Contains(sends, send => spans.Any(s => s.TraceId == send.TraceId && s.Source.Name == MailKit.Telemetry.SmtpClient.ActivitySourceName));
+    }
+
+    private async Task<ScimClient> MailingTenantAsync()
     {
         var scim = await factory.NewTenantAsync(keepOwner: true);
         using var admin = factory.PlatformAdmin(scim.AdminKey);
         (await admin.PutAsJsonAsync($"/api/v1/tenants/{scim.Tenant}/scim/settings", new { identityProvider = "okta", sendTemporaryPasswordEmail = true })).EnsureSuccessStatusCode();
+        return scim;
+    }
+
+    [Fact]
+    public async Task NoLogLineSpanOrMetric_HoldsATokenAKeyOrAPassword()
+    {
+        var scim = await MailingTenantAsync();
         const string chosenPassword = "a-chosen-passphrase-8c1f";
         await scim.CreateUserAsync("secretive", $$""","password":"{{chosenPassword}}","emails":[{"value":"secretive@{{scim.Tenant}}.example","primary":true}]""");
         await scim.CreateUserAsync("mailed", $$""","emails":[{"value":"mailed@{{scim.Tenant}}.example","primary":true}]""");
