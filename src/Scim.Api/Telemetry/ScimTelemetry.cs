@@ -8,8 +8,8 @@ namespace Scim.Api.Telemetry;
 
 /// <summary>
 /// OpenTelemetry for a process of the service: ASP.NET Core, runtime and Orleans metrics with the service's own
-/// (<c>Scim.*</c> meters); traces of HTTP requests and grain calls (the silo adds PostgreSQL's and SMTP's); logs that carry the
-/// trace and span ids. Everything goes out over OTLP when the standard <c>OTEL_EXPORTER_OTLP_*</c> variables name an
+/// (<c>Scim.*</c> meters); traces of HTTP requests and grain calls (the silo adds PostgreSQL's and SMTP's); logs that
+/// carry the trace and span ids. Everything goes out over OTLP when the standard <c>OTEL_EXPORTER_OTLP_*</c> variables name an
 /// endpoint, and metrics also to Prometheus when <see cref="PrometheusOptions.Enabled"/>.
 /// </summary>
 public static class ScimTelemetry
@@ -34,11 +34,11 @@ public static class ScimTelemetry
             {
                 metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter("Microsoft.Orleans", ServiceSources);
                 if (options.Prometheus.Enabled && options.Prometheus.Port is { } port)
-                    metrics.AddPrometheusHttpListener(options =>
+                    metrics.AddPrometheusHttpListener(prometheus =>
                     {
-                        options.Port = port;
+                        prometheus.Port = port;
                         // Every address of the host: the exporter's own Host option takes one name only.
-                        options.ConfigureHttpListener = (_, listener) =>
+                        prometheus.ConfigureHttpListener = (_, listener) =>
                         {
                             listener.Prefixes.Clear();
                             listener.Prefixes.Add($"http://*:{port}/");
