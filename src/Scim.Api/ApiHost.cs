@@ -27,7 +27,7 @@ public static class ApiHost
                 options.ConnectionString = settings.OrleansConnectionString();
             });
             client.AddActivityPropagation();
-            if (TelemetryOptions.DashboardOn(builder.Configuration, builder.Environment, singleNode: false)) client.AddDashboard(options => options.HideTrace = true);
+            if (OrleansDashboard.IsOn(builder.Configuration, builder.Environment)) client.AddDashboard(options => options.HideTrace = true);
         });
         builder.Services.AddScimTelemetry(builder.Configuration, "scim-api");
         builder.Services.AddScimApi(builder.Configuration);

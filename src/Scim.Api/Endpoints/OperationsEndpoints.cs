@@ -12,15 +12,13 @@ namespace Scim.Api.Endpoints;
 /// </summary>
 public static class OperationsEndpoints
 {
-    public const string DashboardPath = "/operator/dashboard";
-
     public static void MapOperationsEndpoints(this WebApplication app)
     {
         var telemetry = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
         // With a port of its own, /metrics is served by its own listener there (ScimTelemetry), not on this one.
         if (telemetry.Prometheus is { Enabled: true, Port: null })
             app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(ScimAuth.OperatorPolicy);
-        if (TelemetryOptions.DashboardOn(app.Configuration, app.Environment, !ClusterSettings.From(app.Configuration).UsesPostgres))
-            app.MapOrleansDashboard(DashboardPath).RequireAuthorization(ScimAuth.OperatorViewsPolicy);
+        if (OrleansDashboard.IsOn(app.Configuration, app.Environment))
+            app.MapOrleansDashboard(OrleansDashboard.Path).RequireAuthorization(ScimAuth.OperatorViewsPolicy);
     }
 }

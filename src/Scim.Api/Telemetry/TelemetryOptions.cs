@@ -23,13 +23,9 @@ public sealed class TelemetryOptions
 
     /// <summary>
     /// The Orleans dashboard at <c>/operator/dashboard</c>: by default on in Development and in single-node mode (trying
-    /// the service), off in a production cluster unless set.
+    /// the service), off in a production cluster unless set (<see cref="Hosting.OrleansDashboard"/> decides).
     /// </summary>
     public bool? Dashboard { get; set; }
-
-    /// <summary>Whether this process serves the Orleans dashboard (silos and API processes must agree).</summary>
-    public static bool DashboardOn(IConfiguration configuration, IHostEnvironment environment, bool singleNode) =>
-        configuration.GetValue<bool?>($"{Section}:{nameof(Dashboard)}") ?? (environment.IsDevelopment() || singleNode);
 }
 
 /// <summary>The Prometheus scrape endpoint <c>/metrics</c>: off unless enabled.</summary>

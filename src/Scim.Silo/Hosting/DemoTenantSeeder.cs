@@ -2,10 +2,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 using Scim.Api;
 using Scim.Api.Auth;
-using Scim.Api.Endpoints;
 using Scim.Api.Hosting;
 using Scim.Api.Http;
-using Scim.Api.Telemetry;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Mail;
 using Scim.Grains.Interfaces.Platform;
@@ -70,8 +68,8 @@ internal sealed partial class DemoTenantSeeder(
         var mailGoes = string.IsNullOrWhiteSpace(mail.Value.Host)
             ? $"written as .eml files to {mail.Value.PickupFolder} (set Scim__Mail__Host to send over SMTP)"
             : $"sent over SMTP to {mail.Value.Host}:{mail.Value.Port}";
-        var dashboard = TelemetryOptions.DashboardOn(configuration, environment, !ClusterSettings.From(configuration).UsesPostgres)
-            ? $"{origin}{OperationsEndpoints.DashboardPath}/, after the operator console's sign-in"
+        var dashboard = OrleansDashboard.IsOn(configuration, environment)
+            ? $"{origin}{OrleansDashboard.Path}/, after the operator console's sign-in"
             : "off (set Telemetry__Dashboard=true)";
         Console.WriteLine($"""
 

@@ -24,7 +24,7 @@ public static class SiloHostingExtensions
         var settings = ClusterSettings.From(configuration);
         var siloPort = configuration.GetValue("Orleans:SiloPort", 11111);
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
-        var dashboard = TelemetryOptions.DashboardOn(configuration, builder.Environment, !settings.UsesPostgres);
+        var dashboard = OrleansDashboard.IsOn(configuration, builder.Environment);
         if (settings.UsesPostgres)
         {
             // Registered before the silo, so the schema is in place before the silo joins the cluster.
