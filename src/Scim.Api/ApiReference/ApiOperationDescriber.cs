@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scim.Api.Http;
+using Scim.Api.Telemetry;
 
 namespace Scim.Api.ApiReference;
 
@@ -39,28 +40,25 @@ internal sealed class ApiOperationDescriber : IOpenApiOperationTransformer
 
     private static void DescribeScim(OpenApiOperation operation, OpenApiDocument document, string method, string path)
     {
-        var item = path.EndsWith("/{id}", StringComparison.Ordinal);
         var resource = path.Contains("/Groups", StringComparison.Ordinal) ? ScimSchemas.Group : ScimSchemas.User;
-        string? body = null;
-        (int Status, string? Schema, string Meaning) answer = (200, null, "The discovery document.");
-        if (path.EndsWith("/.search", StringComparison.Ordinal)) (body, answer) = (ScimSchemas.SearchRequest, (200, ScimSchemas.ListResponse, "The matching resources, a page of them."));
-        else if (path.EndsWith("/Bulk", StringComparison.Ordinal)) (body, answer) = (ScimSchemas.BulkRequest, (200, ScimSchemas.BulkResponse, "Each operation's outcome."));
-        else if (path.EndsWith("/Users", StringComparison.Ordinal) || path.EndsWith("/Groups", StringComparison.Ordinal) || item && !path.Contains("/Schemas", StringComparison.Ordinal) && !path.Contains("/ResourceTypes", StringComparison.Ordinal))
+        var scimOperation = ScimOperations.Of(method, path);
+        (string? body, (int Status, string? Schema, string Meaning) answer) = scimOperation switch
         {
-            (body, answer) = (method, item) switch
-            {
-                ("GET", false) => ((string?)null, (200, ScimSchemas.ListResponse, "The matching resources, a page of them.")),
-                ("POST", false) => (resource, (201, resource, "Created; Location and ETag name it.")),
-                ("GET", true) => (null, (200, resource, "The resource (304 when If-None-Match holds its ETag).")),
-                ("PUT", true) => (resource, (200, resource, "Replaced.")),
-                ("PATCH", true) => (ScimSchemas.PatchOp, (200, resource, "Patched (204 without a body for Entra ID's tokens).")),
-                ("DELETE", true) => (null, (204, null, "Deleted.")),
-                _ => (null, answer),
-            };
-            if (method == "GET" && !item) AddListParameters(operation);
-            if (method != "POST" && item) operation.Parameters?.Add(Header("If-Match", "Write only over this version (an ETag); 412 otherwise."));
-            if (item || method == "POST") AddQuery(operation, "attributes", "Only these attributes in the answer, comma-separated.");
-        }
+            "search" => (ScimSchemas.SearchRequest, (200, ScimSchemas.ListResponse, "The matching resources, a page of them.")),
+            "bulk" => (ScimSchemas.BulkRequest, (200, ScimSchemas.BulkResponse, "Each operation's outcome.")),
+            "list" => (null, (200, ScimSchemas.ListResponse, "The matching resources, a page of them.")),
+            "create" => (resource, (201, resource, "Created; Location and ETag name it.")),
+            "get" => (null, (200, resource, "The resource (304 when If-None-Match holds its ETag).")),
+            "replace" => (resource, (200, resource, "Replaced.")),
+            "patch" => (ScimSchemas.PatchOp, (200, resource, "Patched (204 without a body for Entra ID's tokens).")),
+            "delete" => (null, (204, null, "Deleted.")),
+            "me" => (null, (501, ScimSchemas.Error, "Not supported: a SCIM token stands for an identity provider's connection, not a user.")),
+            _ => ((string?)null, (200, (string?)null, "The discovery document.")),
+        };
+        var item = scimOperation is "get" or "replace" or "patch" or "delete";
+        if (scimOperation == "list") AddListParameters(operation);
+        if (item) operation.Parameters?.Add(Header("If-Match", "Write only over this version (an ETag); 412 otherwise."));
+        if (item || scimOperation == "create") AddQuery(operation, "attributes", "Only these attributes in the answer, comma-separated.");
         if (body is not null)
         {
             operation.RequestBody = new OpenApiRequestBody
