@@ -112,6 +112,9 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
     public Task<ScimClient> NewTenantAsync(string identityProvider = "okta", string? id = null, bool keepOwner = false) =>
         Clients.NewTenantAsync(identityProvider, id, keepOwner);
 
+    /// <inheritdoc cref="ServiceClients.NewMailingTenantAsync"/>
+    public Task<ScimClient> NewMailingTenantAsync(bool sendTemporaryPassword = true) => Clients.NewMailingTenantAsync(sendTemporaryPassword);
+
     /// <inheritdoc cref="ServiceClients.NewInactiveTenantAsync"/>
     public Task<(string Id, string OwnerId, string OwnerEmail, string AdminKey)> NewInactiveTenantAsync(string? id = null) =>
         Clients.NewInactiveTenantAsync(id);

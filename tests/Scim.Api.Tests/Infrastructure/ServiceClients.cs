@@ -36,6 +36,20 @@ public sealed class ServiceClients(Func<HttpClient> createClient, string operato
         return scim;
     }
 
+    /// <summary>
+    /// A tenant set up as by <see cref="NewTenantAsync"/>, its owner kept, whose integration mails created users their
+    /// temporary passwords (or, with <paramref name="sendTemporaryPassword"/> false, says so and mails none).
+    /// </summary>
+    public async Task<ScimClient> NewMailingTenantAsync(bool sendTemporaryPassword = true)
+    {
+        var scim = await NewTenantAsync(keepOwner: true);
+        using var platform = PlatformAdmin(scim.AdminKey);
+        var set = await platform.PutAsJsonAsync($"/api/v1/tenants/{scim.Tenant}/scim/settings",
+            new { identityProvider = "okta", sendTemporaryPasswordEmail = sendTemporaryPassword });
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        return scim;
+    }
+
     /// <summary>A tenant with its owner and the connector enabled, not yet activated; its owner's id, e-mail and admin key.</summary>
     public async Task<(string Id, string OwnerId, string OwnerEmail, string AdminKey)> NewInactiveTenantAsync(string? id = null)
     {

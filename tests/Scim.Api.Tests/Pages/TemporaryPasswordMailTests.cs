@@ -11,14 +11,7 @@ namespace Scim.Api.Tests.Pages;
 /// </summary>
 public abstract class TemporaryPasswordMailTests(ScimApiFactory factory)
 {
-    private async Task<ScimClient> TenantAsync(bool sendTemporaryPassword)
-    {
-        var scim = await factory.NewTenantAsync(keepOwner: true);
-        using var admin = factory.PlatformAdmin(scim.AdminKey);
-        var set = await admin.PutAsJsonAsync($"/api/v1/tenants/{scim.Tenant}/scim/settings", new { identityProvider = "okta", sendTemporaryPasswordEmail = sendTemporaryPassword });
-        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
-        return scim;
-    }
+    private Task<ScimClient> TenantAsync(bool sendTemporaryPassword) => factory.NewMailingTenantAsync(sendTemporaryPassword);
 
     private static string Address(ScimClient scim, string name) => $"{name}@{scim.Tenant}.example";
 

@@ -103,9 +103,7 @@ public sealed class ServiceMetricsTests(TelemetryApiFactory factory)
     [Fact]
     public async Task TheOutboxAndTheProvisioningLog_ReportTheirQueues_AndSentMailIsCounted()
     {
-        var scim = await factory.NewTenantAsync(keepOwner: true);
-        using var admin = factory.PlatformAdmin(scim.AdminKey);
-        (await admin.PutAsJsonAsync($"/api/v1/tenants/{scim.Tenant}/scim/settings", new { identityProvider = "okta", sendTemporaryPasswordEmail = true })).EnsureSuccessStatusCode();
+        var scim = await factory.NewMailingTenantAsync();
         var sentBefore = factory.Read("scim.outbox.sent");
 
         await scim.CreateUserAsync("mailed", $$""","emails":[{"value":"mailed@{{scim.Tenant}}.example","primary":true}]""");

@@ -29,9 +29,22 @@ public sealed class TracesAndLogsTests(TelemetryApiFactory factory)
     }
 
     [Fact]
+    public async Task ALogLineWrittenDuringARequest_CarriesThatRequestsTraceAndSpan()
+    {
+        var scim = await factory.NewTenantAsync();
+
+        await scim.GetAsync($"/Users/{Guid.NewGuid()}");
+        factory.Flush();
+
+        var request = factory.Spans.Snapshot().Last(s => s.Kind == ActivityKind.Server && Equals(s.GetTagItem("http.route"), "/scim/v2/{tenant}/Users/{id}")
+            && (s.GetTagItem("url.path") as string ?? "").StartsWith($"/scim/v2/{scim.Tenant}/", StringComparison.Ordinal));
+        Assert.Contains(factory.Logs.Snapshot(), log => log.TraceId == request.TraceId && log.SpanId == request.SpanId);
+    }
+
+    [Fact]
     public async Task AnOutboxSend_IsATraceOfItsOwn_WithTheSmtpConversationUnderIt()
     {
-        var scim = await MailingTenantAsync();
+        var scim = await factory.NewMailingTenantAsync();
 
         await scim.CreateUserAsync("sent", $$""","emails":[{"value":"sent@{{scim.Tenant}}.example","primary":true}]""");
         await factory.Inbox.WaitForAsync($"sent@{scim.Tenant}.example");
@@ -49,18 +62,10 @@ public sealed class TracesAndLogsTests(TelemetryApiFactory factory)
         Assert.Contains(sends, send => spans.Any(s => s.TraceId == send.TraceId && s.Source.Name == MailKit.Telemetry.SmtpClient.ActivitySourceName));
     }
 
-    private async Task<ScimClient> MailingTenantAsync()
-    {
-        var scim = await factory.NewTenantAsync(keepOwner: true);
-        using var admin = factory.PlatformAdmin(scim.AdminKey);
-        (await admin.PutAsJsonAsync($"/api/v1/tenants/{scim.Tenant}/scim/settings", new { identityProvider = "okta", sendTemporaryPasswordEmail = true })).EnsureSuccessStatusCode();
-        return scim;
-    }
-
     [Fact]
     public async Task NoLogLineSpanOrMetric_HoldsATokenAKeyOrAPassword()
     {
-        var scim = await MailingTenantAsync();
+        var scim = await factory.NewMailingTenantAsync();
         const string chosenPassword = "a-chosen-passphrase-8c1f";
         await scim.CreateUserAsync("secretive", $$""","password":"{{chosenPassword}}","emails":[{"value":"secretive@{{scim.Tenant}}.example","primary":true}]""");
         await scim.CreateUserAsync("mailed", $$""","emails":[{"value":"mailed@{{scim.Tenant}}.example","primary":true}]""");
