@@ -13,6 +13,11 @@ using Scim.Api.Http;
 using Scim.Api.Pages;
 using Scim.Api.ProvisioningLog;
 using Scim.Api.Telemetry;
+using Scim.Api.SingleSignOn;
+using Scim.Api.Hosting;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +27,12 @@ namespace Scim.Api;
 public static class ScimApiExtensions
 {
     private const string ReadyTag = "ready";
+
+    /// <summary>
+    /// One name for every process, so a silo and an API replica (different programs, different folders) open each other's
+    /// cookies and protected secrets with the shared key ring.
+    /// </summary>
+    private const string DataProtectionApplication = "scim-service";
 
     /// <summary>
     /// The longest path and query a request may have: a filter of the longest length fits even when every character
@@ -39,7 +50,14 @@ public static class ScimApiExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProvisioningLogQueue>();
         services.AddHostedService<ProvisioningLogWriter>();
+        services.AddDataProtection().SetApplicationName(DataProtectionApplication);
+        if (ClusterSettings.From(configuration) is { UsesPostgres: true } cluster)
+            services.Configure<KeyManagementOptions>(options => options.XmlRepository = new PostgresKeyRepository(cluster.ConnectionString!));
+        services.AddSingleton<SsoClientSecrets>();
+        services.AddSingleton<TenantOidcOptions>();
+        services.AddScoped<TenantSsoRequests>();
         services.AddAuthentication()
+            .AddScheme<OpenIdConnectOptions, TenantOidcHandler>(TenantSso.Scheme, null)
             .AddScheme<AuthenticationSchemeOptions, ScimTokenHandler>(ScimAuth.TokenScheme, null)
             .AddScheme<AuthenticationSchemeOptions, OperatorKeyHandler>(ScimAuth.OperatorScheme, null)
             .AddScheme<AuthenticationSchemeOptions, AdminKeyHandler>(ScimAuth.AdminKeyScheme, null)
@@ -85,6 +103,7 @@ public static class ScimApiExtensions
             ? ScimErrorWriter.WriteAsync(http, StatusCodes.Status414UriTooLong, null, $"The request URL is longer than {LongestTarget} characters; send long queries as POST .search.")
             : next(http));
         app.UsePageAssets();
+        app.UseMiddleware<TenantSsoMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -97,6 +116,7 @@ public static class ScimApiExtensions
         app.MapOperatorGroupEndpoints();
         app.MapOperatorConnectorEndpoints();
         app.MapTenantAdminEndpoints();
+        app.MapSingleSignOnEndpoints();
         app.MapOperationsEndpoints();
         app.MapRazorPages();
         return app;

@@ -64,6 +64,7 @@ public static class ScimGrainsHostingExtensions
         silo.Services.AddMetrics();
         silo.Services.TryAddSingleton<ProvisioningMetrics>();
         silo.Services.AddOptions<ProvisioningLogOptions>().Bind(silo.Configuration.GetSection(ProvisioningLogOptions.Section));
+        silo.Services.AddOptions<SingleSignOnOptions>().Bind(silo.Configuration.GetSection(SingleSignOnOptions.Section));
         silo.Services.AddOptions<MailOptions>().Bind(silo.Configuration.GetSection(MailOptions.Section))
             .PostConfigure(options => options.PublicBaseUrl ??= silo.Configuration["Scim:PublicBaseUrl"]);
         silo.Services.TryAddSingleton<IMailSender>(provider => string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<MailOptions>>().Value.Host)

@@ -19,6 +19,9 @@ public static class PlatformSessions
     public const string Policy = "scim.platform-user";
     public const string MustChangePasswordClaim = "scim:must-change-password";
 
+    /// <summary>The claim of a session that began at the tenant's identity provider (sign-out then offers the provider's own).</summary>
+    public const string SignedInViaSsoClaim = "scim:sso";
+
     public static void Configure(CookieAuthenticationOptions options)
     {
         options.Cookie.Name = "scim.session";
@@ -42,11 +45,12 @@ public static class PlatformSessions
         };
     }
 
-    /// <summary>The principal of a signed-in user of a tenant.</summary>
-    public static ClaimsPrincipal Principal(string tenant, string userId, bool mustChangePassword)
+    /// <summary>The principal of a signed-in user of a tenant; <paramref name="viaSso"/> when the identity provider vouched for them.</summary>
+    public static ClaimsPrincipal Principal(string tenant, string userId, bool mustChangePassword, bool viaSso = false)
     {
         List<Claim> claims = [new(ScimAuth.TenantClaim, tenant), new(ClaimTypes.NameIdentifier, userId)];
         if (mustChangePassword) claims.Add(new Claim(MustChangePasswordClaim, "true"));
+        if (viaSso) claims.Add(new Claim(SignedInViaSsoClaim, "true"));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
     }
 
@@ -55,6 +59,8 @@ public static class PlatformSessions
         tenant is not null && user.Identity?.IsAuthenticated == true && user.FindFirstValue(ScimAuth.TenantClaim) == tenant;
 
     public static bool MustChangePassword(ClaimsPrincipal user) => user.HasClaim(MustChangePasswordClaim, "true");
+
+    public static bool SignedInViaSso(ClaimsPrincipal user) => user.HasClaim(SignedInViaSsoClaim, "true");
 
     /// <summary>The key of the signed-in user's account grain.</summary>
     public static string? AccountKey(ClaimsPrincipal? user) =>

@@ -62,7 +62,7 @@ public static class TenantAdminEndpoints
     }
 
     /// <summary>A tenant admin's key already names an existing tenant; the operator's does not, so a made-up tenant is a 404.</summary>
-    private static async ValueTask<object?> RequireTenantAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public static async ValueTask<object?> RequireTenantAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var tenant = (string)http.GetRouteValue("tenant")!;

@@ -53,13 +53,15 @@ public sealed class LayerTests
     /// <summary>
     /// The folders of the API, lowest first: HTTP plumbing (bodies, results, the request's facts); SCIM errors and the
     /// instruments metrics read; the cross-cutting parts (authentication, the provisioning log, rate limits, health,
-    /// hosting); the endpoints, the pages and the API reference.
+    /// hosting); single sign-on, which signs people in through their identity provider with both; the endpoints, the pages
+    /// and the API reference.
     /// </summary>
     public static readonly TheoryData<string, string[]> ApiLayers = LayerRules("Scim.Api",
     [
         ["Http"],
         ["Errors", "Telemetry"],
         ["Auth", "ProvisioningLog", "Protection", "Health", "Hosting"],
+        ["SingleSignOn"],
         ["Endpoints", "Pages", "ApiReference"],
     ]);
 

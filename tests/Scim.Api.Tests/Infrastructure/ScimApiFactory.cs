@@ -64,6 +64,8 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Scim:Mail:From", "platform@service.example");
         builder.UseSetting("Scim:Mail:MaxPerSecond", "1000");
         builder.UseSetting("Scim:PublicBaseUrl", origin ?? "https://scim.test.example");
+        // The test identity provider (Infrastructure/TestOidcProvider) serves plain http on loopback.
+        builder.UseSetting("Scim:SingleSignOn:AllowLoopbackIssuers", "true");
         // Development turns the Orleans dashboard on; only the tests of it want its statistics on every grain call.
         builder.UseSetting("Telemetry:Dashboard", "false");
         foreach (var tenant in new[] { ThrottledTenant, ThrottledTenantForStrangers })

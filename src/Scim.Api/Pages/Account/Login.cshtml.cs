@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Scim.Api.Auth;
 using Scim.Api.Protection;
+using Scim.Api.SingleSignOn;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 
@@ -18,6 +19,9 @@ public sealed class LoginModel(IGrainFactory grains, ILogger<LoginModel> logger)
     public const string Refused =
         "The username or password is not right, or the account is locked for a while after too many failed attempts. Check both and try again.";
 
+    public static string SsoOnlyRefused(string provider) =>
+        $"This platform signs in with {provider}: use the button above. Password sign-in is kept for the platform's owner only; if you are the owner, check your username and password.";
+
     private const int MaxLoginLength = 256;
     private const int MaxPasswordLength = 1024;
 
@@ -27,17 +31,27 @@ public sealed class LoginModel(IGrainFactory grains, ILogger<LoginModel> logger)
 
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
+    /// <summary>Set after signing out of a session that began at the identity provider: the page offers to sign out there too.</summary>
+    [BindProperty(SupportsGet = true)] public string? SignedOut { get; set; }
+
     public string? Error { get; private set; }
+
+    /// <summary>The tenant's single sign-on, when a test sign-in proved it: the page offers it first.</summary>
+    public SsoState? Sso { get; private set; }
+
+    public string SsoProvider => SsoProviders.Name(Sso);
+
+    public bool SsoOnly => Sso?.Configuration.SsoOnly == true;
 
     public async Task<IActionResult> OnGetAsync()
     {
-        await LoadTenantAsync();
+        await LoadAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadTenantAsync()) return Page();
+        if (!await LoadAsync()) return Page();
         if (string.IsNullOrWhiteSpace(Login) || string.IsNullOrEmpty(Password))
         {
             Error = "Enter your username or e-mail address, and your password.";
@@ -49,10 +63,18 @@ public sealed class LoginModel(IGrainFactory grains, ILogger<LoginModel> logger)
         if (result.Outcome != SignInOutcome.SignedIn)
         {
             logger.LogInformation("Sign-in to tenant {Tenant} refused: {Outcome}", Tenant, result.Outcome);
-            Error = Refused;
+            // Under "SSO only" every refusal reads alike, so the page does not tell which login is the owner's.
+            Error = SsoOnly ? SsoOnlyRefused(SsoProvider) : Refused;
             return Page();
         }
         await HttpContext.SignInAsync(PlatformSessions.Scheme, PlatformSessions.Principal(Tenant, result.UserId!, result.MustChangePassword));
         return LocalRedirect(result.MustChangePassword ? $"/t/{Tenant}/password" : PlatformSessions.AfterSignIn(Tenant, ReturnUrl));
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        if (!await LoadTenantAsync()) return false;
+        Sso = await Grains.Grain<ISingleSignOnGrain>(Tenant).GetAsync() is { Verified: true } sso ? sso : null;
+        return true;
     }
 }

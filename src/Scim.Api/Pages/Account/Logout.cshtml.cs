@@ -15,7 +15,10 @@ public sealed class LogoutModel(IGrainFactory grains) : TenantPageModel(grains)
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var session = await HttpContext.AuthenticateAsync(PlatformSessions.Scheme);
         await HttpContext.SignOutAsync(PlatformSessions.Scheme);
-        return LocalRedirect(PlatformSessions.SignInPath(Tenant));
+        // A session from the identity provider: the sign-in page then offers to end the provider's session too.
+        return LocalRedirect(PlatformSessions.SignInPath(Tenant)
+            + (session.Principal is { } user && PlatformSessions.SignedInViaSso(user) ? "?signedOut=sso" : ""));
     }
 }
