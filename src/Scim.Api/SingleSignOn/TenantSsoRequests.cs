@@ -16,10 +16,11 @@ public sealed class TenantSsoRequests(TenantOidcOptions tenants) : IOptionsMonit
 
     private OpenIdConnectOptions? options;
 
+    /// <summary>Makes the request one of the tenant's sign-in; when its options cannot be built (the secret does not open), it stays no one's.</summary>
     public void Use(string tenant, SsoState settings)
     {
-        (Tenant, Settings) = (tenant, settings);
         options = tenants.For(tenant, settings);
+        (Tenant, Settings) = (tenant, settings);
     }
 
     public OpenIdConnectOptions CurrentValue => Get(null);
