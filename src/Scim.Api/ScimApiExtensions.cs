@@ -50,6 +50,12 @@ public static class ScimApiExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProvisioningLogQueue>();
         services.AddHostedService<ProvisioningLogWriter>();
+        // ASP.NET Core's "Request starting/finished" lines carry the whole URL: a SCIM filter's values and an identity
+        // provider's authorization code would land in every log. The provisioning log, metrics and traces (which redact
+        // query values) tell what came in. The OpenID Connect handler's debug lines quote the redirect with its state.
+        services.AddLogging(logging => logging
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning)
+            .AddFilter(typeof(TenantOidcHandler).FullName, LogLevel.Information));
         services.AddDataProtection().SetApplicationName(DataProtectionApplication);
         if (ClusterSettings.From(configuration) is { UsesPostgres: true } cluster)
             services.Configure<KeyManagementOptions>(options => options.XmlRepository = new PostgresKeyRepository(cluster.ConnectionString!));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using OpenTelemetry.Logs;
 using Scim.Api.Tests.Infrastructure;
 
@@ -87,6 +88,31 @@ public sealed class TracesAndLogsTests(TelemetryApiFactory factory)
         Assert.True(exported.Count > 50, $"only {exported.Count} items were exported");
         Assert.Contains(exported, line => line.Contains("POST /scim/v2/{tenant}/Users", StringComparison.Ordinal));
         foreach (var secret in new[] { scim.Token, scim.AdminKey, ScimApiFactory.OperatorKey, chosenPassword, temporaryPassword, "a-wrong-passphrase-77aa" })
+            Assert.DoesNotContain(exported, line => line.Contains(secret, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ASignInThroughTheIdentityProvider_LeavesNoCodeStateOrClientSecretInLogsOrSpans()
+    {
+        var sso = await SsoTenants.NewAsync(factory);
+        await SsoTenants.ProvisionAsync(sso, "alice", "alice@school.example");
+        sso.Provider.SignInAs(sso.Tenant, new TestOidcProvider.Identity("alice-sub", "alice@school.example"));
+        using var browser = factory.Browser();
+        var answer = new Dictionary<string, string>();
+
+        var landed = await SsoTenants.FollowAsync(browser, $"/t/{sso.Tenant}/sso", callback =>
+        {
+            foreach (var (key, value) in QueryHelpers.ParseQuery(callback.Query)) answer[key] = value.ToString();
+            return callback;
+        });
+        factory.Flush();
+        var exported = factory.Logs.Snapshot().Select(Describe)
+            .Concat(factory.Spans.Snapshot().Select(s => $"{s.DisplayName} {string.Join(' ', s.TagObjects.Select(t => $"{t.Key}={t.Value}"))}"))
+            .ToList();
+
+        Assert.Equal($"/t/{sso.Tenant}/", landed);
+        Assert.Contains(exported, line => line.Contains("/signin-oidc", StringComparison.Ordinal));
+        foreach (var secret in new[] { answer["code"], answer["state"], sso.Secret })
             Assert.DoesNotContain(exported, line => line.Contains(secret, StringComparison.Ordinal));
     }
 
