@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Scim.Api.Auth;
 using Scim.Api.Http;
 using Scim.Api.SingleSignOn;
-using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 
@@ -17,18 +16,13 @@ namespace Scim.Api.Endpoints;
 /// </summary>
 public static class SingleSignOnEndpoints
 {
-    private const int MaxSecretLength = 1024;
-
-    public sealed record SsoRequest(string? Issuer, string? ClientId, string? ClientSecret, string? Claim, string? MatchAttribute,
-        IReadOnlyList<string>? AllowedEmailDomains, bool? SsoOnly, string? DisplayName);
-
     public static void MapSingleSignOnEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/tenants/{tenant}/sso").RequireAuthorization(ScimAuth.TenantAdminPolicy).WithTags("Tenant admin: single sign-on")
             .AddEndpointFilter(async (context, next) => await TenantAdminEndpoints.RequireTenantAsync(context, next));
         api.MapGet("", async (string tenant, IServer server, [AsParameters] ScimServices s) =>
             TypedResults.Ok(SsoSettingsView.Of(await s.Grains.Grain<ISingleSignOnGrain>(tenant).GetAsync(), PublicBase(s, server), tenant)));
-        api.MapPut("", SaveAsync).Accepts<SsoRequest>("application/json");
+        api.MapPut("", SaveAsync).Accepts<SsoSettings.Request>("application/json");
         api.MapDelete("", async (string tenant, [AsParameters] ScimServices s) =>
         {
             await s.Grains.Grain<ISingleSignOnGrain>(tenant).RemoveAsync();
@@ -40,23 +34,11 @@ public static class SingleSignOnEndpoints
         app.MapGet("/t/{tenant}/sso/signout", SignOutAtProviderAsync).ExcludeFromDescription();
     }
 
-    /// <summary>Stores the settings, the client secret protected first (the secret is kept when none is sent).</summary>
-    public static async Task<SsoSettingsView> SaveSettingsAsync(string tenant, SsoRequest body, string updatedBy, ScimServices s, IServer server, SsoClientSecrets secrets)
-    {
-        var claim = string.IsNullOrWhiteSpace(body.Claim) ? "email" : body.Claim.Trim();
-        var secret = string.IsNullOrEmpty(body.ClientSecret) ? null
-            : body.ClientSecret.Length > MaxSecretLength ? throw ScimException.InvalidValue($"clientSecret must be at most {MaxSecretLength} characters.")
-            : secrets.Protect(body.ClientSecret);
-        var configuration = new SsoConfiguration(body.Issuer ?? "", body.ClientId ?? "", secret, claim, SsoMatching.Parse(body.MatchAttribute, claim),
-            body.AllowedEmailDomains ?? [], body.SsoOnly ?? false, body.DisplayName);
-        var state = await s.Grains.Grain<ISingleSignOnGrain>(tenant).SaveAsync(configuration, updatedBy);
-        return SsoSettingsView.Of(state, PublicBase(s, server), tenant);
-    }
-
     private static async Task<IResult> SaveAsync(string tenant, HttpContext http, IServer server, SsoClientSecrets secrets, [AsParameters] ScimServices s)
     {
-        var body = await s.Bodies.ReadAsync<SsoRequest>(http.Request);
-        return TypedResults.Ok(await SaveSettingsAsync(tenant, body, http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown", s, server, secrets));
+        var body = await s.Bodies.ReadAsync<SsoSettings.Request>(http.Request);
+        var state = await SsoSettings.SaveAsync(s.Grains, secrets, tenant, body, http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown");
+        return TypedResults.Ok(SsoSettingsView.Of(state, PublicBase(s, server), tenant));
     }
 
     /// <summary>Sends the browser to the tenant's identity provider, coming back to <paramref name="returnUrl"/> (a page of the tenant).</summary>

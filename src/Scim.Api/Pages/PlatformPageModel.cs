@@ -72,4 +72,7 @@ public abstract class PlatformPageModel(IGrainFactory grains) : TenantPageModel(
 
     /// <summary>The SCIM integration's settings page (it belongs to the platform group).</summary>
     public string ScimSettingsPath => GroupPath(PlatformGroupId) + "/settings/integrations/scim";
+
+    /// <summary>The single sign-on settings page (it belongs to the platform group too).</summary>
+    public string SsoSettingsPath => GroupPath(PlatformGroupId) + "/settings/integrations/sso";
 }

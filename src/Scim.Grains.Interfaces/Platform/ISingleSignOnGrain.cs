@@ -10,7 +10,8 @@ public interface ISingleSignOnGrain : IGrainWithStringKey
 
     /// <summary>
     /// Stores the settings (400 invalidValue for a bad issuer, client, claim or domain, a first save without a secret,
-    /// or "SSO only" before a test sign-in proved them); a change of issuer, client, secret or claim needs a new test.
+    /// or turning "SSO only" on before a test sign-in proved them); a change of issuer, client, secret, claim or attribute
+    /// needs a new test, and suspends "SSO only" until then.
     /// </summary>
     Task<SsoState> SaveAsync(SsoConfiguration configuration, string updatedBy);
 

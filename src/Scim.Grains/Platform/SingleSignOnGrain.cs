@@ -21,7 +21,9 @@ internal sealed class SingleSignOnGrain(
         var after = SsoRules.Checked(configuration with { ProtectedClientSecret = secret }, options.Value.AllowLoopbackIssuers);
         var retest = before is null || SsoRules.NeedsNewTest(before.Configuration, after);
         var verified = !retest && before!.Verified;
-        if (after.SsoOnly && !verified)
+        // "SSO only" is turned on only with proven settings; once on, a change that needs a new test suspends it (the
+        // sign-in grain enforces it only while verified) instead of refusing, say, the rotation of a secret.
+        if (after.SsoOnly && !verified && before?.Configuration.SsoOnly != true)
         {
             throw ScimException.InvalidValue(
                 "Run a test sign-in with these settings before turning password sign-in off: until one works, people could not sign in at all.");

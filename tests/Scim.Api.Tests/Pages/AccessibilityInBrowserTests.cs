@@ -29,6 +29,7 @@ public abstract class AccessibilityInBrowserTests<TFactory>(BrowserSite<TFactory
             ("home", $"/t/{scim.Tenant}/"), ("password", $"/t/{scim.Tenant}/password"), ("platform-group", $"/t/{scim.Tenant}/groups/{platformGroup}"),
             ("group-admin", $"/t/{scim.Tenant}/groups/{group}?findUser=amy&findParent=Read"), ("scim-settings", scimSettings),
             ("scim-log", $"{scimSettings}/log"), ("users", $"/t/{scim.Tenant}/users"), ("user", $"/t/{scim.Tenant}/users/{user}"),
+            ("sso-settings", $"/t/{scim.Tenant}/groups/{platformGroup}/settings/integrations/sso"),
         })
         {
             await page.GotoAsync(path);
@@ -41,6 +42,8 @@ public abstract class AccessibilityInBrowserTests<TFactory>(BrowserSite<TFactory
         var stranger = await site.NewPageAsync(width);
         await stranger.GotoAsync($"/t/{scim.Tenant}/login");
         violations.AddRange(await CheckAsync(stranger, "sign-in"));
+        await stranger.GotoAsync($"/t/{scim.Tenant}/sso/refused?reason=unknown-user");
+        violations.AddRange(await CheckAsync(stranger, "sso-refused"));
 
         var console = await site.NewPageAsync(width);
         await console.GotoAsync("/operator/login");

@@ -161,6 +161,30 @@ public abstract class SsoSignInTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task AChangeThatNeedsANewTest_SuspendsSsoOnly_UntilATestSignInWorksAgain()
+    {
+        var sso = await NewAsync(factory);
+        await sso.Scim.CreateUserAsync("carol", $$""","password":"{{InvitedOwners.Password}}","emails":[{"value":"carol@school.example","primary":true}]""");
+        using var admin = factory.Operator();
+        object Settings(string claim) => new { issuer = sso.Provider.Issuer, clientId = sso.Tenant, claim, displayName = "Test IdP", ssoOnly = true };
+        await admin.PutAsJsonAsync($"/api/v1/tenants/{sso.Tenant}/sso", Settings("email"));
+        using var carol = factory.Browser();
+
+        var changed = await admin.PutAsJsonAsync($"/api/v1/tenants/{sso.Tenant}/sso", Settings("preferred_username"));
+        var meanwhile = await carol.SignInAsync(sso.Tenant, "carol", InvitedOwners.Password);
+        sso.Provider.SignInAs(sso.Tenant, new TestOidcProvider.Identity("owner-sub", sso.OwnerEmail, PreferredUsername: sso.OwnerEmail));
+        var tested = await FollowAsync(sso.Owner, $"/t/{sso.Tenant}/sso/test?returnUrl=/t/{sso.Tenant}/");
+        using var later = factory.Browser();
+        var refused = await later.SignInAsync(sso.Tenant, "carol", InvitedOwners.Password);
+
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, meanwhile.Status);
+        Assert.Contains("test=verified", tested);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("This platform signs in with Test IdP", refused.Html);
+    }
+
+    [Fact]
     public async Task UntilATestSignInWorks_SignInThroughTheProviderIsNotOffered()
     {
         var sso = await NewAsync(factory, verified: false);
