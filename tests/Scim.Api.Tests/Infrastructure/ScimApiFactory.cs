@@ -88,12 +88,12 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
 
     /// <summary>
     /// A browser of the platform's pages: cookies kept, redirects not followed, over https as the public address is
-    /// (the service marks its cookies Secure then, and a browser sends them back only over https).
+    /// (the service marks its cookies Secure then, and a browser sends them back only over https), or at the real port
+    /// the service serves on for a browser.
     /// </summary>
-    public BrowserClient Browser() => new(CreateClient(new WebApplicationFactoryClientOptions
-    {
-        AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
-    }));
+    public BrowserClient Browser() => new(origin is null
+        ? CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") })
+        : new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(origin) });
 
     /// <summary>The operator's group admin API for a tenant.</summary>
     public GroupAdminClient GroupAdmin(string tenant) => new(Operator(), tenant);

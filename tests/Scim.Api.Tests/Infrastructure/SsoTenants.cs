@@ -12,29 +12,30 @@ public static class SsoTenants
 {
     public const string PublicBase = "https://scim.test.example";
 
-    public sealed record SsoTenant(string Tenant, string PlatformGroupId, BrowserClient Owner, ScimClient Scim, TestOidcProvider Provider)
+    public sealed record SsoTenant(string Tenant, string PlatformGroupId, BrowserClient Owner, ScimClient Scim, TestOidcProvider Provider, string Origin)
     {
         public string OwnerEmail => $"owner@{Tenant}.example";
 
         public string Secret => $"secret-of-{Tenant}";
     }
 
-    public static async Task<SsoTenant> NewAsync(ScimApiFactory factory, bool verified = true, object? settings = null)
+    /// <summary>A tenant signing in through the test provider; <paramref name="origin"/> is the service's public origin (a browser site's own).</summary>
+    public static async Task<SsoTenant> NewAsync(ScimApiFactory factory, bool verified = true, object? settings = null, string origin = PublicBase)
     {
         var provider = await TestOidcProvider.SharedAsync();
         var (tenant, platformGroupId, owner) = await InvitedOwners.SignedInAsync(factory);
         using var admin = factory.Operator();
         (await admin.PostAsync($"/api/v1/tenants/{tenant}/scim/activate", null)).EnsureSuccessStatusCode();
         var scim = new ScimClient(factory.CreateClient(), tenant, await factory.IssueTokenAsync(tenant, "okta"));
-        var sso = new SsoTenant(tenant, platformGroupId, owner, scim, provider);
-        provider.Register(tenant, sso.Secret, $"{PublicBase}/t/{tenant}/signin-oidc", $"{PublicBase}/t/{tenant}/signout-oidc");
+        var sso = new SsoTenant(tenant, platformGroupId, owner, scim, provider, origin);
+        provider.Register(tenant, sso.Secret, $"{origin}/t/{tenant}/signin-oidc", $"{origin}/t/{tenant}/signout-oidc");
         var saved = await admin.PutAsJsonAsync($"/api/v1/tenants/{tenant}/sso",
             settings ?? new { issuer = provider.Issuer, clientId = tenant, clientSecret = sso.Secret, claim = "email", displayName = "Test IdP" });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         if (verified)
         {
             provider.SignInAs(tenant, new TestOidcProvider.Identity("owner-sub", sso.OwnerEmail));
-            Assert.Contains("test=verified", await FollowAsync(owner, $"/t/{tenant}/sso/test?returnUrl=/t/{tenant}/"));
+            Assert.Contains("test=verified", await FollowAsync(owner, $"/t/{tenant}/sso/test?returnUrl=/t/{tenant}/", origin: origin));
         }
         return sso;
     }
@@ -43,7 +44,7 @@ public static class SsoTenants
     /// Goes through a sign-in as a browser does, from <paramref name="startPath"/> to the provider (which answers at once
     /// for the identity its test set) and back to the service's callback; answers where the service sends the browser last.
     /// </summary>
-    public static async Task<string> FollowAsync(BrowserClient browser, string startPath, Func<Uri, Uri>? alterCallback = null)
+    public static async Task<string> FollowAsync(BrowserClient browser, string startPath, Func<Uri, Uri>? alterCallback = null, string origin = PublicBase)
     {
         var start = await browser.GetAsync(startPath);
         Assert.True(start.Status == HttpStatusCode.Found, $"{startPath} answered {start.Status}: {start.Html}");
@@ -52,7 +53,7 @@ public static class SsoTenants
         using var answer = await idp.GetAsync(start.Location);
         Assert.True(answer.StatusCode == HttpStatusCode.Found, $"The provider answered {answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
         var callback = (alterCallback ?? (uri => uri))(answer.Headers.Location!);
-        Assert.StartsWith(PublicBase, callback.AbsoluteUri);
+        Assert.StartsWith(origin, callback.AbsoluteUri);
         var done = await browser.GetAsync(callback.PathAndQuery);
         Assert.True(done.Status == HttpStatusCode.Found, $"The callback answered {done.Status}: {done.Html}");
         return done.Location!;

@@ -40,6 +40,7 @@ public sealed class TestOidcProvider
         public string PostLogoutRedirectUri => postLogoutRedirectUri;
         public Identity? Next { get; set; }
         public string? Audience { get; set; }
+        public bool AlterState { get; set; }
     }
 
     /// <summary>Registers an application (a tenant's platform) with its secret and the addresses the service gives.</summary>
@@ -49,8 +50,11 @@ public sealed class TestOidcProvider
     /// <summary>Who the provider says signed in, the next times this client sends someone to it.</summary>
     public void SignInAs(string clientId, Identity identity) => clients[clientId].Next = identity;
 
-    /// <summary>Makes the id tokens of this client name another audience, as an answer meant for another application would.</summary>
-    public void IssueTokensFor(string clientId, string audience) => clients[clientId].Audience = audience;
+    /// <summary>Alters the state of this client's next answers, as someone tampering with the redirect back would (false: no more).</summary>
+    public void AlterStateFor(string clientId, bool alter) => clients[clientId].AlterState = alter;
+
+    /// <summary>Makes the id tokens of this client name another audience, as an answer meant for another application would (null: its own again).</summary>
+    public void IssueTokensFor(string clientId, string? audience) => clients[clientId].Audience = audience;
 
     private static async Task<TestOidcProvider> StartAsync()
     {
@@ -102,6 +106,12 @@ public sealed class TestOidcProvider
                 }
                 return default;
             }).SetOrder(PrepareIdentityTokenPrincipal.Descriptor.Order + 1));
+            options.AddEventHandler<ApplyAuthorizationResponseContext>(handler => handler.UseInlineHandler(context =>
+            {
+                if (context.Request?.ClientId is { } id && provider.clients.TryGetValue(id, out var client) && client.AlterState && context.Response.State is { } state)
+                    context.Response.State = "X" + state;
+                return default;
+            }).SetOrder(Authentication.AttachResponseState.Descriptor.Order + 1));
             options.AddEventHandler<ValidateEndSessionRequestContext>(handler => handler.UseInlineHandler(context =>
             {
                 if (context.PostLogoutRedirectUri is { } uri && !provider.clients.Values.Any(c => c.PostLogoutRedirectUri == uri))

@@ -92,6 +92,54 @@ public abstract class SsoInBrowserTests<TFactory>(BrowserSite<TFactory> site) wh
         await stranger.SetViewportSizeAsync(BrowserSite<TFactory>.PhoneWidth, 900);
         await Screenshots.SaveAsync(stranger, "sso-refused");
     }
+
+    [Fact]
+    public async Task EachRefusal_ShowsAPageThatSaysWhatToDoNext()
+    {
+        var sso = await SsoTenants.NewAsync(site.Service, origin: site.Origin);
+        var other = await SsoTenants.NewAsync(site.Service, origin: site.Origin);
+        await SsoTenants.ProvisionAsync(sso, "alice", "alice@school.example");
+        await SsoTenants.ProvisionAsync(sso, "dora", "dora@school.example", active: false);
+        await SsoTenants.ProvisionAsync(other, "bob", "bob@elsewhere.example");
+        await sso.Scim.CreateUserAsync("carol", $$""","password":"{{InvitedOwners.Password}}" """);
+
+        async Task<IPage> SignInAsync(string email)
+        {
+            sso.Provider.SignInAs(sso.Tenant, new TestOidcProvider.Identity("sub-" + email, email));
+            var page = await site.NewPageAsync();
+            await page.GotoAsync($"/t/{sso.Tenant}/login");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Sign in with Test IdP" }).ClickAsync();
+            return page;
+        }
+        async Task RefusedAsync(IPage page, string explanation)
+        {
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You could not be signed in" })).ToBeVisibleAsync();
+            await Expect(page.GetByText(explanation)).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Back to the sign-in page" })).ToBeVisibleAsync();
+        }
+
+        var deactivated = await SignInAsync("dora@school.example");
+        await RefusedAsync(deactivated, "Your account on this platform is deactivated");
+        await Screenshots.SaveAsync(deactivated, "sso-refused-deactivated");
+        await RefusedAsync(await SignInAsync("bob@elsewhere.example"), "no user of this platform matches your account");
+        sso.Provider.AlterStateFor(sso.Tenant, true);
+        await RefusedAsync(await SignInAsync("alice@school.example"), "did not complete");
+        sso.Provider.AlterStateFor(sso.Tenant, false);
+        sso.Provider.IssueTokensFor(sso.Tenant, "another-application");
+        await RefusedAsync(await SignInAsync("alice@school.example"), "did not complete");
+        sso.Provider.IssueTokensFor(sso.Tenant, null);
+        var alice = await SignInAsync("alice@school.example");
+        await Expect(alice).ToHaveURLAsync($"{site.Origin}/t/{sso.Tenant}/");
+
+        using var admin = site.Service.Operator();
+        (await admin.PutAsJsonAsync($"/api/v1/tenants/{sso.Tenant}/sso",
+            new { issuer = sso.Provider.Issuer, clientId = sso.Tenant, claim = "email", displayName = "Test IdP", ssoOnly = true })).EnsureSuccessStatusCode();
+        var carol = await site.NewPageAsync();
+        await carol.GotoAsync($"/t/{sso.Tenant}/login");
+        await PlatformPages.SignInAsync(carol, "carol", InvitedOwners.Password);
+        await Expect(carol.GetByText("This platform signs in with Test IdP: use the “Sign in with Test IdP” button.")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(carol, "sign-in-sso-only-refused");
+    }
 }
 
 [Collection(InMemoryBrowserCollection.Name)]

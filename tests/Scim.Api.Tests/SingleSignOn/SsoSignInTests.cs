@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Net.Http.Json;
 using Scim.Api.Tests.Infrastructure;
 using static Scim.Api.Tests.Infrastructure.SsoTenants;
@@ -230,6 +231,33 @@ public abstract class SsoSignInTests(ScimApiFactory factory)
 
         Assert.Equal($"/t/{sso.Tenant}/sso/refused?reason=unreachable", landed);
         Assert.Contains("cannot be reached right now", page.Html);
+    }
+
+    [Fact]
+    public async Task AnIssuerThatNeverAnswers_HoldsUpOnlyItsOwnSignIn_NotPasswordsHereOrElsewhere()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0); // accepts connections, never answers
+        silent.Start();
+        var held = new List<TcpClient>();
+        _ = Task.Run(async () => { while (true) held.Add(await silent.AcceptTcpClientAsync()); });
+        var stuck = await NewAsync(factory, verified: false,
+            settings: new { issuer = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}", clientId = "x", clientSecret = "y", claim = "email" });
+        var elsewhere = await NewAsync(factory, verified: false);
+        await elsewhere.Scim.CreateUserAsync("carol", $$""","password":"{{InvitedOwners.Password}}" """);
+        using var carol = factory.Browser();
+        using var owner = factory.Browser();
+
+        var waiting = FollowAsync(stuck.Owner, $"/t/{stuck.Tenant}/sso/test?returnUrl=/t/{stuck.Tenant}/");
+        var carolIn = await carol.SignInAsync(elsewhere.Tenant, "carol", InvitedOwners.Password);
+        var ownerIn = await owner.SignInAsync(stuck.Tenant, stuck.OwnerEmail, InvitedOwners.Password);
+        var stillWaiting = !waiting.IsCompleted;
+        var landed = await waiting;
+        held.ForEach(c => c.Dispose());
+
+        Assert.Equal(HttpStatusCode.Redirect, carolIn.Status);
+        Assert.Equal(HttpStatusCode.Redirect, ownerIn.Status);
+        Assert.True(stillWaiting, "The sign-ins finished only after the silent issuer's request gave up.");
+        Assert.Equal($"/t/{stuck.Tenant}/sso/refused?reason=unreachable", landed);
     }
 
     [Collection(InMemoryCollection.Name)]

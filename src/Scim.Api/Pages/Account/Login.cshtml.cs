@@ -20,7 +20,7 @@ public sealed class LoginModel(IGrainFactory grains, ILogger<LoginModel> logger)
         "The username or password is not right, or the account is locked for a while after too many failed attempts. Check both and try again.";
 
     public static string SsoOnlyRefused(string provider) =>
-        $"This platform signs in with {provider}: use the button above. Password sign-in is kept for the platform's owner only; if you are the owner, check your username and password.";
+        $"This platform signs in with {provider}: use the “Sign in with {provider}” button. Password sign-in is kept for the platform's owner only; if you are the owner, check your username and password.";
 
     private const int MaxLoginLength = 256;
     private const int MaxPasswordLength = 1024;
