@@ -97,6 +97,30 @@ public abstract class ScimSettingsPagesTests(ScimApiFactory factory)
     }
 
     /// <summary>The log is written off the request path: reads the page until it shows <paramref name="text"/>.</summary>
+    [Fact]
+    public async Task TheConnectionCheck_SaysWhetherTheIdPHasCalled_AndWhatToDoAboutACommonFailure()
+    {
+        var (tenant, platformGroupId, owner) = await OwnerAsync(enableConnector: true);
+        using var _ = owner;
+        var path = $"/t/{tenant}/groups/{platformGroupId}/settings/integrations/scim";
+        var scim = new ScimClient(factory.CreateClient(), tenant, await factory.IssueTokenAsync(tenant, "okta"));
+
+        var before = await owner.GetAsync(path);
+        await scim.GetAsync("/Users");
+        var inactive = await WaitForAsync(owner, path, "answered 403");
+        await owner.SubmitAsync(path, new Dictionary<string, string> { ["IdentityProvider"] = "okta" }, $"{path}?handler=Activate");
+        await scim.CreateUserAsync("taken@example.com");
+        var created = await WaitForAsync(owner, path, "answered 201");
+        await scim.PostAsync("/Users", """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"TAKEN@example.com"}""");
+        var conflict = await WaitForAsync(owner, path, "answered 409");
+
+        Assert.Contains("No call from Okta since its token was generated", before.Html);
+        Assert.Contains("401 means it does not have this token", before.Html);
+        Assert.Contains("The integration is not active, so the call was refused", inactive);
+        Assert.Contains("POST /scim/v2/" + tenant + "/Users answered 201", created);
+        Assert.Contains("A user or group with that name already exists on the platform", conflict);
+    }
+
     private static async Task<string> WaitForAsync(BrowserClient browser, string path, string text)
     {
         for (var attempt = 0; ; attempt++)

@@ -83,6 +83,7 @@ public abstract class ScimSetupInBrowserTests<TFactory>(BrowserSite<TFactory> si
         await PlatformPages.ReloadUntilShownAsync(page, call);
         await Screenshots.SaveAsync(page, "scim-log");
         await page.GetByRole(AriaRole.Link, new() { Name = "SCIM", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#connection-check")).ToContainTextAsync($"POST /scim/v2/{tenant}/Users answered 201");
         await Screenshots.SaveAsync(page, "scim-active");
         var mail = await Service.Inbox.WaitForAsync(email);
         var learner = await site.NewPageAsync();

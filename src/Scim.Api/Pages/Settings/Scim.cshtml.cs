@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Scim.Api.Auth;
 using Scim.Api.Http;
+using Scim.Api.SingleSignOn;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
@@ -45,6 +46,9 @@ public sealed class ScimModel(IGrainFactory grains, IServer server, IOptions<Sci
     public IReadOnlyList<TokenInfo> Tokens { get; private set; } = [];
 
     public IReadOnlyList<ProvisioningLogEntry> Calls { get; private set; } = [];
+
+    /// <summary>Whether the identity provider has called since its newest token, and what to do about a failure.</summary>
+    public ConnectionCheck? Connection => ConnectionCheck.Of(Tokens, Calls);
 
     /// <summary>The token just generated: shown on this answer only, never again.</summary>
     public IssuedToken? NewToken { get; private set; }
@@ -104,7 +108,9 @@ public sealed class ScimModel(IGrainFactory grains, IServer server, IOptions<Sci
             (IdentityProvider, SendTemporaryPasswordEmail) = (Connector.Settings.IdentityProvider, Connector.Settings.SendTemporaryPasswordEmail);
         if (!Connector.Enabled) return Page();
         Tokens = await TokenSet.ListAsync();
-        Calls = (await Grains.Grain<IProvisioningLogGrain>(Tenant).ReadAsync(new LogQuery(null, null, null, null, null, null, RecentCalls))).Entries;
+        // The identity provider's calls: people's sign-ins through single sign-on share the log but are not calls.
+        Calls = (await Grains.Grain<IProvisioningLogGrain>(Tenant).ReadAsync(new LogQuery(null, null, null, null, null, null, RecentCalls))).Entries
+            .Where(e => e.ResourceType != TenantOidcEvents.LogResourceType).ToList();
         People = await NamesAsync(Tokens.Select(t => t.CreatedBy).Append(Connector.ActivatedBy));
         return Page();
     }
