@@ -59,8 +59,8 @@ public sealed class TenantOidcEvents : OpenIdConnectEvents
             if (decision.Outcome != SignInOutcome.SignedIn) refusal = SsoRefusals.Of(decision.Outcome);
         }
         var note = refusal is null
-            ? $"Single sign-on: {claim} '{value}' is user {decision!.UserId}."
-            : $"Single sign-on refused ({refusal}): {claim} '{value ?? "(none)"}'" + (email is null || claim == "email" ? "." : $", email '{email}'.");
+            ? $"Single sign-on: {claim} '{Shown(value)}' is user {decision!.UserId}."
+            : $"Single sign-on refused ({refusal}): {claim} '{Shown(value) ?? "(none)"}'" + (email is null || claim == "email" ? "." : $", email '{Shown(email)}'.");
         if (context.Properties?.Items.TryGetValue(TenantSso.TestedBy, out var testedBy) == true && testedBy is not null)
         {
             await FinishTestAsync(context, tenant, refusal, note, testedBy);
@@ -114,6 +114,11 @@ public sealed class TenantOidcEvents : OpenIdConnectEvents
         context.Response.Redirect(TenantSso.RefusedPath(tenant, refusal));
         context.HandleResponse();
     }
+
+    /// <summary>A claim's value as the log shows it: the provider signed it, but its length is still its own.</summary>
+    private static string? Shown(string? value) => value is { Length: > MaxShownLength } ? value[..MaxShownLength] + "…" : value;
+
+    private const int MaxShownLength = 200;
 
     private static void Log(HttpContext http, string tenant, int status, string? userId, string note)
     {

@@ -29,7 +29,8 @@ internal sealed class SingleSignOnGrain(
                 "Run a test sign-in with these settings before turning password sign-in off: until one works, people could not sign in at all.");
         }
         var now = clock.GetUtcNow();
-        state.State.Settings = new SsoState(after, (before?.Version ?? 0) + 1, verified, verified ? before!.VerifiedAt : null,
+        state.State.LastVersion = Math.Max(state.State.LastVersion, before?.Version ?? 0) + 1;
+        state.State.Settings = new SsoState(after, state.State.LastVersion, verified, verified ? before!.VerifiedAt : null,
             verified ? before!.VerifiedBy : null, now, updatedBy);
         await state.WriteStateAsync();
         return state.State.Settings;
@@ -46,6 +47,6 @@ internal sealed class SingleSignOnGrain(
     public async Task RemoveAsync()
     {
         state.State.Settings = null;
-        await state.ClearStateAsync();
+        await state.WriteStateAsync();
     }
 }

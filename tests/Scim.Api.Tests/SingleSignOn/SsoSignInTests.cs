@@ -260,6 +260,22 @@ public abstract class SsoSignInTests(ScimApiFactory factory)
         Assert.Equal($"/t/{stuck.Tenant}/sso/refused?reason=unreachable", landed);
     }
 
+    [Fact]
+    public async Task SettingsRemovedAndSavedAgain_AreUsedAsSaved_NotAsEveryProcessCachedThemBefore()
+    {
+        var sso = await NewAsync(factory);
+        using var admin = factory.Operator();
+        var issuer = $"http://127.0.0.1:{ScimApiFactory.FreePort()}";
+
+        var removed = await admin.DeleteAsync($"/api/v1/tenants/{sso.Tenant}/sso");
+        var saved = await admin.PutAsJsonAsync($"/api/v1/tenants/{sso.Tenant}/sso", new { issuer, clientId = "x", clientSecret = "y", claim = "email" });
+        var landed = await FollowAsync(sso.Owner, $"/t/{sso.Tenant}/sso/test?returnUrl=/t/{sso.Tenant}/");
+
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal($"/t/{sso.Tenant}/sso/refused?reason=unreachable", landed);
+    }
+
     [Collection(InMemoryCollection.Name)]
     public sealed class InMemory(InMemoryApiFactory factory) : SsoSignInTests(factory);
 
