@@ -14,18 +14,21 @@ namespace Scim.Api.SingleSignOn;
 /// configuration manager) and its own back-channel client, so one tenant's slow or unreachable issuer delays no other.
 /// The state and nonce are protected under a purpose of the tenant's own.
 /// </summary>
-public sealed class TenantOidcOptions(IDataProtectionProvider dataProtection, SsoClientSecrets secrets, IOptions<ScimApiOptions> api, TimeProvider clock)
+public sealed class TenantOidcOptions(IDataProtectionProvider dataProtection, SsoClientSecrets secrets, IOptions<ScimApiOptions> api, TimeProvider clock,
+    IConfiguration configuration)
 {
-    /// <summary>How long a tenant's issuer may take to answer the service (discovery, keys, the code's redemption).</summary>
-    public static readonly TimeSpan BackchannelTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long a tenant's issuer may take to answer the service (discovery, keys, the code's redemption): setting
+    /// <c>Scim:SingleSignOn:BackchannelTimeoutSeconds</c>, 10 s by default.
+    /// </summary>
+    private readonly TimeSpan backchannelTimeout = TimeSpan.FromSeconds(configuration.GetValue("Scim:SingleSignOn:BackchannelTimeoutSeconds", 10.0));
 
     private readonly ConcurrentDictionary<string, (int Version, OpenIdConnectOptions Options)> tenants = new(StringComparer.Ordinal);
 
     /// <summary>The options of a request that is no tenant's sign-in step: they answer nothing but their own unreachable paths.</summary>
-    public OpenIdConnectOptions Inert { get; } = Finish("-", new OpenIdConnectOptions
-    {
-        Authority = "https://sso.invalid", ClientId = "none",
-    }, dataProtection, api.Value, clock);
+    public OpenIdConnectOptions Inert => inert ??= Finish("-", new OpenIdConnectOptions { Authority = "https://sso.invalid", ClientId = "none" });
+
+    private OpenIdConnectOptions? inert;
 
     public OpenIdConnectOptions For(string tenant, SsoState state)
     {
@@ -37,12 +40,12 @@ public sealed class TenantOidcOptions(IDataProtectionProvider dataProtection, Ss
             ClientId = configuration.ClientId,
             ClientSecret = secrets.Unprotect(configuration.ProtectedClientSecret!),
             RequireHttpsMetadata = configuration.Issuer.StartsWith("https://", StringComparison.OrdinalIgnoreCase),
-        }, dataProtection, api.Value, clock);
+        });
         tenants[tenant] = (state.Version, options);
         return options;
     }
 
-    private static OpenIdConnectOptions Finish(string tenant, OpenIdConnectOptions options, IDataProtectionProvider dataProtection, ScimApiOptions api, TimeProvider clock)
+    private OpenIdConnectOptions Finish(string tenant, OpenIdConnectOptions options)
     {
         options.ResponseType = "code";
         // The answer comes back as a top-level GET, so the correlation and nonce cookies can be SameSite=Lax, which
@@ -59,11 +62,11 @@ public sealed class TenantOidcOptions(IDataProtectionProvider dataProtection, Ss
         options.SignedOutRedirectUri = PlatformSessions.SignInPath(tenant);
         options.SignInScheme = PlatformSessions.Scheme;
         options.SignOutScheme = PlatformSessions.Scheme;
-        options.BackchannelTimeout = BackchannelTimeout;
+        options.BackchannelTimeout = backchannelTimeout;
         options.TimeProvider = clock;
         options.EventsType = null;
         options.Events = TenantOidcEvents.Instance;
-        var secure = api.PublicBaseUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true
+        var secure = api.Value.PublicBaseUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true
             ? CookieSecurePolicy.Always
             : CookieSecurePolicy.SameAsRequest;
         foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })

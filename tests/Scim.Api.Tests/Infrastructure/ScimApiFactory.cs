@@ -66,6 +66,8 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Scim:PublicBaseUrl", origin ?? "https://scim.test.example");
         // The test identity provider (Infrastructure/TestOidcProvider) serves plain http on loopback.
         builder.UseSetting("Scim:SingleSignOn:AllowLoopbackIssuers", "true");
+        // The test provider runs in this process, which the whole suite keeps busy on two cores: give it time to answer.
+        builder.UseSetting("Scim:SingleSignOn:BackchannelTimeoutSeconds", "20");
         // Development turns the Orleans dashboard on; only the tests of it want its statistics on every grain call.
         builder.UseSetting("Telemetry:Dashboard", "false");
         foreach (var tenant in new[] { ThrottledTenant, ThrottledTenantForStrangers })
