@@ -47,10 +47,12 @@ public static class SingleSignOnEndpoints
             ? ChallengeAsync(http, tenant, new AuthenticationProperties { RedirectUri = PlatformSessions.AfterSignIn(tenant, returnUrl) })
             : Task.FromResult(Results.LocalRedirect(TenantSso.RefusedPath(tenant, SsoRefusals.NotConfigured)));
 
-    /// <summary>An admin's test of the settings: a sign-in at the provider whose outcome is recorded and shown, with no session made.</summary>
+    /// <summary>
+    /// An admin's test of the settings: a sign-in at the provider whose outcome is recorded and shown, with no session
+    /// made. The route's policy already holds a session of this tenant; only the role is checked here.
+    /// </summary>
     private static async Task<IResult> TestAsync(string tenant, string? returnUrl, HttpContext http, TenantSsoRequests sso, IGrainFactory grains)
     {
-        if (!PlatformSessions.IsFor(http.User, tenant)) return Results.LocalRedirect(PlatformSessions.SignInPath(tenant));
         var profile = await grains.Grain<IAccountGrain>(PlatformSessions.AccountKey(http.User)!).GetProfileAsync();
         if (profile is null || profile.Role == PlatformRole.User) return Results.StatusCode(StatusCodes.Status403Forbidden);
         if (sso.Settings is not { } settings) return Results.LocalRedirect(TenantSso.RefusedPath(tenant, SsoRefusals.NotConfigured));

@@ -25,20 +25,26 @@ public sealed class TenantOidcEvents : OpenIdConnectEvents
 
     public override Task RedirectToIdentityProvider(RedirectContext context)
     {
-        // Behind a proxy the request's own host is not the address registered at the identity provider.
-        if (context.HttpContext.RequestServices.GetRequiredService<IOptions<ScimApiOptions>>().Value.PublicBaseUrl is { Length: > 0 } publicBase)
-            context.ProtocolMessage.RedirectUri = publicBase.TrimEnd('/') + context.Options.CallbackPath;
+        context.ProtocolMessage.RedirectUri = PublicAddress(context, context.Options.CallbackPath) ?? context.ProtocolMessage.RedirectUri;
         return Task.CompletedTask;
     }
 
     public override Task RedirectToIdentityProviderForSignOut(RedirectContext context)
     {
-        if (context.HttpContext.RequestServices.GetRequiredService<IOptions<ScimApiOptions>>().Value.PublicBaseUrl is { Length: > 0 } publicBase)
-            context.ProtocolMessage.PostLogoutRedirectUri = publicBase.TrimEnd('/') + context.Options.SignedOutCallbackPath;
+        context.ProtocolMessage.PostLogoutRedirectUri = PublicAddress(context, context.Options.SignedOutCallbackPath) ?? context.ProtocolMessage.PostLogoutRedirectUri;
         // Without the id token (never kept), the provider learns the application from its client id.
         context.ProtocolMessage.ClientId = context.Options.ClientId;
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// A path of the service at its public address: behind a proxy the request's own host is not the address registered
+    /// at the identity provider. Null when no public address is set (the request's own host is then right).
+    /// </summary>
+    private static string? PublicAddress(RedirectContext context, PathString path) =>
+        context.HttpContext.RequestServices.GetRequiredService<IOptions<ScimApiOptions>>().Value.PublicBaseUrl is { Length: > 0 } publicBase
+            ? publicBase.TrimEnd('/') + path
+            : null;
 
     public override async Task TokenValidated(TokenValidatedContext context)
     {
