@@ -13,4 +13,8 @@ public sealed record CustomField(
     [property: Id(3)] bool Required = false,
     [property: Id(4)] bool CaseExact = false,
     [property: Id(5)] IReadOnlyList<string>? CanonicalValues = null,
-    [property: Id(6)] string? Description = null);
+    [property: Id(6)] string? Description = null)
+{
+    /// <summary>The schema extension a tenant's custom fields live in; identity providers address them by its URN.</summary>
+    public static string SchemaUrn(string tenant) => $"urn:ietf:params:scim:schemas:extension:{tenant}:2.0:User";
+}

@@ -3,6 +3,7 @@ using Orleans.Concurrency;
 using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Interfaces.Tenants;
 using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Discovery;
@@ -18,7 +19,7 @@ internal sealed class DiscoveryGrain(TenantSchemas schemas) : Grain, IDiscoveryG
     {
         var tenant = this.GetPrimaryKeyString();
         var user = await schemas.ForAsync(tenant, ResourceKind.User);
-        IReadOnlyList<SchemaDefinition> all = [.. SchemaDocuments.All, .. user.Extensions.Where(e => e.Id == CustomSchemas.Urn(tenant))];
+        IReadOnlyList<SchemaDefinition> all = [.. SchemaDocuments.All, .. user.Extensions.Where(e => e.Id == CustomField.SchemaUrn(tenant))];
         return Select(all, s => s.Id, id, "Schema", s => SchemaDocuments.Render(s, baseUrl));
     }
 

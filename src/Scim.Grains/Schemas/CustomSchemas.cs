@@ -21,8 +21,6 @@ public static class CustomSchemas
         ["reference"] = AttributeType.Reference,
     };
 
-    public static string Urn(string tenant) => $"urn:ietf:params:scim:schemas:extension:{tenant}:2.0:User";
-
     /// <summary>The User resource type of a tenant: with the tenant's extension when it defines fields.</summary>
     public static ResourceSchema User(string tenant, IReadOnlyList<CustomField> fields)
     {
@@ -52,7 +50,7 @@ public static class CustomSchemas
     }
 
     private static SchemaDefinition Extension(string tenant, IReadOnlyList<CustomField> fields) =>
-        new(Urn(tenant), "Custom fields", $"The custom user fields of platform '{tenant}'.",
+        new(CustomField.SchemaUrn(tenant), "Custom fields", $"The custom user fields of platform '{tenant}'.",
             fields.Select(f => new AttributeDefinition(f.Name, Types[f.Type], f.Description ?? $"The custom field '{f.Name}'.",
                 MultiValued: f.MultiValued, Required: f.Required, CaseExact: f.CaseExact,
                 CanonicalValues: f.CanonicalValues is { Count: > 0 } values ? values : null,

@@ -1,4 +1,5 @@
 using System.Net;
+using Scim.Api.Pages;
 using Scim.Api.Tests.Infrastructure;
 
 namespace Scim.Api.Tests.Pages;
@@ -88,6 +89,34 @@ public abstract class ScimSettingsPagesTests(ScimApiFactory factory)
         Assert.Equal(HttpStatusCode.OK, oldDuringOverlap.Status);
         Assert.Equal(HttpStatusCode.Redirect, deactivated.Status);
         Assert.Equal(HttpStatusCode.Forbidden, newAfterDeactivation.Status);
+    }
+
+    [Fact]
+    public async Task TheSetupGuide_OfEachProvider_CarriesTheTenantsEndpointUrl_AndDefaultsToTheChosenProvider()
+    {
+        var (tenant, platformGroupId, owner) = await OwnerAsync(enableConnector: true);
+        using var _ = owner;
+        var path = $"/t/{tenant}/groups/{platformGroupId}/settings/integrations/scim";
+        await owner.SubmitAsync(path, new Dictionary<string, string> { ["IdentityProvider"] = "jumpcloud" }, $"{path}?handler=Settings");
+
+        var byDefault = await owner.GetAsync(path);
+        var guides = new Dictionary<string, string>();
+        foreach (var provider in Scim.Grains.Interfaces.Tenants.IdentityProviders.All)
+            guides[provider] = (await owner.GetAsync($"{path}?guide={provider}")).Html;
+        var unknown = await owner.GetAsync($"{path}?guide=myspace");
+        var endpoint = System.Text.RegularExpressions.Regex.Match(byDefault.Html, "id=\"endpoint-url\" type=\"text\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        Assert.EndsWith($"/scim/v2/{tenant}", endpoint);
+        Assert.Contains("<h3>JumpCloud</h3>", byDefault.Html);
+        Assert.All(guides, guide =>
+        {
+            Assert.Contains($"<h3>{IdentityProviderNames.Of(guide.Key)}</h3>", guide.Value);
+            Assert.Contains($"value=\"{endpoint}\"", guide.Value);
+            Assert.Contains("<code>userName</code>", guide.Value);
+        });
+        Assert.Contains("Tenant URL", guides["entra"]);
+        Assert.Contains("SCIM connector base URL", guides["okta"]);
+        Assert.Contains("<h3>JumpCloud</h3>", unknown.Html);
     }
 
     /// <summary>The token a Generate token answer shows once.</summary>

@@ -102,9 +102,40 @@ public abstract class ScimSetupInBrowserTests<TFactory>(BrowserSite<TFactory> si
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         await Expect(call).ToContainTextAsync("201");
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Send an email with temporary password to newly created users" })).ToBeCheckedAsync();
-        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Okta" }).First).ToContainTextAsync("active");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Tokens" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Okta" })).ToContainTextAsync("active");
         await Expect(learner.GetByRole(AriaRole.Heading, new() { Name = "Choose a new password" })).ToBeVisibleAsync();
         Assert.EndsWith($"/t/{tenant}/users/{JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]}", learnerPage);
+    }
+
+    [Fact]
+    public async Task ChoosingEachProvider_ShowsItsGuide_WithTheTenantsUrlAndCustomFields()
+    {
+        var (tenant, page) = await OwnerSignedInAsync();
+        using var operatorClient = Service.Operator();
+        using var fields = await operatorClient.PutAsync($"/admin/v1/tenants/{tenant}/custom-fields", new StringContent(
+            """{"fields":[{"name":"costCenter","type":"string"}]}""", Encoding.UTF8, "application/json"));
+        await PlatformPages.OpenScimSettingsAsync(page);
+        var providers = page.GetByRole(AriaRole.Navigation, new() { Name = "Setup guides" });
+        var guide = page.Locator("#setup-guide");
+        var shown = new Dictionary<string, string>();
+        foreach (var name in new[] { "Microsoft Entra ID", "Okta", "OneLogin", "JumpCloud", "Google Workspace", "PingFederate", "Other (any SCIM 2.0 client)" })
+        {
+            await providers.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+            await Expect(guide.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true })).ToBeVisibleAsync();
+            shown[name] = await guide.Locator("input[readonly]").First.InputValueAsync();
+            if (name is "Microsoft Entra ID" or "Okta") await Screenshots.SaveAsync(page, $"scim-guide-{name.Split(' ')[^1].ToLowerInvariant()}");
+        }
+        await guide.GetByRole(AriaRole.Button, new() { Name = "Copy Base URL" }).ClickAsync();
+        var copied = await PlatformPages.ClipboardAsync(page);
+        var customField = $"urn:ietf:params:scim:schemas:extension:{tenant}:2.0:User:costCenter";
+        await guide.GetByRole(AriaRole.Button, new() { Name = $"Copy {customField}" }).ClickAsync();
+        var copiedField = await PlatformPages.ClipboardAsync(page);
+
+        Assert.Equal(HttpStatusCode.OK, fields.StatusCode);
+        Assert.All(shown.Values, url => Assert.Equal($"{site.Origin}/scim/v2/{tenant}", url));
+        Assert.Equal($"{site.Origin}/scim/v2/{tenant}", copied);
+        Assert.Equal(customField, copiedField);
+        await Expect(providers.GetByRole(AriaRole.Link, new() { Name = "Other (any SCIM 2.0 client)" })).ToHaveAttributeAsync("aria-current", "page");
     }
 
     [Fact]

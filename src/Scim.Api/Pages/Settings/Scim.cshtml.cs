@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Scim.Api.Auth;
 using Scim.Api.Http;
+using Scim.Api.Pages.Settings.SetupGuides;
 using Scim.Api.SingleSignOn;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
@@ -14,7 +15,8 @@ namespace Scim.Api.Pages.Settings;
 
 /// <summary>
 /// Settings -> Integrations -> SCIM, for platform admins and the owner: the identity provider, tokens (the new one shown
-/// once), the temporary-password e-mail, activation and the endpoint URL, and the newest calls of the provisioning log.
+/// once), the temporary-password e-mail, activation and the endpoint URL, the setup guide of a provider, and the newest
+/// calls of the provisioning log.
 /// Every action goes to the same grains as the platform admin API. Each submit also saves the provider and the e-mail
 /// box as the form holds them, so what the admin chose is never lost to the button they pressed.
 /// </summary>
@@ -37,6 +39,11 @@ public sealed class ScimModel(IGrainFactory grains, IServer server, IOptions<Sci
     [BindProperty] public int OverlapMinutes { get; set; }
 
     [BindProperty] public string? TokenId { get; set; }
+
+    /// <summary>The identity provider whose setup guide is shown; the one the settings name when none is chosen.</summary>
+    [BindProperty(SupportsGet = true)] public string? Guide { get; set; }
+
+    public SetupGuide SetupGuide { get; private set; } = null!;
 
     /// <summary>What the last action did, after its redirect (saved, activated, deactivated, revoked).</summary>
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
@@ -107,6 +114,8 @@ public sealed class ScimModel(IGrainFactory grains, IServer server, IOptions<Sci
         if (Request.Method == HttpMethods.Get || Error is null)
             (IdentityProvider, SendTemporaryPasswordEmail) = (Connector.Settings.IdentityProvider, Connector.Settings.SendTemporaryPasswordEmail);
         if (!Connector.Enabled) return Page();
+        var context = new GuideContext(EndpointUrl, CustomField.SchemaUrn(Tenant), await TenantGrain.GetCustomFieldsAsync());
+        SetupGuide = ProviderGuides.For(IdentityProviders.IsKnown(Guide) ? Guide : Connector.Settings.IdentityProvider ?? IdentityProviders.Entra, context);
         Tokens = await TokenSet.ListAsync();
         // The identity provider's calls: people's sign-ins through single sign-on share the log but are not calls.
         Calls = (await Grains.Grain<IProvisioningLogGrain>(Tenant).ReadAsync(new LogQuery(null, null, null, null, null, null, RecentCalls))).Entries
