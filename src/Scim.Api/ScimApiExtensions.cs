@@ -123,6 +123,7 @@ public static class ScimApiExtensions
         app.MapOperatorConnectorEndpoints();
         app.MapTenantAdminEndpoints();
         app.MapSingleSignOnEndpoints();
+        app.MapCsvEndpoints();
         app.MapOperationsEndpoints();
         app.MapRazorPages();
         return app;

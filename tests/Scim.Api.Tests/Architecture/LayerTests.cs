@@ -26,6 +26,7 @@ public sealed class LayerTests
         ["IdentityProviders"] = "the providers a token is for, an enumeration with names",
         ["AcceptedText"] = "the text the API's body and parameter gate and the grains' filter lexer (after unescaping) accept",
         ["TransientFailures"] = "which failures a retry cures, for the API's error answers and the Bulk grain alike",
+        ["CustomField"] = "the URN of a tenant's custom fields, which the schemas publish and the pages and files name",
     };
 
     /// <summary>
@@ -53,15 +54,15 @@ public sealed class LayerTests
     /// <summary>
     /// The folders of the API, lowest first: HTTP plumbing (bodies, results, the request's facts); SCIM errors and the
     /// instruments metrics read; the cross-cutting parts (authentication, the provisioning log, rate limits, health,
-    /// hosting); single sign-on, which signs people in through their identity provider with both; the endpoints, the pages
-    /// and the API reference.
+    /// hosting); single sign-on, which signs people in through their identity provider with both, and the CSV files; the
+    /// endpoints, the pages and the API reference.
     /// </summary>
     public static readonly TheoryData<string, string[]> ApiLayers = LayerRules("Scim.Api",
     [
         ["Http"],
         ["Errors", "Telemetry"],
         ["Auth", "ProvisioningLog", "Protection", "Health", "Hosting"],
-        ["SingleSignOn"],
+        ["SingleSignOn", "Csv"],
         ["Endpoints", "Pages", "ApiReference"],
     ]);
 

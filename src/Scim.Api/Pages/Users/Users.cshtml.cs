@@ -22,6 +22,14 @@ public sealed class UsersModel(IGrainFactory grains) : PlatformPageModel(grains)
         return Page();
     }
 
+    /// <summary>Every user as CSV, in the columns the import reads.</summary>
+    public async Task<IActionResult> OnGetUsersCsvAsync() =>
+        await EnterAsync(adminsOnly: true) ?? Csv.CsvDownload.Users(Tenant);
+
+    /// <summary>Every group with its members and their sources as CSV.</summary>
+    public async Task<IActionResult> OnGetGroupsCsvAsync() =>
+        await EnterAsync(adminsOnly: true) ?? Csv.CsvDownload.Groups(Tenant);
+
     /// <summary>This list with the same search, from <paramref name="start"/> on.</summary>
     public string PageFrom(int start) => $"/t/{Tenant}/users?q={Uri.EscapeDataString(Q ?? "")}&start={start}";
 
