@@ -48,7 +48,7 @@ public sealed class LayerTests
         ["Rendering", "Patching"],
         ["Storage"],
         ["Resources"],
-        ["Queries", "Users", "Groups", "Tenants", "Platform", "Bulk", "Discovery", "Health", "Mail"],
+        ["Queries", "Users", "Groups", "Tenants", "Platform", "Bulk", "Discovery", "Health", "Mail", "Import"],
     ]);
 
     /// <summary>
