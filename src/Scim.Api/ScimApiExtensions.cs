@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Scim.Api.ApiReference;
 using Scim.Api.Auth;
+using Scim.Api.Csv;
 using Scim.Api.Endpoints;
 using Scim.Api.Errors;
 using Scim.Api.Health;
@@ -50,6 +51,8 @@ public static class ScimApiExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProvisioningLogQueue>();
         services.AddHostedService<ProvisioningLogWriter>();
+        services.AddSingleton<ImportJobs>();
+        services.AddHostedService<ImportRunner>();
         // ASP.NET Core's "Request starting/finished" lines carry the whole URL: a SCIM filter's values and an identity
         // provider's authorization code would land in every log. The provisioning log, metrics and traces (which redact
         // query values) tell what came in. The OpenID Connect handler's debug lines quote the redirect with its state.

@@ -24,6 +24,11 @@ public sealed class CsvDownload : IResult, IActionResult
 
     public static CsvDownload Groups(string tenant) => new(tenant, $"{tenant}-groups.csv", GroupCsvExport.WriteAsync);
 
+    /// <summary>What an import did (or, before it is applied, would do) with each row of its file.</summary>
+    public static CsvDownload ImportReport(string tenant, string jobId) =>
+        new(tenant, $"import-{jobId}-report.csv", (grains, _, _, output, cancellationToken) =>
+            Csv.ImportReport.WriteAsync(ImportJobs.Job(grains, tenant, jobId), output, cancellationToken));
+
     public Task ExecuteResultAsync(ActionContext context) => ExecuteAsync(context.HttpContext);
 
     public async Task ExecuteAsync(HttpContext http)

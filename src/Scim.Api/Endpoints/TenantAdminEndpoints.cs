@@ -115,7 +115,7 @@ public static class TenantAdminEndpoints
             ? value
             : throw ScimException.InvalidValue($"'{name}' must be an integer; got '{text}'.");
 
-    private static string Caller(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+    internal static string Caller(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 
     private static ITenantGrain Tenant(ScimServices s, string tenant) => s.Grains.Grain<ITenantGrain>(tenant);
 

@@ -9,4 +9,10 @@ public interface IUserImportGrain : IGrainWithStringKey
 {
     /// <summary>What each row would do, in order, changing nothing.</summary>
     Task<IReadOnlyList<ImportOutcome>> PreviewAsync(IReadOnlyList<ImportRow> rows);
+
+    /// <summary>
+    /// Does what each row says, in order: creates (inviting by e-mail if asked), updates only the attributes the row fills,
+    /// deactivates, and makes the user a manual member of the row's groups. A row that fails is refused; the others stand.
+    /// </summary>
+    Task<IReadOnlyList<ImportOutcome>> ApplyAsync(IReadOnlyList<ImportRow> rows, bool invite);
 }

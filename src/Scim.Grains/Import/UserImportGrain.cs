@@ -17,42 +17,108 @@ namespace Scim.Grains.Import;
 /// Reads import rows as SCIM bodies of the tenant's User type, so a row is refused for exactly what a POST would be
 /// refused for, and compares each with the user of that userName: only the columns a row fills count, so a file with
 /// fewer columns never clears what it does not name. While the integration is active, users the identity provider
-/// created are its own: a row for one is refused, whatever it would change.
+/// created are its own: a row for one is refused, whatever it would change. Memberships an import adds are manual ones.
 /// </summary>
 [StatelessWorker]
-internal sealed class UserImportGrain(IResourceStore store, TenantSchemas schemas) : Grain, IUserImportGrain
+internal sealed class UserImportGrain(IResourceStore store, IMembershipStore memberships, TenantSchemas schemas) : Grain, IUserImportGrain
 {
+    private const string WholeRowRefusal = "The row has neither a userName nor an email.";
+
     private string Tenant => this.GetPrimaryKeyString();
 
-    public async Task<IReadOnlyList<ImportOutcome>> PreviewAsync(IReadOnlyList<ImportRow> rows)
+    /// <summary>A row decided: its outcome, the SCIM body it makes (not for a refused row) and the ids of its groups.</summary>
+    private sealed record Decision(ImportOutcome Outcome, JsonObject? Body, IReadOnlyList<string> GroupIds);
+
+    public async Task<IReadOnlyList<ImportOutcome>> PreviewAsync(IReadOnlyList<ImportRow> rows) =>
+        [.. (await DecideAsync(rows)).Select(d => d.Outcome)];
+
+    public async Task<IReadOnlyList<ImportOutcome>> ApplyAsync(IReadOnlyList<ImportRow> rows, bool invite)
     {
-        var schema = await schemas.ForAsync(Tenant, ResourceKind.User);
-        var tenant = GrainFactory.Grain<ITenantGrain>(Tenant);
-        var integrationActive = (await tenant.GetConnectorAsync()).Active;
-        var fields = (await tenant.GetCustomFieldsAsync()).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
-        var groups = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
         var outcomes = new List<ImportOutcome>(rows.Count);
-        foreach (var row in rows)
+        foreach (var decision in await DecideAsync(rows))
         {
-            var userName = Blank(row.UserName) ?? Blank(row.Email);
             try
             {
-                if (userName is null) throw ScimException.InvalidValue("The row has neither a userName nor an email.");
-                var attributes = ResourceNormalizer.Normalize(Body(row, userName, fields), schema);
-                ResourceLimits.Check(attributes, schema);
-                foreach (var group in row.Groups)
-                    if (!await GroupExistsAsync(groups, group)) throw ScimException.InvalidValue($"No group is named '{group}'.");
-                outcomes.Add(await DecideAsync(row, userName, attributes, schema, integrationActive));
+                outcomes.Add(await ApplyAsync(decision, invite));
             }
             catch (ScimException e) when (e.Status < 500)
             {
-                outcomes.Add(new ImportOutcome(row.Line, userName, ImportAction.Refused, e.Message));
+                outcomes.Add(decision.Outcome with { Action = ImportAction.Refused, Reason = e.Message });
             }
         }
         return outcomes;
     }
 
-    private async Task<ImportOutcome> DecideAsync(ImportRow row, string userName, JsonObject attributes, ResourceSchema schema, bool integrationActive)
+    private async Task<ImportOutcome> ApplyAsync(Decision decision, bool invite)
+    {
+        var (outcome, body) = (decision.Outcome, decision.Body);
+        if (body is null) return outcome;
+        var userId = outcome.UserId;
+        if (outcome.Action == ImportAction.Create)
+        {
+            userId = Guid.NewGuid().ToString();
+            await User(userId).CreateImportedUserAsync(body.ToJsonString(), invite);
+            outcome = outcome with { UserId = userId };
+        }
+        else if (outcome.Action is ImportAction.Update or ImportAction.Deactivate && Patch(body) is { Operations.Count: > 0 } patch)
+        {
+            await User(userId!).PatchWithoutBodyAsync(patch, null);
+        }
+        foreach (var groupId in decision.GroupIds)
+            await GrainFactory.Grain<IGroupGrain>(ResourceKeys.Of(Tenant, groupId)).AddManualMemberAsync(userId!);
+        return outcome;
+    }
+
+    private IUserGrain User(string id) => GrainFactory.Grain<IUserGrain>(ResourceKeys.Of(Tenant, id));
+
+    /// <summary>The attributes the row fills, as a PATCH: replaced where they are, added where not; the e-mail as the primary one's address.</summary>
+    private static PatchRequest Patch(JsonObject body)
+    {
+        var values = (JsonObject)body.DeepClone();
+        values.Remove("userName");
+        var operations = new List<PatchOperation>();
+        if (values["emails"] is JsonArray emails)
+        {
+            operations.Add(new("replace", "emails[primary eq true].value", emails[0]!["value"]!.ToJsonString()));
+            values.Remove("emails");
+        }
+        if (values.Count > 0) operations.Insert(0, new("replace", null, values.ToJsonString()));
+        return new PatchRequest(operations);
+    }
+
+    private async Task<IReadOnlyList<Decision>> DecideAsync(IReadOnlyList<ImportRow> rows)
+    {
+        var schema = await schemas.ForAsync(Tenant, ResourceKind.User);
+        var tenant = GrainFactory.Grain<ITenantGrain>(Tenant);
+        var integrationActive = (await tenant.GetConnectorAsync()).Active;
+        var fields = (await tenant.GetCustomFieldsAsync()).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
+        var groups = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var decisions = new List<Decision>(rows.Count);
+        foreach (var row in rows)
+        {
+            var userName = Blank(row.UserName) ?? Blank(row.Email);
+            try
+            {
+                if (userName is null) throw ScimException.InvalidValue(WholeRowRefusal);
+                var body = Body(row, userName, fields);
+                var attributes = ResourceNormalizer.Normalize(body, schema);
+                ResourceLimits.Check(attributes, schema);
+                var groupIds = new List<string>();
+                foreach (var group in row.Groups)
+                    groupIds.Add(await GroupIdAsync(groups, group) ?? throw ScimException.InvalidValue($"No group is named '{group}'."));
+                var outcome = await DecideAsync(row, userName, attributes, groupIds, schema, integrationActive);
+                decisions.Add(new Decision(outcome, outcome.Action == ImportAction.Refused ? null : body, groupIds));
+            }
+            catch (ScimException e) when (e.Status < 500)
+            {
+                decisions.Add(new Decision(new ImportOutcome(row.Line, userName, ImportAction.Refused, e.Message), null, []));
+            }
+        }
+        return decisions;
+    }
+
+    private async Task<ImportOutcome> DecideAsync(ImportRow row, string userName, JsonObject attributes, IReadOnlyList<string> groupIds,
+        ResourceSchema schema, bool integrationActive)
     {
         var found = await store.QueryAsync(Tenant, new StoreQuery(schema, Filters.Eq("userName", LiteralKind.String, userName), null, 1, 1),
             CancellationToken.None);
@@ -61,10 +127,18 @@ internal sealed class UserImportGrain(IResourceStore store, TenantSchemas schema
         if (integrationActive && !existing.CreatedByPlatform)
             return new ImportOutcome(row.Line, userName, ImportAction.Refused,
                 "Your identity provider manages this user over SCIM while the integration is active: change it there.", existing.Id);
-        var current = ResourceDocument.Attributes(existing.Document);
         if (!ResourceDocument.IsDeactivated(existing.Document) && attributes["active"] is JsonValue active && active.GetValue<bool>() is false)
             return new ImportOutcome(row.Line, userName, ImportAction.Deactivate, null, existing.Id);
-        return new ImportOutcome(row.Line, userName, Differs(attributes, current) ? ImportAction.Update : ImportAction.Unchanged, null, existing.Id);
+        var changed = Differs(attributes, ResourceDocument.Attributes(existing.Document)) || !await IsDirectMemberAsync(existing.Id, groupIds);
+        return new ImportOutcome(row.Line, userName, changed ? ImportAction.Update : ImportAction.Unchanged, null, existing.Id);
+    }
+
+    private async Task<bool> IsDirectMemberAsync(string userId, IReadOnlyList<string> groupIds)
+    {
+        if (groupIds.Count == 0) return true;
+        var of = await memberships.GetGroupsOfUsersAsync(Tenant, [userId], CancellationToken.None);
+        var direct = of.GetValueOrDefault(userId, []).Where(g => g.Direct).Select(g => g.GroupId).ToHashSet(StringComparer.Ordinal);
+        return groupIds.All(direct.Contains);
     }
 
     /// <summary>Whether any attribute the row fills differs from the user's: a complex one by its filled parts, e-mail by the primary address.</summary>
@@ -113,12 +187,12 @@ internal sealed class UserImportGrain(IResourceStore store, TenantSchemas schema
 
     private static JsonObject Name(JsonObject body) => body["name"] as JsonObject ?? (JsonObject)(body["name"] = new JsonObject());
 
-    private async Task<bool> GroupExistsAsync(Dictionary<string, bool> known, string name)
+    private async Task<string?> GroupIdAsync(Dictionary<string, string?> known, string name)
     {
-        if (known.TryGetValue(name, out var exists)) return exists;
-        var found = await store.QueryAsync(Tenant, new StoreQuery(ResourceSchema.Group, Filters.Eq("displayName", LiteralKind.String, name), null, 1, 0),
+        if (known.TryGetValue(name, out var id)) return id;
+        var found = await store.QueryAsync(Tenant, new StoreQuery(ResourceSchema.Group, Filters.Eq("displayName", LiteralKind.String, name), null, 1, 1),
             CancellationToken.None);
-        return known[name] = found.TotalResults > 0;
+        return known[name] = found.Resources.FirstOrDefault()?.Id;
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

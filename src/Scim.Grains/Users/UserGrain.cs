@@ -60,6 +60,9 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
     public async Task<PlatformUser> CreatePlatformUserAsync(string json, PlatformRole role) =>
         Describe(await CreateWithRoleAsync(json, role, created => Mail(created, MailKind.Invitation)));
 
+    public async Task<PlatformUser> CreateImportedUserAsync(string json, bool invite) =>
+        Describe(await CreateWithRoleAsync(json, PlatformRole.User, created => invite ? Mail(created, MailKind.Invitation) : null));
+
     /// <summary>
     /// A user the IdP creates gets a temporary password by e-mail when the tenant asks for it, unless the IdP set a
     /// password (that one stands) or the user has no e-mail address to send to.

@@ -6,16 +6,40 @@ using Scim.Api.Tests.Infrastructure;
 
 namespace Scim.Api.Tests.Csv;
 
-/// <summary>The users import's preview through the real pipeline: each row's action by SCIM's rules, and whole files refused.</summary>
-public abstract class ImportPreviewTests(ScimApiFactory factory)
+/// <summary>
+/// The users import through the real pipeline: a job checks each row by SCIM's rules (nothing changes), applies them when
+/// asked, reports every line; whole files that are not a users CSV are refused in the answer.
+/// </summary>
+public abstract class ImportTests(ScimApiFactory factory)
 {
     private static HttpContent Csv(string text) => new StringContent(text, Encoding.UTF8, "text/csv");
 
+    /// <summary>Starts an import of the file and waits until its rows are checked (or the file is refused).</summary>
     private static async Task<(HttpStatusCode Status, JsonNode? Body)> PreviewAsync(HttpClient admin, string tenant, HttpContent file)
     {
-        using var response = await admin.PostAsync($"/api/v1/tenants/{tenant}/imports/preview", file);
+        using var response = await admin.PostAsync($"/api/v1/tenants/{tenant}/imports", file);
         var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+        var body = text.Length == 0 ? null : JsonNode.Parse(text);
+        if (response.StatusCode != HttpStatusCode.Accepted) return (response.StatusCode, body);
+        return (HttpStatusCode.OK, await WaitForAsync(admin, tenant, body!["id"]!.GetValue<string>(), "checked"));
+    }
+
+    private static async Task<JsonNode> WaitForAsync(HttpClient admin, string tenant, string id, string phase)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var job = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/tenants/{tenant}/imports/{id}"))!;
+            var now = job["phase"]!.GetValue<string>();
+            if (now == phase || now == "failed" || attempt == 600) return job;
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<JsonNode> ApplyAsync(HttpClient admin, string tenant, string id)
+    {
+        using var applied = await admin.PostAsync($"/api/v1/tenants/{tenant}/imports/{id}/apply", null);
+        Assert.Equal(HttpStatusCode.Accepted, applied.StatusCode);
+        return await WaitForAsync(admin, tenant, id, "done");
     }
 
     private async Task<string> PlatformUserAsync(string tenant, string email)
@@ -64,6 +88,87 @@ public abstract class ImportPreviewTests(ScimApiFactory factory)
         Assert.Equal(5, body["counts"]!["refused"]!.GetValue<int>());
         Assert.Equal(before, (await scim.GetAsync("/Users?count=0")).TotalResults);
     }
+
+    [Fact]
+    public async Task ApplyingAFile_CreatesUpdatesDeactivates_AddsManualMemberships_Reports_AndAgainChangesNothing()
+    {
+        var scim = await factory.NewTenantAsync(keepOwner: true);
+        var renamed = await PlatformUserAsync(scim.Tenant, "renamed@example.com");
+        var leaving = await PlatformUserAsync(scim.Tenant, "leaving@example.com");
+        var teachers = await scim.CreateGroupAsync("Teachers");
+        using var admin = factory.PlatformAdmin(scim.AdminKey);
+        var file = $"""
+            userName,email,givenName,familyName,active,groups
+            nia@example.com,nia@example.com,Nia,Okafor,true,Teachers
+            {renamed},,Renata,,,
+            {leaving},,,,false,
+            bad@example.com,,,,perhaps,
+            """;
+
+        var (_, checkedJob) = await PreviewAsync(admin, scim.Tenant, Csv(file));
+        var done = await ApplyAsync(admin, scim.Tenant, checkedJob!["id"]!.GetValue<string>());
+        using var report = await admin.GetAsync($"/api/v1/tenants/{scim.Tenant}/imports/{done["id"]}/report.csv");
+        var reportText = await report.Content.ReadAsStringAsync();
+        var (_, again) = await PreviewAsync(admin, scim.Tenant, Csv(file));
+        var againDone = await ApplyAsync(admin, scim.Tenant, again!["id"]!.GetValue<string>());
+
+        Assert.Equal("done", done["phase"]!.GetValue<string>());
+        Assert.Equal((1, 1, 1, 1), (Count(done, "create"), Count(done, "update"), Count(done, "deactivate"), Count(done, "refused")));
+        var nia = (await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString("userName eq \"nia@example.com\""))).Resources.Single()!;
+        Assert.Equal("Okafor", nia["name"]!["familyName"]!.GetValue<string>());
+        Assert.Equal("nia@example.com", nia["emails"]![0]!["value"]!.GetValue<string>());
+        var renata = (await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString($"userName eq \"{renamed}\""))).Resources.Single()!;
+        Assert.Equal("Renata", renata["name"]!["givenName"]!.GetValue<string>());
+        Assert.Equal(renamed, renata["emails"]![0]!["value"]!.GetValue<string>());
+        var gone = (await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString($"userName eq \"{leaving}\""))).Resources.Single()!;
+        Assert.False(gone["active"]!.GetValue<bool>());
+        Assert.Equal(["manual"], (await factory.GroupAdmin(scim.Tenant).MembersAsync(teachers))[nia["id"]!.GetValue<string>()]);
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.StartsWith("line,userName,done,reason,userId", reportText.TrimStart('\uFEFF'));
+        Assert.Contains($"2,nia@example.com,create,,{nia["id"]}", reportText);
+        Assert.Contains("5,bad@example.com,refused,", reportText);
+        Assert.Equal((0, 0, 0, 3), (Count(again, "create"), Count(again, "update"), Count(again, "deactivate"), Count(again, "unchanged")));
+        Assert.Equal(3, Count(againDone, "unchanged"));
+    }
+
+    [Fact]
+    public async Task AManualMembershipFromAnImport_SurvivesTheIdPReplacingTheGroupsMembers()
+    {
+        var scim = await factory.NewTenantAsync(keepOwner: true);
+        var fromIdp = await scim.CreateUserAsync("fromidp@example.com");
+        var group = await scim.CreateGroupAsync("Staff");
+        using var admin = factory.PlatformAdmin(scim.AdminKey);
+        var (_, job) = await PreviewAsync(admin, scim.Tenant, Csv("email,groups\nimported@example.com,Staff\n"));
+        await ApplyAsync(admin, scim.Tenant, job!["id"]!.GetValue<string>());
+
+        var replaced = await scim.PatchAsync($"/Groups/{group}", $$"""
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"replace","path":"members","value":[{"value":"{{fromIdp}}"}]}]}
+            """);
+        var members = await factory.GroupAdmin(scim.Tenant).MembersAsync(group);
+
+        Assert.True(replaced.Status is HttpStatusCode.OK or HttpStatusCode.NoContent);
+        Assert.Equal(2, members.Count);
+        Assert.Contains(members, m => m.Key != fromIdp && m.Value.SequenceEqual(["manual"]));
+        Assert.Equal(["scim"], members[fromIdp]);
+    }
+
+    [Fact]
+    public async Task ApplyingBeforeTheRowsAreChecked_OrTwice_IsAConflict()
+    {
+        var scim = await factory.NewTenantAsync(keepOwner: true);
+        using var admin = factory.PlatformAdmin(scim.AdminKey);
+        var (_, job) = await PreviewAsync(admin, scim.Tenant, Csv("email\nonce@example.com\n"));
+        var id = job!["id"]!.GetValue<string>();
+        await ApplyAsync(admin, scim.Tenant, id);
+
+        using var twice = await admin.PostAsync($"/api/v1/tenants/{scim.Tenant}/imports/{id}/apply", null);
+        using var unknown = await admin.GetAsync($"/api/v1/tenants/{scim.Tenant}/imports/{Guid.NewGuid():N}");
+
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    private static int Count(JsonNode job, string action) => job["counts"]![action]!.GetValue<int>();
 
     [Fact]
     public async Task CustomFields_AreReadByNameOrFullName_WithTheirTypesChecked()
@@ -147,8 +252,8 @@ public abstract class ImportPreviewTests(ScimApiFactory factory)
     }
 
     [Collection(InMemoryCollection.Name)]
-    public sealed class InMemory(InMemoryApiFactory factory) : ImportPreviewTests(factory);
+    public sealed class InMemory(InMemoryApiFactory factory) : ImportTests(factory);
 
     [Collection(PostgresCollection.Name)]
-    public sealed class Postgres(PostgresApiFactory factory) : ImportPreviewTests(factory);
+    public sealed class Postgres(PostgresApiFactory factory) : ImportTests(factory);
 }
