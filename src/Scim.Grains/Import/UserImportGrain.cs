@@ -23,6 +23,7 @@ namespace Scim.Grains.Import;
 internal sealed class UserImportGrain(IResourceStore store, IMembershipStore memberships, TenantSchemas schemas) : Grain, IUserImportGrain
 {
     private const string WholeRowRefusal = "The row has neither a userName nor an email.";
+    private const int Parallelism = 16;
 
     private string Tenant => this.GetPrimaryKeyString();
 
@@ -32,22 +33,18 @@ internal sealed class UserImportGrain(IResourceStore store, IMembershipStore mem
     public async Task<IReadOnlyList<ImportOutcome>> PreviewAsync(IReadOnlyList<ImportRow> rows) =>
         [.. (await DecideAsync(rows)).Select(d => d.Outcome)];
 
-    public async Task<IReadOnlyList<ImportOutcome>> ApplyAsync(IReadOnlyList<ImportRow> rows, bool invite)
-    {
-        var outcomes = new List<ImportOutcome>(rows.Count);
-        foreach (var decision in await DecideAsync(rows))
+    public async Task<IReadOnlyList<ImportOutcome>> ApplyAsync(IReadOnlyList<ImportRow> rows, bool invite) =>
+        await InParallelAsync(await DecideAsync(rows), async decision =>
         {
             try
             {
-                outcomes.Add(await ApplyAsync(decision, invite));
+                return await ApplyAsync(decision, invite);
             }
             catch (ScimException e) when (e.Status < 500)
             {
-                outcomes.Add(decision.Outcome with { Action = ImportAction.Refused, Reason = e.Message });
+                return decision.Outcome with { Action = ImportAction.Refused, Reason = e.Message };
             }
-        }
-        return outcomes;
-    }
+        });
 
     private async Task<ImportOutcome> ApplyAsync(Decision decision, bool invite)
     {
@@ -93,8 +90,7 @@ internal sealed class UserImportGrain(IResourceStore store, IMembershipStore mem
         var integrationActive = (await tenant.GetConnectorAsync()).Active;
         var fields = (await tenant.GetCustomFieldsAsync()).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
         var groups = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        var decisions = new List<Decision>(rows.Count);
-        foreach (var row in rows)
+        return await InParallelAsync(rows, async row =>
         {
             var userName = Blank(row.UserName) ?? Blank(row.Email);
             try
@@ -107,14 +103,37 @@ internal sealed class UserImportGrain(IResourceStore store, IMembershipStore mem
                 foreach (var group in row.Groups)
                     groupIds.Add(await GroupIdAsync(groups, group) ?? throw ScimException.InvalidValue($"No group is named '{group}'."));
                 var outcome = await DecideAsync(row, userName, attributes, groupIds, schema, integrationActive);
-                decisions.Add(new Decision(outcome, outcome.Action == ImportAction.Refused ? null : body, groupIds));
+                return new Decision(outcome, outcome.Action == ImportAction.Refused ? null : body, groupIds);
             }
             catch (ScimException e) when (e.Status < 500)
             {
-                decisions.Add(new Decision(new ImportOutcome(row.Line, userName, ImportAction.Refused, e.Message), null, []));
+                return new Decision(new ImportOutcome(row.Line, userName, ImportAction.Refused, e.Message), null, []);
             }
-        }
-        return decisions;
+        });
+    }
+
+    /// <summary>
+    /// Each item's result, in order, with up to <see cref="Parallelism"/> items under way at once: the rows of a batch are
+    /// different users (the batches hold no repeated userName), so their reads and writes overlap instead of queueing.
+    /// The work stays on this activation's scheduler, one continuation at a time.
+    /// </summary>
+    private static async Task<IReadOnlyList<TResult>> InParallelAsync<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, Task<TResult>> work)
+    {
+        var results = new TResult[items.Count];
+        using var gate = new SemaphoreSlim(Parallelism);
+        await Task.WhenAll(items.Select(async (item, i) =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                results[i] = await work(item);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        return results;
     }
 
     private async Task<ImportOutcome> DecideAsync(ImportRow row, string userName, JsonObject attributes, IReadOnlyList<string> groupIds,

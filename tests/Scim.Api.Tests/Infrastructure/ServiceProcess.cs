@@ -65,6 +65,18 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(60) };
 
+    /// <summary>The process's resident memory now and its peak (VmRSS, VmHWM of /proc), in bytes.</summary>
+    public (long Resident, long Peak) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{process.Id}/status");
+        long Kilobytes(string name) => long.Parse(status.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        return (Kilobytes("VmRSS"), Kilobytes("VmHWM"));
+    }
+
+    /// <summary>Starts the peak of <see cref="Memory"/> again from the memory resident now (Linux: clear_refs 5).</summary>
+    public void ResetPeakMemory() => File.WriteAllText($"/proc/{process.Id}/clear_refs", "5");
+
     /// <summary>Kills the process at once, as a crash or a lost machine would: no shutdown, no goodbye to the cluster.</summary>
     public void Kill() => process.Kill(entireProcessTree: true);
 

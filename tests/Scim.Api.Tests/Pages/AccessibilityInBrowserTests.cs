@@ -29,12 +29,20 @@ public abstract class AccessibilityInBrowserTests<TFactory>(BrowserSite<TFactory
             ("home", $"/t/{scim.Tenant}/"), ("password", $"/t/{scim.Tenant}/password"), ("platform-group", $"/t/{scim.Tenant}/groups/{platformGroup}"),
             ("group-admin", $"/t/{scim.Tenant}/groups/{group}?findUser=amy&findParent=Read"), ("scim-settings", scimSettings),
             ("scim-log", $"{scimSettings}/log"), ("users", $"/t/{scim.Tenant}/users"), ("user", $"/t/{scim.Tenant}/users/{user}"),
-            ("sso-settings", $"/t/{scim.Tenant}/groups/{platformGroup}/settings/integrations/sso"),
+            ("sso-settings", $"/t/{scim.Tenant}/groups/{platformGroup}/settings/integrations/sso"), ("users-import", $"/t/{scim.Tenant}/users/import"),
         })
         {
             await page.GotoAsync(path);
             violations.AddRange(await CheckAsync(page, name));
         }
+        await page.GotoAsync($"/t/{scim.Tenant}/users/import");
+        await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "learners.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("email,active\nnew@example.com,true\nbad@example.com,perhaps\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Checked: nothing has changed yet" }).WaitForAsync();
+        violations.AddRange(await CheckAsync(page, "import-checked"));
         await page.GotoAsync(scimSettings);
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate token" }).ClickAsync();
         violations.AddRange(await CheckAsync(page, "scim-new-token"));

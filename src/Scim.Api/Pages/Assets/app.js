@@ -1,4 +1,4 @@
-// The platform's one script (the Content Security Policy allows no inline script): copy buttons and confirmations.
+// The platform's one script (the Content Security Policy allows no inline script): copy buttons, confirmations, live progress.
 "use strict";
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("button[data-copy]");
@@ -21,4 +21,20 @@ document.addEventListener("submit", (event) => {
 // On a phone the group tree starts folded, so the page comes first; without script it stays open.
 if (window.matchMedia("(max-width: 48rem)").matches) {
   for (const tree of document.querySelectorAll("details.tree")) tree.open = false;
+}
+// A page of work in progress (an import) reads itself again now and then and shows the new state in place, so focus and
+// scroll stay where they are; it stops once the page no longer asks for it.
+const polled = document.querySelector("[data-poll]");
+if (polled) {
+  const refresh = async () => {
+    try {
+      const response = await fetch(location.href, { credentials: "same-origin" });
+      const next = new DOMParser().parseFromString(await response.text(), "text/html").getElementById(polled.id);
+      if (next) polled.replaceChildren(...next.childNodes);
+      if (next?.dataset.poll) setTimeout(refresh, Number(next.dataset.poll));
+    } catch {
+      setTimeout(refresh, 5000);
+    }
+  };
+  setTimeout(refresh, Number(polled.dataset.poll));
 }
