@@ -12,6 +12,7 @@ public sealed record BenchmarkOptions(
     IReadOnlyList<int> LookupSizes,
     IReadOnlyList<int> GroupSizes,
     int? ServicePid,
+    int ImportRows,
     string Mode,
     string? ResultsPath)
 {
@@ -25,6 +26,7 @@ public sealed record BenchmarkOptions(
                              [--create-clients 16,64] [--clients 16] [--seconds 10]
                              [--lookup-sizes 1000,100000] [--group-sizes 1000,100000]
                              [--service-pid PID]   (Linux: the service's memory per user and its peak over whole groups)
+                             [--import-rows 20000]   (the users of the CSV import measured; 0 leaves it out)
                              [--mode NAME --results FILE]   (append each figure to FILE as NAME, key, value)
                Scim.Benchmark report FILE   (each goal of the benchmark with its figures and ratio)
         """;
@@ -50,6 +52,7 @@ public sealed record BenchmarkOptions(
             List("lookup-sizes", "1000,100000"),
             List("group-sizes", "1000,100000"),
             values.TryGetValue("service-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            int.Parse(values.GetValueOrDefault("import-rows") ?? "20000", CultureInfo.InvariantCulture),
             values.GetValueOrDefault("mode") ?? "service",
             values.GetValueOrDefault("results"));
     }

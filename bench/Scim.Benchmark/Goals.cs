@@ -42,6 +42,8 @@ public static class Goals
             goals.Add(new($"user creates, {c} clients: in memory / no-work", (Memory, $"create/{c}"), (NoWork, $"create/{c}"), 0.4));
             goals.Add(new($"user creates, {c} clients, mailed / not: in memory", (Memory, $"create-mailed/{c}"), (Memory, $"create/{c}"), 0.9));
             goals.Add(new($"user creates, {c} clients, mailed / not: PostgreSQL", (Postgres, $"create-mailed/{c}"), (Postgres, $"create/{c}"), 0.9));
+            goals.Add(new($"CSV import rows/s / user creates at {c} clients: in memory", (Memory, "import"), (Memory, $"create/{c}"), 1));
+            goals.Add(new($"CSV import rows/s / user creates at {c} clients: PostgreSQL", (Postgres, "import"), (Postgres, $"create/{c}"), 1));
         }
         foreach (var g in groups)
         {

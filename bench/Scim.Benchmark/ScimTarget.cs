@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 namespace Scim.Benchmark;
 
 /// <summary>A running service under test: one fresh tenant, created through the operator API, and its SCIM token.</summary>
-public sealed class ScimTarget(HttpClient http, string tenant, string token)
+public sealed class ScimTarget(HttpClient http, string tenant, string token, string adminKey)
 {
     public string Tenant => tenant;
 
@@ -34,7 +34,7 @@ public sealed class ScimTarget(HttpClient http, string tenant, string token)
         if (mailTemporaryPasswords)
             await SendJsonAsync(http, HttpMethod.Put, $"api/v1/tenants/{tenant}/scim/settings", adminKey, new { identityProvider, sendTemporaryPasswordEmail = true });
         var token = (await SendJsonAsync(http, HttpMethod.Post, $"api/v1/tenants/{tenant}/scim/tokens", adminKey, new { identityProvider }))["token"]!.GetValue<string>();
-        return new ScimTarget(http, tenant, token);
+        return new ScimTarget(http, tenant, token, adminKey);
     }
 
     private static async Task<JsonNode> SendJsonAsync(HttpClient http, HttpMethod method, string path, string bearer, object? body)
@@ -44,6 +44,16 @@ public sealed class ScimTarget(HttpClient http, string tenant, string token)
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    /// <summary>Sends one request of the tenant admin API (under <c>api/v1/tenants/{tenant}/</c>) with the owner's admin key.</summary>
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> SendAdminAsync(HttpMethod method, string path, HttpContent? content = null)
+    {
+        using var request = new HttpRequestMessage(method, $"api/v1/tenants/{tenant}/{path}") { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, body.Length == 0 ? null : JsonNode.Parse(body));
     }
 
     /// <summary>Sends one SCIM request; returns the status, the body and how long it took.</summary>

@@ -54,7 +54,7 @@ public sealed partial class ImportRunner(ImportJobs jobs, IGrainFactory grains, 
             await PassAsync(tenant, path, job, import.PreviewAsync, stoppingToken);
             var waited = Stopwatch.StartNew();
             ImportJob current;
-            while ((current = await job.GetAsync()).Phase == ImportPhase.Checked)
+            while ((current = await job.HolderAliveAsync()).Phase == ImportPhase.Checked)
             {
                 if (waited.Elapsed > WaitForApply)
                 {

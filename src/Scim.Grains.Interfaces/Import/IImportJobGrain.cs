@@ -11,8 +11,14 @@ public interface IImportJobGrain : IGrainWithStringKey
 {
     Task<ImportJob> StartAsync(string fileName, string startedBy, string holder);
 
-    /// <summary>The job; 404 when there is none (never started, or forgotten).</summary>
+    /// <summary>
+    /// The job; 404 when there is none (never started, or forgotten). A job whose holder has not been heard from for a
+    /// while has failed: its process stopped, and the file with it.
+    /// </summary>
     Task<ImportJob> GetAsync();
+
+    /// <summary>The holder's sign of life while the job waits for the admin; the job as it stands.</summary>
+    Task<ImportJob> HolderAliveAsync();
 
     /// <summary>Adds the outcomes of the next rows of the current phase.</summary>
     Task<ImportJob> ReportAsync(IReadOnlyList<ImportOutcome> outcomes);

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Scim.Api.Tests.Infrastructure;
+using Scim.Grains.Interfaces.Import;
+using Scim.Grains.Interfaces.References;
+using Scim.Grains.Interfaces.Resources;
 
 namespace Scim.Api.Tests.Csv;
 
@@ -148,6 +152,26 @@ public abstract class ImportTests(ScimApiFactory factory)
 
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task AJobWhoseProcessStopped_Fails_SayingToUploadAgain()
+    {
+        var scim = await factory.NewTenantAsync(keepOwner: true);
+        var id = Guid.NewGuid().ToString("N");
+        var grains = factory.Services.GetRequiredService<IGrainFactory>();
+        await grains.Grain<IImportJobGrain>(ResourceKeys.Of(scim.Tenant, id)).StartAsync("users.csv", "someone", "a-lost-host/4242");
+        using var admin = factory.PlatformAdmin(scim.AdminKey);
+
+        var before = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/tenants/{scim.Tenant}/imports/{id}"))!;
+        factory.Clock.Advance(TimeSpan.FromMinutes(3));
+        var after = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/tenants/{scim.Tenant}/imports/{id}"))!;
+        using var apply = await admin.PostAsync($"/api/v1/tenants/{scim.Tenant}/imports/{id}/apply", null);
+
+        Assert.Equal("checking", before["phase"]!.GetValue<string>());
+        Assert.Equal("failed", after["phase"]!.GetValue<string>());
+        Assert.Contains("a-lost-host/4242) stopped. Upload the file again", after["error"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, apply.StatusCode);
     }
 
     private static int Count(JsonNode job, string action) => job["counts"]![action]!.GetValue<int>();
