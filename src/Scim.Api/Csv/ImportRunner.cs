@@ -7,24 +7,24 @@ using Scim.Grains.Interfaces.Tenants;
 namespace Scim.Api.Csv;
 
 /// <summary>
-/// Runs this process's import jobs in the background, a few at a time: checks every row (nothing changes), waits for an
+/// Runs this process's import jobs in the background: checks every row (nothing changes), waits for an
 /// admin to apply the job (from any API process, through its grain), applies the rows a batch at a time, and deletes
 /// the file. A job nobody applies within <see cref="WaitForApply"/> fails and its file goes.
 /// </summary>
 public sealed partial class ImportRunner(ImportJobs jobs, IGrainFactory grains, ILogger<ImportRunner> logger) : BackgroundService
 {
     public static readonly TimeSpan WaitForApply = TimeSpan.FromHours(1);
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
-    private readonly SemaphoreSlim running = new(2);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Each job runs as soon as it arrives: a job waiting behind another would look to its grain like one whose
+        // process stopped. A job works through its file one batch at a time, so a few at once share the service.
         var started = new List<Task>();
         try
         {
             await foreach (var (tenant, jobId, path) in jobs.Queue.ReadAllAsync(stoppingToken))
             {
-                await running.WaitAsync(stoppingToken);
                 started.RemoveAll(t => t.IsCompleted);
                 started.Add(Task.Run(async () =>
                 {
@@ -32,9 +32,14 @@ public sealed partial class ImportRunner(ImportJobs jobs, IGrainFactory grains, 
                     {
                         await RunAsync(tenant, jobId, path, stoppingToken);
                     }
-                    finally
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                     {
-                        running.Release();
+                        // The host stops: the job's grain fails the job once nobody reports for it.
+                    }
+                    catch (Exception e)
+                    {
+                        // The job's grain could not be told (the cluster is gone, or the job failed meanwhile): it fails on its own.
+                        LogJobFailed(logger, e, tenant, jobId);
                     }
                 }, CancellationToken.None));
             }

@@ -20,11 +20,11 @@ public static class UserCsvReader
     {
         var customPrefix = CustomField.SchemaUrn(tenant) + ":";
         await using var csv = CsvReader.Create(file, new CsvReaderOptions { TrimWhitespace = true, TrackLineNumbers = true, MaxRecordSize = 1024 * 1024 }, leaveOpen: true);
-        await csv.ReadHeaderAsync(cancellationToken);
+        await ReadHeaderAsync(csv, cancellationToken);
         var header = csv.Headers.ToList();
         if (header.Count == 0) throw ScimException.InvalidValue("The file is empty: it needs a header line and a line per user.");
         var columns = Columns(header, customPrefix, fields);
-        while (await csv.ReadAsync(cancellationToken))
+        while (await ReadAsync(csv, cancellationToken))
         {
             var line = (int)csv.LineNumber;
             string? Cell(string name)
@@ -67,6 +67,35 @@ public static class UserCsvReader
                 + $"It takes {string.Join(", ", Known)}{string.Concat(fields.Select(f => ", " + f.Name))} (custom fields also as {customPrefix}<field>).");
         return columns;
     }
+
+    private static async Task ReadHeaderAsync(CsvReader csv, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await csv.ReadHeaderAsync(cancellationToken);
+        }
+        catch (CsvFormatException e)
+        {
+            throw Unreadable(e);
+        }
+    }
+
+    private static async Task<bool> ReadAsync(CsvReader csv, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await csv.ReadAsync(cancellationToken);
+        }
+        catch (CsvFormatException e)
+        {
+            throw Unreadable(e);
+        }
+    }
+
+    /// <summary>The reader's refusal of a broken file (a record past the size limit, bad quoting) as a 400 naming the line.</summary>
+    private static ScimException Unreadable(CsvFormatException e) =>
+        ScimException.InvalidValue($"Line {e.LineNumber} cannot be read as CSV ({e.Message}). A quote that is never closed is the usual "
+            + "cause: check the line's quotes, or save the file as “CSV UTF-8” again.");
 
     private static ScimException NotUtf8(int line) =>
         ScimException.InvalidValue($"Line {line} is not UTF-8 text: save the file as “CSV UTF-8” and upload it again.");

@@ -198,7 +198,7 @@ public abstract class ImportTests(ScimApiFactory factory)
     }
 
     [Fact]
-    public async Task AFileThatIsNotCsv_NotUtf8_WithoutAHeader_OrWithAnUnknownColumn_IsRefusedAsAWhole()
+    public async Task AFileThatIsNotCsv_NotUtf8_Unreadable_WithoutAHeader_OrWithAnUnknownColumn_IsRefusedAsAWhole()
     {
         var scim = await factory.NewTenantAsync(keepOwner: true);
         using var admin = factory.PlatformAdmin(scim.AdminKey);
@@ -210,8 +210,11 @@ public abstract class ImportTests(ScimApiFactory factory)
         var noHeader = await PreviewAsync(admin, scim.Tenant, Csv("a@example.com,Ada\nb@example.com,Bob\n"));
         var unknown = await PreviewAsync(admin, scim.Tenant, Csv("email,shoeSize\na@example.com,9\n"));
         var empty = await PreviewAsync(admin, scim.Tenant, Csv(""));
+        var unclosed = await PreviewAsync(admin, scim.Tenant, new StreamContent(new GeneratedCsv("email", 40_000,
+            i => i == 0 ? "\"a@example.com" : $"user{i:D8}@example.com,{new string('a', 20)}")));
 
-        Assert.All(new[] { binary, wrongEncoding, noHeader, unknown, empty }, r => Assert.Equal(HttpStatusCode.BadRequest, r.Status));
+        Assert.All(new[] { binary, wrongEncoding, noHeader, unknown, empty, unclosed }, r => Assert.Equal(HttpStatusCode.BadRequest, r.Status));
+        Assert.Contains("Line 2 cannot be read as CSV", unclosed.Body!["detail"]!.GetValue<string>());
         Assert.Contains("not CSV", binary.Body!["detail"]!.GetValue<string>());
         Assert.Contains("Line 2 is not UTF-8", wrongEncoding.Body!["detail"]!.GetValue<string>());
         Assert.Contains("header naming the columns", noHeader.Body!["detail"]!.GetValue<string>());

@@ -30,8 +30,10 @@ if (polled) {
     try {
       const response = await fetch(location.href, { credentials: "same-origin" });
       const next = new DOMParser().parseFromString(await response.text(), "text/html").getElementById(polled.id);
-      if (next) polled.replaceChildren(...next.childNodes);
-      if (next?.dataset.poll) setTimeout(refresh, Number(next.dataset.poll));
+      // A page without the part (an error, a refusal) is a moment's trouble: read again a little later.
+      if (!next) return setTimeout(refresh, 5000);
+      polled.replaceChildren(...next.childNodes);
+      if (next.dataset.poll) setTimeout(refresh, Number(next.dataset.poll));
     } catch {
       setTimeout(refresh, 5000);
     }
