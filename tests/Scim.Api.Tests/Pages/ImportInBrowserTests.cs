@@ -74,6 +74,24 @@ public abstract class ImportInBrowserTests<TFactory>(BrowserSite<TFactory> site)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import 0 changes" })).ToBeDisabledAsync();
         await Expect(page.Locator("#import-job")).ToContainTextAsync("0 would change a user, 10 are refused");
     }
+    [Fact]
+    public async Task AFileThatIsNotCsv_IsRefusedOnThePage_SayingWhatToDo()
+    {
+        var tenant = await site.Service.NewInactiveTenantAsync();
+        var page = await PlatformPages.OwnerSignedInAsync(site, tenant.Id, tenant.OwnerEmail);
+
+        await page.GotoAsync($"/t/{tenant.Id}/users/import");
+        await page.GetByLabel("CSV file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "learners.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00],
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+        await Screenshots.SaveAsync(page, "import-refused");
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("save it as “CSV UTF-8”");
+        Assert.EndsWith($"/t/{tenant.Id}/users/import", page.Url);
+    }
 }
 
 [Collection(InMemoryBrowserCollection.Name)]
