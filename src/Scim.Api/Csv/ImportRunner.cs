@@ -9,15 +9,20 @@ namespace Scim.Api.Csv;
 /// <summary>
 /// Runs this process's import jobs in the background: checks every row (nothing changes), waits for an
 /// admin to apply the job (from any API process, through its grain), applies the rows a batch at a time, and deletes
-/// the file. A job nobody applies within <see cref="WaitForApply"/> fails and its file goes.
+/// the file. A job nobody applies within <see cref="WaitForApply"/> fails and its file goes; at start, files that a
+/// stopped process left behind go too.
 /// </summary>
 public sealed partial class ImportRunner(ImportJobs jobs, IGrainFactory grains, ILogger<ImportRunner> logger) : BackgroundService
 {
     public static readonly TimeSpan WaitForApply = TimeSpan.FromHours(1);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>An import file older than this belongs to no job any more: none waits or works that long on one.</summary>
+    private static readonly TimeSpan Leftover = TimeSpan.FromHours(6);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        DeleteLeftovers(ImportJobs.Folder, DateTime.UtcNow);
         // Each job runs as soon as it arrives: a job waiting behind another would look to its grain like one whose
         // process stopped. A job works through its file one batch at a time, so a few at once share the service.
         var started = new List<Task>();
@@ -97,6 +102,24 @@ public sealed partial class ImportRunner(ImportJobs jobs, IGrainFactory grains, 
                 await job.ReportAsync(batch.With(batch.Rows.Count == 0 ? [] : await decide(batch.Rows)));
         }
         await job.FinishPhaseAsync(null);
+    }
+
+    /// <summary>Deletes the import files of <paramref name="folder"/> that no job can still need.</summary>
+    public static void DeleteLeftovers(string folder, DateTime now)
+    {
+        if (!Directory.Exists(folder)) return;
+        foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*.csv"))
+        {
+            if (file.LastWriteTimeUtc > now - Leftover) continue;
+            try
+            {
+                file.Delete();
+            }
+            catch (IOException)
+            {
+                // Another process of this machine removes it at the same moment.
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The import {JobId} of tenant {Tenant} failed.")]
