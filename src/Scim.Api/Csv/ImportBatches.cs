@@ -26,7 +26,7 @@ public static class ImportBatches
         var (rows, repeats) = (new List<ImportRow>(Size), new List<ImportOutcome>());
         await foreach (var row in UserCsvReader.ReadAsync(file, tenant, fields, cancellationToken))
         {
-            var userName = (string.IsNullOrWhiteSpace(row.UserName) ? row.Email : row.UserName)?.Trim();
+            var userName = row.UserName;
             if (userName is not null && !seen.TryAdd(userName, row.Line))
                 repeats.Add(new ImportOutcome(row.Line, userName, ImportAction.Refused, $"Line {seen[userName]} has the same userName."));
             else rows.Add(row);

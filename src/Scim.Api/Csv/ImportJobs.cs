@@ -8,9 +8,9 @@ using Scim.Grains.Interfaces.Tenants;
 namespace Scim.Api.Csv;
 
 /// <summary>
-/// Starts CSV imports: the upload is saved to a file of this process (streamed, under the size limit), its header
-/// checked at once so a file that is not a users CSV is refused in the answer, and the job queued for
-/// <see cref="ImportRunner"/>. The job's state lives in its grain, so any API process can show it.
+/// Starts CSV imports, from the API or a page: the upload is saved to a file of this process (streamed, refused past
+/// <see cref="LimitedUpload.MaxImportBytes"/>), its header checked at once so a file that is not a users CSV is refused
+/// in the answer, and the job queued for <see cref="ImportRunner"/>. The job's state lives in its grain, so any API process can show it.
 /// </summary>
 public sealed class ImportJobs(IGrainFactory grains)
 {
@@ -32,7 +32,7 @@ public sealed class ImportJobs(IGrainFactory grains)
         var path = Path.Combine(Folder, $"{tenant}-{jobId}.csv");
         try
         {
-            await using (var file = File.Create(path)) await upload.CopyToAsync(file, cancellationToken);
+            await using (var file = File.Create(path)) await new LimitedUpload(upload, LimitedUpload.MaxImportBytes).CopyToAsync(file, cancellationToken);
             await CheckHeaderAsync(tenant, path, cancellationToken);
         }
         catch

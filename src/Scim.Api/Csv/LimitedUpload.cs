@@ -13,12 +13,15 @@ public sealed class LimitedUpload(Stream inner, long limit) : Stream
 
     private long read;
 
-    /// <summary>The request's body as an import file, the server's own body limit raised to the import's.</summary>
+    /// <summary>
+    /// The request's body as an import file: refused at once when its declared length is over the limit, and the
+    /// server's own body limit raised to the import's (<see cref="ImportJobs"/> counts what it reads).
+    /// </summary>
     public static Stream Of(HttpRequest request)
     {
         if (request.ContentLength > MaxImportBytes) throw TooLarge();
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = MaxImportBytes + 1;
-        return new LimitedUpload(request.Body, MaxImportBytes);
+        return request.Body;
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)

@@ -32,9 +32,9 @@ public static class UserCsvReader
                 if (!columns.TryGetValue(name, out var index)) return null;
                 var text = csv.GetString(index);
                 if (text.Contains('\uFFFD')) throw NotUtf8(line);
-                return text.Length == 0 ? null : text;
+                return string.IsNullOrWhiteSpace(text) ? null : text;
             }
-            yield return new ImportRow(line, Cell("userName"), Cell("email"), Cell("givenName"), Cell("familyName"), Cell("displayName"),
+            yield return new ImportRow(line, Cell("userName") ?? Cell("email"), Cell("email"), Cell("givenName"), Cell("familyName"), Cell("displayName"),
                 Cell("active"), Cell("externalId"),
                 Cell("groups")?.Split(CsvFiles.ValueSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
                 columns.Where(c => c.Key.StartsWith(customPrefix, StringComparison.Ordinal))

@@ -1,8 +1,10 @@
 namespace Scim.Grains.Interfaces.Import;
 
 /// <summary>
-/// One user row of a CSV import, as read: <see cref="Line"/> is the file's line number. A null value is a column the file
-/// does not have or an empty cell: it leaves the user's attribute as it is. <see cref="CustomFields"/> is keyed by field name.
+/// One user row of a CSV import, as read: <see cref="Line"/> is the file's line number; <see cref="UserName"/> is the
+/// key the user is found by, the row's userName or, when that cell is empty, its e-mail. A null value is a column the
+/// file does not have or an empty cell: it leaves the user's attribute as it is. <see cref="CustomFields"/> is keyed by
+/// field name.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("scim.ImportRow")]
 public sealed record ImportRow(

@@ -92,7 +92,7 @@ internal sealed class UserImportGrain(IResourceStore store, IMembershipStore mem
         var groups = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         return await InParallelAsync(rows, async row =>
         {
-            var userName = Blank(row.UserName) ?? Blank(row.Email);
+            var userName = Blank(row.UserName);
             try
             {
                 if (userName is null) throw ScimException.InvalidValue(WholeRowRefusal);

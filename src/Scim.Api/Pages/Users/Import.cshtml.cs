@@ -29,11 +29,6 @@ public sealed class ImportModel(IGrainFactory grains, ImportJobs jobs) : Platfor
             Error = "Choose a CSV file of users to import.";
             return await ShowAsync();
         }
-        if (Upload.Length > LimitedUpload.MaxImportBytes)
-        {
-            Error = $"The file is larger than {LimitedUpload.MaxImportBytes / 1024 / 1024} MB: split it into several files.";
-            return await ShowAsync();
-        }
         string? jobId = null;
         Error = await FormRefusals.OfAsync(async () =>
         {
