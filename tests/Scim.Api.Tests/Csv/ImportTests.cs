@@ -174,6 +174,27 @@ public abstract class ImportTests(ScimApiFactory factory)
         Assert.Equal(HttpStatusCode.Conflict, apply.StatusCode);
     }
 
+    [Fact]
+    public async Task ApplyingWithInvitations_MailsEachCreatedUserATemporaryPassword_AndWithoutOwesNone()
+    {
+        var scim = await factory.NewTenantAsync(keepOwner: true);
+        using var admin = factory.PlatformAdmin(scim.AdminKey);
+        var jobs = new ImportJobsClient(admin, scim.Tenant);
+        var (invited, quiet) = ($"invited@{scim.Tenant}.example", $"quiet@{scim.Tenant}.example");
+        var (_, withInvite) = await PreviewAsync(admin, scim.Tenant, Csv($"email\n{invited}\n"));
+        var (_, without) = await PreviewAsync(admin, scim.Tenant, Csv($"email\n{quiet}\n"));
+
+        var invitedDone = await jobs.ApplyAsync(withInvite!["id"]!.GetValue<string>(), invite: true);
+        var quietDone = await jobs.ApplyAsync(without!["id"]!.GetValue<string>());
+        var mail = await factory.Inbox.WaitForAsync(invited);
+        var quietId = quietDone["rows"]![0]!["userId"]!.GetValue<string>();
+        using var quietMail = await admin.GetAsync($"/api/v1/tenants/{scim.Tenant}/scim/users/{quietId}/mail");
+
+        Assert.True(invitedDone["invite"]!.GetValue<bool>());
+        Assert.NotEmpty(TestInbox.TemporaryPasswordIn(mail));
+        Assert.Equal(HttpStatusCode.NotFound, quietMail.StatusCode);
+    }
+
     private static int Count(JsonNode job, string action) => job["counts"]![action]!.GetValue<int>();
 
     [Fact]

@@ -27,9 +27,10 @@ public sealed class ImportJobsClient(HttpClient admin, string tenant)
         }
     }
 
-    public async Task<JsonNode> ApplyAsync(string id, TimeSpan? within = null)
+    public async Task<JsonNode> ApplyAsync(string id, TimeSpan? within = null, bool invite = false)
     {
-        using var applied = await admin.PostAsync($"/api/v1/tenants/{tenant}/imports/{id}/apply", null);
+        using var applied = await admin.PostAsync($"/api/v1/tenants/{tenant}/imports/{id}/apply",
+            invite ? new StringContent("""{"invite":true}""", System.Text.Encoding.UTF8, "application/json") : null);
         Assert.Equal(HttpStatusCode.Accepted, applied.StatusCode);
         return await WaitForAsync(id, "done", within);
     }
