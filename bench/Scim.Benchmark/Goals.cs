@@ -62,8 +62,27 @@ public static class Goals
             Console.WriteLine(line.Text);
         }
         Console.WriteLine(missed == 0 ? "every measured goal met" : $"{missed} goal(s) missed");
+        ReportCpu(figures);
         return 0;
     }
+
+    /// <summary>
+    /// The service's CPU time per request of each operation in each mode: what a request costs, which a noisy machine
+    /// disturbs less than how many it answers per second (a neighbour's load slows the service, not its work).
+    /// </summary>
+    private static void ReportCpu(Dictionary<(string Mode, string Key), double> figures)
+    {
+        var cpu = figures.Where(f => f.Key.Key.StartsWith(Scenarios.CpuKey, StringComparison.Ordinal))
+            .ToDictionary(f => (f.Key.Mode, Key: f.Key.Key[Scenarios.CpuKey.Length..]), f => f.Value);
+        if (cpu.Count == 0) return;
+        var modes = cpu.Keys.Select(k => k.Mode).Distinct().OrderBy(m => Array.IndexOf(ModeOrder, m)).ToList();
+        Console.WriteLine();
+        Console.WriteLine($"{"service CPU per request (µs)",-34}" + string.Concat(modes.Select(m => $" {m,14}")));
+        foreach (var key in cpu.Keys.Select(k => k.Key).Distinct().Order(StringComparer.Ordinal))
+            Console.WriteLine($"{key,-34}" + string.Concat(modes.Select(m => $" {(cpu.TryGetValue((m, key), out var v) ? v.ToString("F0", CultureInfo.InvariantCulture) : "-"),14}")));
+    }
+
+    private static readonly string[] ModeOrder = [NoWork, Memory, Postgres, TelemetryOff, TelemetryOn];
 
     private static (bool? Met, string Text) Evaluate(Goal goal, Dictionary<(string Mode, string Key), double> figures)
     {

@@ -17,6 +17,18 @@ public sealed class LatencyRecorder
 
     public void Error() => Interlocked.Increment(ref errors);
 
+    /// <summary>The service's CPU time over the measurement, when its process could be read.</summary>
+    public TimeSpan? ServiceCpu { get; set; }
+
+    /// <summary>The service's CPU time per acknowledged request, in microseconds.</summary>
+    public double? CpuMicrosecondsPerRequest
+    {
+        get
+        {
+            lock (milliseconds) return ServiceCpu is { } cpu && milliseconds.Count > 0 ? cpu.TotalMicroseconds / milliseconds.Count : null;
+        }
+    }
+
     /// <summary>Acknowledged requests per second since the recorder was made.</summary>
     public double PerSecond
     {
@@ -32,7 +44,8 @@ public sealed class LatencyRecorder
         double[] sorted;
         lock (milliseconds) sorted = [.. milliseconds.Order()];
         string Percentile(double p) => sorted.Length == 0 ? "-" : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))].ToString("F2", CultureInfo.InvariantCulture);
+        var cpu = CpuMicrosecondsPerRequest is { } micros ? string.Create(CultureInfo.InvariantCulture, $"   cpu {micros,5:F0} µs/req") : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{name,-44} {perSecond,9:F0} req/s   p50 {Percentile(0.50),7} ms   p99 {Percentile(0.99),7} ms   n={sorted.Length} errors={errors}");
+            $"{name,-44} {perSecond,9:F0} req/s   p50 {Percentile(0.50),7} ms   p99 {Percentile(0.99),7} ms   n={sorted.Length} errors={errors}{cpu}");
     }
 }
