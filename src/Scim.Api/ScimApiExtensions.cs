@@ -79,6 +79,7 @@ public static class ScimApiExtensions
                     : ScimAuth.AdminKeyScheme)
             .AddPolicyScheme(ScimAuth.OperatorViewsScheme, null, options => options.ForwardDefaultSelector = context =>
                 ScimAuth.BearerToken(context.Request.Headers.Authorization) is null ? OperatorSessions.Scheme : ScimAuth.OperatorScheme);
+        services.Replace(ServiceDescriptor.Singleton<IAuthenticationSchemeProvider, TenantSsoSchemes>());
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, SecureCookies>();
         services.AddSingleton<IPostConfigureOptions<AntiforgeryOptions>, SecureCookies>();
         services.AddAuthorizationBuilder()

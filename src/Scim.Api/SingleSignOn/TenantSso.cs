@@ -37,8 +37,10 @@ public static class TenantSso
     /// <summary>The tenant whose sign-in a path is a step of (<c>/t/{tenant}/sso...</c> or a callback), else null.</summary>
     public static string? TenantOf(PathString path)
     {
-        var segments = (path.Value ?? "").Split('/');
-        if (segments.Length < 4 || segments[0].Length != 0 || segments[1] != "t" || !TenantIds.IsValid(segments[2])) return null;
-        return segments[3] is "sso" or CallbackSegment or SignedOutSegment ? segments[2] : null;
+        // Every request passes here: SCIM paths are turned away before anything is allocated.
+        if (!path.StartsWithSegments("/t", StringComparison.Ordinal, out var rest)) return null;
+        var segments = (rest.Value ?? "").Split('/');
+        if (segments.Length < 3 || segments[0].Length != 0 || !TenantIds.IsValid(segments[1])) return null;
+        return segments[2] is "sso" or CallbackSegment or SignedOutSegment ? segments[1] : null;
     }
 }
