@@ -104,7 +104,8 @@ internal sealed class GroupGrain(IResourceStore store, IMembershipStore membersh
     }
 
     /// <summary>Every write of a group can change users' groups (its members, its name, its place in the tree).</summary>
-    protected override Task WrittenAsync() => GrainFactory.Grain<IGroupsEpochGrain>(Tenant).AdvanceAsync();
+    protected override Task WrittenAsync() =>
+        Memberships.ReadsGroupsInProcess ? Task.CompletedTask : GrainFactory.Grain<IGroupsEpochGrain>(Tenant).AdvanceAsync();
 
     protected override MembershipChange MembersOf(JsonObject body)
     {

@@ -10,6 +10,13 @@ namespace Scim.Grains.Storage;
 /// </summary>
 public interface IMembershipStore
 {
+    /// <summary>
+    /// Whether a user's groups are read in this process, without a round trip: then reading them costs less than the grain
+    /// call that asks whether groups held from an earlier read are still current (<see cref="IGroupsEpochGrain"/>), so
+    /// nothing is held and no epoch is kept.
+    /// </summary>
+    bool ReadsGroupsInProcess { get; }
+
     /// <summary>The SCIM-managed members of a group after a member id (all when null), at most <paramref name="count"/>.</summary>
     Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, string? after, int count, CancellationToken cancellationToken);
 

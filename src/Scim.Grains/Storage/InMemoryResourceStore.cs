@@ -149,6 +149,8 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
         return new ResourcePage(matches.Count, page, groups);
     }
 
+    public bool ReadsGroupsInProcess => true;
+
     public Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, string? after, int count, CancellationToken cancellationToken)
     {
         var data = Data(tenant);

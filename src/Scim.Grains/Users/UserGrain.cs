@@ -46,7 +46,7 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
 
     protected override async Task<IReadOnlyList<UserGroup>?> HeldGroupsAsync(Projection projection)
     {
-        if (!projection.Includes(UserSchema.Groups)) return null;
+        if (!projection.Includes(UserSchema.Groups) || Memberships.ReadsGroupsInProcess) return null;
         // The epoch is read before the groups: a change that commits in between begins a later epoch, so what is read
         // here is never held past it.
         var epoch = await GrainFactory.Grain<IGroupsEpochGrain>(Tenant).CurrentAsync();

@@ -233,6 +233,8 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetFieldValue<string[]>(1).Select(SourceOf).Order().ToList()), cancellationToken);
     }
 
+    public bool ReadsGroupsInProcess => false;
+
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<UserGroup>>> GetGroupsOfUsersAsync(string tenant, IReadOnlyCollection<string> userIds,
         CancellationToken cancellationToken)
     {
