@@ -63,6 +63,11 @@ public sealed class ScimResult : IResult
         response.ContentType = ScimMediaTypes.ScimJson;
         if (etag is not null) response.Headers.ETag = etag;
         if (location is not null) response.Headers.Location = location;
+        if (resources.All(r => r.MoreMembers is null))
+        {
+            await WriteWholeAsync(response, cancel);
+            return;
+        }
         if (head is not null) await response.WriteAsync(head, cancel);
         for (var i = 0; i < resources.Count; i++)
         {
@@ -71,6 +76,25 @@ public sealed class ScimResult : IResult
             else await response.WriteAsync(resources[i].Json, cancel);
         }
         if (tail is not null) await response.WriteAsync(tail, cancel);
+    }
+
+    /// <summary>
+    /// A body rendered in full, sent with its length in one write: written piece by piece without a length, the response
+    /// would go out chunked, a send for each piece and one more for the closing chunk.
+    /// </summary>
+    private async Task WriteWholeAsync(HttpResponse response, CancellationToken cancel)
+    {
+        var pieces = new List<string>(resources.Count * 2 + 1);
+        if (head is not null) pieces.Add(head);
+        for (var i = 0; i < resources.Count; i++)
+        {
+            if (i > 0) pieces.Add(",");
+            pieces.Add(resources[i].Json);
+        }
+        if (tail is not null) pieces.Add(tail);
+        response.ContentLength = pieces.Sum(piece => (long)Encoding.UTF8.GetByteCount(piece));
+        foreach (var piece in pieces) Encoding.UTF8.GetBytes(piece, response.BodyWriter);
+        await response.BodyWriter.FlushAsync(cancel);
     }
 
     /// <summary>A large group: its text around the members array, and the array written chunk after chunk.</summary>
