@@ -49,6 +49,21 @@ public sealed class ServiceMetricsTests(TelemetryApiFactory factory)
     }
 
     [Fact]
+    public async Task AspNetCoresRequestMetric_IsExported_ButNotItsMetersRecordedSeveralTimesARequest()
+    {
+        var scim = await factory.NewTenantAsync();
+        var before = factory.Read("http.server.request.duration");
+
+        await scim.GetAsync("/Users");
+        var after = factory.Read("http.server.request.duration");
+        var exported = factory.Metrics.Snapshot().Select(m => m.Name).ToList();
+
+        Assert.True(after > before, "http.server.request.duration did not count the request");
+        string[] perRequestDiagnostics = ["aspnetcore.routing.", "aspnetcore.authentication.", "aspnetcore.authorization.", "aspnetcore.rate_limiting.", "aspnetcore.memory_pool."];
+        Assert.DoesNotContain(exported, name => perRequestDiagnostics.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Writes_AreCountedByResourceTypeAndChange_AndMembershipsBySource()
     {
         var scim = await factory.NewTenantAsync();
