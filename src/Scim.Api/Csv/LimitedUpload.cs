@@ -17,7 +17,7 @@ public sealed class LimitedUpload(Stream inner, long limit) : Stream
     /// The request's body as an import file: refused at once when its declared length is over the limit, and the
     /// server's own body limit raised to the import's (<see cref="ImportJobs"/> counts what it reads).
     /// </summary>
-    public static Stream Of(HttpRequest request)
+    public static Stream BodyOf(HttpRequest request)
     {
         if (request.ContentLength > MaxImportBytes) throw TooLarge();
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = MaxImportBytes + 1;

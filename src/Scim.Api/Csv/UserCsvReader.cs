@@ -20,11 +20,11 @@ public static class UserCsvReader
     {
         var customPrefix = CustomField.SchemaUrn(tenant) + ":";
         await using var csv = CsvReader.Create(file, new CsvReaderOptions { TrimWhitespace = true, TrackLineNumbers = true, MaxRecordSize = 1024 * 1024 }, leaveOpen: true);
-        await ReadHeaderAsync(csv, cancellationToken);
+        await Readable(async () => { await csv.ReadHeaderAsync(cancellationToken); return true; });
         var header = csv.Headers.ToList();
         if (header.Count == 0) throw ScimException.InvalidValue("The file is empty: it needs a header line and a line per user.");
         var columns = Columns(header, customPrefix, fields);
-        while (await ReadAsync(csv, cancellationToken))
+        while (await Readable(() => csv.ReadAsync(cancellationToken)))
         {
             var line = (int)csv.LineNumber;
             string? Cell(string name)
@@ -68,23 +68,12 @@ public static class UserCsvReader
         return columns;
     }
 
-    private static async Task ReadHeaderAsync(CsvReader csv, CancellationToken cancellationToken)
+    /// <summary>A read of the file, its refusal of a broken file turned into <see cref="Unreadable"/>.</summary>
+    private static async ValueTask<T> Readable<T>(Func<ValueTask<T>> read)
     {
         try
         {
-            await csv.ReadHeaderAsync(cancellationToken);
-        }
-        catch (CsvFormatException e)
-        {
-            throw Unreadable(e);
-        }
-    }
-
-    private static async Task<bool> ReadAsync(CsvReader csv, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await csv.ReadAsync(cancellationToken);
+            return await read();
         }
         catch (CsvFormatException e)
         {

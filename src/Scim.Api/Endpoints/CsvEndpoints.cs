@@ -33,7 +33,7 @@ public static class CsvEndpoints
     /// <summary>Starts an import of the body's users file: its rows are checked in the background; 202 with the job.</summary>
     private static async Task<IResult> StartAsync(string tenant, HttpContext http, ImportJobs jobs, string? fileName = null)
     {
-        var job = await jobs.StartAsync(tenant, fileName ?? "users.csv", TenantAdminEndpoints.Caller(http), LimitedUpload.Of(http.Request), http.RequestAborted);
+        var job = await jobs.StartAsync(tenant, fileName ?? "users.csv", TenantAdminEndpoints.Caller(http), LimitedUpload.BodyOf(http.Request), http.RequestAborted);
         return TypedResults.Accepted($"/api/v1/tenants/{tenant}/imports/{job.Id}", await ViewAsync(ImportJobs.Job(http.RequestServices.GetRequiredService<IGrainFactory>(), tenant, job.Id)));
     }
 

@@ -63,38 +63,33 @@ public sealed class ScimResult : IResult
         response.ContentType = ScimMediaTypes.ScimJson;
         if (etag is not null) response.Headers.ETag = etag;
         if (location is not null) response.Headers.Location = location;
-        if (resources.All(r => r.MoreMembers is null))
+        var parts = Parts().ToList();
+        if (parts.All(part => part.More is null))
         {
-            await WriteWholeAsync(response, cancel);
+            // Rendered in full: sent with its length in one write. Written piece by piece without a length, the
+            // response would go out chunked, a send for each piece and one more for the closing chunk.
+            response.ContentLength = parts.Sum(part => (long)Encoding.UTF8.GetByteCount(part.Text));
+            foreach (var part in parts) Encoding.UTF8.GetBytes(part.Text, response.BodyWriter);
+            await response.BodyWriter.FlushAsync(cancel);
             return;
         }
-        if (head is not null) await response.WriteAsync(head, cancel);
-        for (var i = 0; i < resources.Count; i++)
+        foreach (var part in parts)
         {
-            if (i > 0) await response.WriteAsync(",", cancel);
-            if (resources[i].MoreMembers is { } more) await WriteWithMembersAsync(response, more, cancel);
-            else await response.WriteAsync(resources[i].Json, cancel);
+            if (part.More is { } more) await WriteWithMembersAsync(response, more, cancel);
+            else await response.WriteAsync(part.Text, cancel);
         }
-        if (tail is not null) await response.WriteAsync(tail, cancel);
     }
 
-    /// <summary>
-    /// A body rendered in full, sent with its length in one write: written piece by piece without a length, the response
-    /// would go out chunked, a send for each piece and one more for the closing chunk.
-    /// </summary>
-    private async Task WriteWholeAsync(HttpResponse response, CancellationToken cancel)
+    /// <summary>The body in order: the head, the resources with commas between, the tail; a large group as its members to stream.</summary>
+    private IEnumerable<(string Text, MembersToStream? More)> Parts()
     {
-        var pieces = new List<string>(resources.Count * 2 + 1);
-        if (head is not null) pieces.Add(head);
+        if (head is not null) yield return (head, null);
         for (var i = 0; i < resources.Count; i++)
         {
-            if (i > 0) pieces.Add(",");
-            pieces.Add(resources[i].Json);
+            if (i > 0) yield return (",", null);
+            yield return (resources[i].Json, resources[i].MoreMembers);
         }
-        if (tail is not null) pieces.Add(tail);
-        response.ContentLength = pieces.Sum(piece => (long)Encoding.UTF8.GetByteCount(piece));
-        foreach (var piece in pieces) Encoding.UTF8.GetBytes(piece, response.BodyWriter);
-        await response.BodyWriter.FlushAsync(cancel);
+        if (tail is not null) yield return (tail, null);
     }
 
     /// <summary>A large group: its text around the members array, and the array written chunk after chunk.</summary>

@@ -10,14 +10,18 @@ namespace Scim.Api.SingleSignOn;
 /// </summary>
 public sealed class TenantSsoSchemes(IOptions<AuthenticationOptions> options) : AuthenticationSchemeProvider(options)
 {
-    private (IEnumerable<AuthenticationScheme> All, AuthenticationScheme[] Offered)? last;
+    // A reference, so that requests on other threads read both halves of the same pair.
+    private Filtered? last;
 
     public override async Task<IEnumerable<AuthenticationScheme>> GetRequestHandlerSchemesAsync()
     {
         var all = await base.GetRequestHandlerSchemesAsync();
         if (last is { } known && ReferenceEquals(known.All, all)) return known.Offered;
         var offered = all.Where(scheme => scheme.Name != TenantSso.Scheme).ToArray();
-        last = (all, offered);
+        last = new Filtered(all, offered);
         return offered;
     }
+
+    /// <summary>The base's request handlers (it keeps the same list until schemes change) and those offered of them.</summary>
+    private sealed record Filtered(IEnumerable<AuthenticationScheme> All, AuthenticationScheme[] Offered);
 }
