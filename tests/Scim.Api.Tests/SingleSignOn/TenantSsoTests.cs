@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Scim.Api.SingleSignOn;
+using Scim.Api.Tests.Infrastructure;
 
 namespace Scim.Api.Tests.SingleSignOn;
 
 /// <summary>Which requests a tenant's sign-in looks at: its own steps only, so SCIM calls never build its handler.</summary>
-public sealed class TenantSsoTests
+[Collection(InMemoryCollection.Name)]
+public sealed class TenantSsoTests(InMemoryApiFactory factory)
 {
     [Theory]
     [InlineData("/t/school/sso", "school")]
@@ -37,5 +40,16 @@ public sealed class TenantSsoTests
         Assert.Equal(["another-provider"], offered.Select(s => s.Name));
         Assert.Same(offered, offeredAgain);
         Assert.NotNull(await schemes.GetSchemeAsync(TenantSso.Scheme));
+    }
+
+    [Fact]
+    public async Task TheRunningService_OffersItsRequestsToNoTenantSignIn_ButCanStillChallengeOne()
+    {
+        var schemes = factory.Services.GetRequiredService<IAuthenticationSchemeProvider>();
+
+        var offered = await schemes.GetRequestHandlerSchemesAsync();
+
+        Assert.DoesNotContain(offered, scheme => scheme.Name == TenantSso.Scheme);
+        Assert.Equal(typeof(TenantOidcHandler), (await schemes.GetSchemeAsync(TenantSso.Scheme))?.HandlerType);
     }
 }
