@@ -1,5 +1,6 @@
 // The platform's one script (the Content Security Policy allows no inline script): copy buttons, confirmations, live progress.
 "use strict";
+document.documentElement.classList.add("scripted");
 document.addEventListener("click", async (event) => {
   const button = event.target.closest("button[data-copy]");
   if (!button) return;
