@@ -49,7 +49,7 @@ public static class OperatorConnectorEndpoints
         await OperatorTenantEndpoints.RequireTenantAsync(tenant, s);
         var body = await s.Bodies.ReadAsync<CreateUserRequest>(request);
         var role = RoleNames.Parse(body.Role ?? "user");
-        var user = await User(s, tenant, Guid.NewGuid().ToString()).CreatePlatformUserAsync(PlatformUserBodies.Of(body.UserName, body.Email, body.DisplayName), role);
+        var user = await s.Grains.Grain<IUserCreationGrain>(tenant).CreatePlatformUserAsync(PlatformUserBodies.Of(body.UserName, body.Email, body.DisplayName), role);
         return TypedResults.Created($"/admin/v1/tenants/{tenant}/users/{user.Id}", View(user));
     }
 

@@ -38,7 +38,7 @@ public static class ResourceEndpoints
         var body = await s.Bodies.ReadTextAsync(http.Request);
         var id = Guid.NewGuid().ToString();
         var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
-        var snapshot = await Grain(s, kind, tenant, id).CreateAsync(body, render);
+        var snapshot = await s.Grains.CreateResourceAsync(kind, tenant, id, body, render);
         var facts = ScimRequestFacts.Of(http);
         (facts.CreatedId, facts.Note) = (snapshot.Id, snapshot.Note);
         return ScimResult.Resource(snapshot, new MemberStream(s.Grains, tenant, render), StatusCodes.Status201Created);

@@ -9,6 +9,9 @@ namespace Scim.Grains.Interfaces.Resources;
 [Alias("scim.IGroupGrain")]
 public interface IGroupGrain : IGrainWithStringKey, IResourceGrain
 {
+    /// <summary>Creates the group from a POST body (RFC 7644 §3.3); 409 uniqueness on a duplicate displayName.</summary>
+    Task<ResourceSnapshot> CreateAsync(string json, RenderOptions render);
+
     /// <summary>The next chunk of SCIM-managed members after a member id, rendered (empty once the group is gone).</summary>
     Task<MemberChunk> RenderMembersAsync(string after, RenderOptions render);
 

@@ -6,9 +6,6 @@ namespace Scim.Grains.Interfaces.Resources;
 /// </summary>
 public interface IResourceGrain
 {
-    /// <summary>Creates the resource from a POST body (RFC 7644 §3.3); 409 uniqueness on a duplicate.</summary>
-    Task<ResourceSnapshot> CreateAsync(string json, RenderOptions render);
-
     /// <summary>
     /// Reads the resource (RFC 7644 §3.4.1); 404 when it does not exist. When <paramref name="ifNoneMatch"/> (an
     /// If-None-Match value, RFC 9110 §13.1.2) matches its version, nothing is rendered: the snapshot is NotModified.

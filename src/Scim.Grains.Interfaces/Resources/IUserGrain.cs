@@ -2,16 +2,13 @@ using Scim.Grains.Interfaces.Platform;
 
 namespace Scim.Grains.Interfaces.Resources;
 
-/// <summary>A SCIM User (RFC 7643 §4.1), keyed <c>{tenant}/{id}</c>, who is also a platform user with a role.</summary>
+/// <summary>
+/// A SCIM User (RFC 7643 §4.1), keyed <c>{tenant}/{id}</c>, who is also a platform user with a role; created through
+/// <see cref="IUserCreationGrain"/>.
+/// </summary>
 [Alias("scim.IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey, IResourceGrain
 {
-    /// <summary>Creates a user outside SCIM (from a SCIM User body) with a role; 409 uniqueness on a duplicate userName.</summary>
-    Task<PlatformUser> CreatePlatformUserAsync(string json, PlatformRole role);
-
-    /// <summary>Creates a user a CSV import brings (a plain user of the platform, not the IdP's), with an invitation by e-mail if asked.</summary>
-    Task<PlatformUser> CreateImportedUserAsync(string json, bool invite);
-
     /// <summary>The user as a platform user; 404 when it does not exist.</summary>
     Task<PlatformUser> GetPlatformUserAsync();
 

@@ -83,7 +83,7 @@ internal sealed partial class BulkGrain(ILogger<BulkGrain> logger) : Grain, IBul
             {
                 if (id is not null) throw ScimException.InvalidPath($"POST takes a resource type path such as /Users, not '{operation.Path}'.");
                 var newId = Guid.NewGuid().ToString();
-                var snapshot = await Grain(schema, tenant, newId).CreateAsync(Data(operation), idOnly);
+                var snapshot = await GrainFactory.CreateResourceAsync(schema.Kind, tenant, newId, Data(operation), idOnly);
                 return (Success(operation, 201, snapshot.Id, snapshot.ETag, render, schema), snapshot.Id);
             }
             if (id is null) throw ScimException.InvalidPath($"{method} needs a resource path such as /Users/{{id}}, not '{operation.Path}'.");

@@ -41,6 +41,8 @@ internal sealed class GroupGrain(IResourceStore store, IMembershipStore membersh
 
     protected override ResourceKind Kind => ResourceKind.Group;
 
+    public Task<ResourceSnapshot> CreateAsync(string json, RenderOptions render) => CreateFromScimAsync(json, render);
+
     /// <summary>A PATCH whose caller needs no body: it joins the queue of the next commit.</summary>
     public static bool IsQueuedPatch(IInvokable request) =>
         request.GetMethodName() == nameof(IResourceGrain.PatchWithoutBodyAsync);

@@ -53,8 +53,7 @@ internal sealed class UserImportGrain(IResourceStore store, IMembershipStore mem
         var userId = outcome.UserId;
         if (outcome.Action == ImportAction.Create)
         {
-            userId = Guid.NewGuid().ToString();
-            await User(userId).CreateImportedUserAsync(body.ToJsonString(), invite);
+            userId = (await GrainFactory.Grain<IUserCreationGrain>(Tenant).CreateImportedUserAsync(body.ToJsonString(), invite)).Id;
             outcome = outcome with { UserId = userId };
         }
         else if (outcome.Action is ImportAction.Update or ImportAction.Deactivate && Patch(body) is { Operations.Count: > 0 } patch)

@@ -29,9 +29,6 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
 
     protected abstract ResourceKind Kind { get; }
 
-    /// <summary>Whether the activation stays after a create, for calls that are likely to follow soon.</summary>
-    protected virtual bool KeptAfterCreate => true;
-
     /// <summary>The resource type with the tenant's current custom fields, read at the start of every call.</summary>
     protected ResourceSchema Schema { get; private set; } = null!;
     protected IResourceStore Store => store;
@@ -47,24 +44,22 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
         return Task.CompletedTask;
     }
 
-    public async Task<ResourceSnapshot> CreateAsync(string json, RenderOptions render)
+    /// <summary>
+    /// Creates the resource from a SCIM POST body and renders it (a resource just created is in no group yet); a
+    /// duplicate is a 409 uniqueness.
+    /// </summary>
+    protected async Task<ResourceSnapshot> CreateFromScimAsync(string json, RenderOptions render)
     {
-        var (created, attributes, members) = await PrepareCreateAsync(json, PlatformRole.User);
-        var (mail, note) = await MailOnCreateAsync(created);
-        try
-        {
-            await StoreWriteAsync(() => store.InsertAsync(created, members, mail, CancellationToken.None));
-            Count("created", members);
-        }
-        catch (ScimException e) when (e.ScimType == ScimType.Uniqueness)
-        {
-            // Only a POST that collides is looked at twice: it may be a client re-sending a resource it created before.
-            if (await ReplaceDuplicateAsync(attributes, json, render) is not { } replaced) throw;
-            return replaced;
-        }
+        await LoadSchemaAsync();
+        // A create is the first call of a fresh id: no read first, the store's primary key rejects an existing id.
+        if (loaded && current is not null) throw ScimException.Uniqueness($"A {Schema.Name} with id '{Id}' already exists.");
+        var body = JsonBodies.ParseObject(json);
+        var (created, _) = NewResources.Compose(Schema, Tenant, Id, body, PlatformRole.User, clock.GetUtcNow());
+        var members = MembersOf(body);
+        await StoreWriteAsync(() => store.InsertAsync(created, members, null, CancellationToken.None));
+        Count("created", members);
         (current, loaded) = (PackedResource.Of(created), true);
-        if (!KeptAfterCreate) DeactivateOnIdle();
-        return await SnapshotAsync(created, render, created: true) with { Note = note };
+        return await SnapshotAsync(created, render, created: true);
     }
 
     public async Task<ResourceSnapshot> GetAsync(RenderOptions render, string? ifNoneMatch)
@@ -210,35 +205,8 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
         DeactivateOnIdle();
     }
 
-    /// <summary>
-    /// For a POST whose unique name is taken: the existing resource replaced by the POST instead (the client re-sending
-    /// a resource it created before), or null for the 409.
-    /// </summary>
-    protected virtual Task<ResourceSnapshot?> ReplaceDuplicateAsync(JsonObject attributes, string json, RenderOptions render) =>
-        Task.FromResult<ResourceSnapshot?>(null);
-
-    /// <summary>
-    /// The e-mail a SCIM create owes (a user's temporary password), written with the row, and the note the provisioning
-    /// log keeps about it; neither by default.
-    /// </summary>
-    protected virtual ValueTask<(OutboxMessage? Mail, string? Note)> MailOnCreateAsync(StoredResource created) => ValueTask.FromResult<(OutboxMessage?, string?)>((null, null));
-
     /// <summary>The membership a POST or PUT body sets; only groups have one.</summary>
     protected abstract MembershipChange MembersOf(JsonObject body);
-
-    /// <summary>
-    /// Creates the resource for the platform (not the IdP) from a POST body with a platform role, and the e-mail that
-    /// creation owes, if any; a duplicate is a 409 uniqueness, whoever it is.
-    /// </summary>
-    protected async Task<StoredResource> CreateWithRoleAsync(string json, PlatformRole role, Func<StoredResource, OutboxMessage?> mail)
-    {
-        var (prepared, _, members) = await PrepareCreateAsync(json, role);
-        var created = prepared with { CreatedByPlatform = true };
-        await StoreWriteAsync(() => store.InsertAsync(created, members, mail(created), CancellationToken.None));
-        Count("created", members);
-        (current, loaded) = (PackedResource.Of(created), true);
-        return created;
-    }
 
     /// <summary>Loads the tenant's schema for this call and the resource; 404 when it does not exist.</summary>
     protected async Task<StoredResource> RequireExistingAsync()
@@ -249,21 +217,6 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
 
     /// <summary>Holds a row the store has just written outside the SCIM writes (a role change).</summary>
     protected void Hold(StoredResource row) => current = PackedResource.Of(row);
-
-    /// <summary>The row a POST body creates, its normalized attributes and its members.</summary>
-    private async Task<(StoredResource Created, JsonObject Attributes, MembershipChange Members)> PrepareCreateAsync(string json, PlatformRole role)
-    {
-        Schema = await schemas.ForAsync(Tenant, Kind);
-        // A create is the first call of a fresh id: no read first, the store's primary key rejects an existing id.
-        if (loaded && current is not null) throw ScimException.Uniqueness($"A {Schema.Name} with id '{Id}' already exists.");
-        var body = JsonBodies.ParseObject(json);
-        var attributes = ResourceNormalizer.Normalize(body, Schema);
-        PasswordHashes.HashNew(attributes, null);
-        var now = clock.GetUtcNow();
-        ResourceLimits.Check(attributes, Schema);
-        var document = ResourceDocument.Compose(Schema, Id, attributes, new ResourceMeta(now, now, 1));
-        return (new StoredResource(Tenant, Schema.Kind, Id, 1, document) { Role = role }, attributes, MembersOf(body));
-    }
 
     /// <summary>Loads the resource type with the tenant's current custom fields into <see cref="Schema"/>.</summary>
     protected async Task LoadSchemaAsync() => Schema = await schemas.ForAsync(Tenant, Kind);
@@ -352,15 +305,12 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     /// <summary>The resource's groups to render when the grain holds them (a user's); null to read them from the store.</summary>
     protected virtual Task<IReadOnlyList<UserGroup>?> HeldGroupsAsync(Projection projection) => Task.FromResult<IReadOnlyList<UserGroup>?>(null);
 
-    /// <summary>Renders a row of this resource; a user just created is in no group yet, so its groups are not looked up.</summary>
+    /// <summary>Renders a row of this resource; a resource just created is in no group yet, so its groups are not looked up.</summary>
     private async Task<ResourceSnapshot> SnapshotAsync(StoredResource resource, RenderOptions render, bool created = false)
     {
         var projection = Projection.Parse(render, Schema);
         var held = created ? null : await HeldGroupsAsync(projection);
-        var rendered = (await ResourceRendering.RenderAsync(memberships, Tenant, [resource], Schema, render, projection, created,
-            held is null ? null : new Dictionary<string, IReadOnlyList<UserGroup>> { [Id] = held }))[0];
-        return new ResourceSnapshot(Id, resource.Version, EntityTags.Of(resource.Version), ResourceRenderer.Location(render.BaseUrl, Schema, Id),
-            rendered.Json, rendered.MoreMembers);
+        return await ResourceRendering.SnapshotAsync(memberships, resource, Schema, render, projection, created, held);
     }
 
     /// <summary>Counts written resources and the SCIM memberships the write set.</summary>

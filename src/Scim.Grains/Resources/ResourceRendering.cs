@@ -45,6 +45,19 @@ public static class ResourceRendering
         return rendered;
     }
 
+    /// <summary>
+    /// One row rendered as the answer about it, with its version, ETag and location; a user's groups as
+    /// <see cref="RenderAsync"/> reads them, unless <paramref name="heldGroups"/> brings them.
+    /// </summary>
+    public static async Task<ResourceSnapshot> SnapshotAsync(IMembershipStore memberships, StoredResource row, ResourceSchema schema, RenderOptions render,
+        Projection projection, bool withoutGroups, IReadOnlyList<UserGroup>? heldGroups = null)
+    {
+        var rendered = (await RenderAsync(memberships, row.Tenant, [row], schema, render, projection, withoutGroups,
+            heldGroups is null ? null : new Dictionary<string, IReadOnlyList<UserGroup>> { [row.Id] = heldGroups }))[0];
+        return new ResourceSnapshot(row.Id, row.Version, EntityTags.Of(row.Version), ResourceRenderer.Location(render.BaseUrl, schema, row.Id),
+            rendered.Json, rendered.MoreMembers);
+    }
+
     /// <summary>The next chunk of a group's SCIM members after a member id.</summary>
     public static async Task<MemberChunk> RenderMembersAsync(IMembershipStore memberships, string tenant, string groupId, string after,
         ResourceSchema schema, RenderOptions render)

@@ -93,7 +93,7 @@ internal sealed partial class DemoTenantSeeder(
     {
         try
         {
-            return await grains.Grain<IUserGrain>(ResourceKeys.Of(tenantId, Guid.NewGuid().ToString()))
+            return await grains.Grain<IUserCreationGrain>(tenantId)
                 .CreatePlatformUserAsync($$"""{"userName":"{{email}}","emails":[{"value":"{{email}}","primary":true}]}""", PlatformRole.Owner);
         }
         catch (ScimException e) when (e.ScimType == ScimType.Uniqueness)

@@ -23,6 +23,7 @@ public sealed class LayerTests
     {
         ["ResourceKeys"] = "a resource grain's key is part of how callers address it",
         ["GrainReferences"] = "the one way callers address a grain by a string key",
+        ["ResourceCreation"] = "which grain a POST of a new resource goes to, for the API and the Bulk grain alike",
         ["IdentityProviders"] = "the providers a token is for, an enumeration with names",
         ["AcceptedText"] = "the text the API's body and parameter gate and the grains' filter lexer (after unescaping) accept",
         ["TransientFailures"] = "which failures a retry cures, for the API's error answers and the Bulk grain alike",

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Scim.Api.Tests.Infrastructure;
+using Scim.Grains.Interfaces.Resources;
 
 namespace Scim.Api.Tests.Endpoints;
 
@@ -323,6 +325,25 @@ public abstract class UserEndpointsTests(ScimApiFactory factory)
         Assert.Equal("Support", replaced.Body[enterprise]!["department"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, removed.Status);
         Assert.Null(removed.Body![enterprise]);
+    }
+
+    [Fact]
+    public async Task Post_LeavesNoActivationOfTheNewUser_UntilItIsCalled()
+    {
+        var scim = await factory.NewTenantAsync();
+        var grains = factory.Services.GetRequiredService<IGrainFactory>();
+        var userGrains = ((GrainReference)(object)grains.GetGrain<IUserGrain>("-")).GrainId.Type;
+        async Task<int> ActiveUsersOfTheTenantAsync() => (await grains.GetGrain<IManagementGrain>(0).GetActiveGrains(userGrains))
+            .Count(grain => grain.Key.ToString()!.StartsWith(scim.Tenant + "/", StringComparison.Ordinal));
+
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++) ids.Add(await scim.CreateUserAsync($"new{i}", $$""","emails":[{"value":"new{{i}}@example.com","primary":true}]"""));
+        var activeAfterCreates = await ActiveUsersOfTheTenantAsync();
+        foreach (var id in ids) Assert.Equal(HttpStatusCode.OK, (await scim.GetAsync($"/Users/{id}")).Status);
+        var activeAfterReads = await ActiveUsersOfTheTenantAsync();
+
+        Assert.Equal(0, activeAfterCreates);
+        Assert.Equal(ids.Count, activeAfterReads);
     }
 
     [Collection(InMemoryCollection.Name)]

@@ -28,11 +28,11 @@ public sealed class ClusterTraceTests
         });
         var scim = await new ServiceClients(cluster.Api.CreateClient, OperatorKey).NewTenantAsync("okta");
 
-        var id = await scim.CreateUserAsync("traced@cluster.example");
+        await scim.CreateUserAsync("traced@cluster.example");
 
         // The processes export in batches of their own: wait until the silo's part of the trace has arrived whole.
-        bool IsSiloCreate(ReceivedSpan s) => s.Service == "scim-silo" && s.Kind == OtlpReceiver.ServerKind && s.Name == "IResourceGrain/CreateAsync"
-            && s.Attributes.GetValueOrDefault("orleans.rpc.target_id", "").EndsWith(id, StringComparison.Ordinal);
+        bool IsSiloCreate(ReceivedSpan s) => s.Service == "scim-silo" && s.Kind == OtlpReceiver.ServerKind && s.Name == "IUserCreationGrain/CreateAsync"
+            && s.Attributes.GetValueOrDefault("orleans.rpc.target_id", "").EndsWith(scim.Tenant, StringComparison.Ordinal);
         bool HasParent(ReceivedSpan s, List<ReceivedSpan> trace) => s.ParentSpanId is "" or "0000000000000000" || trace.Any(p => p.SpanId == s.ParentSpanId);
         bool Under(ReceivedSpan s, ReceivedSpan ancestor, List<ReceivedSpan> trace)
         {
@@ -53,7 +53,7 @@ public sealed class ClusterTraceTests
         }
         var shown = string.Join("\n", trace.Select(s => $"{s.Service} {s.Scope} {s.Kind} {s.Name}"));
 
-        Assert.True(trace.Any(s => s.Service == "scim-api" && s.Kind == OtlpReceiver.ClientKind && s.Name == "IResourceGrain/CreateAsync"), shown);
+        Assert.True(trace.Any(s => s.Service == "scim-api" && s.Kind == OtlpReceiver.ClientKind && s.Name == "IUserCreationGrain/CreateAsync"), shown);
         Assert.True(trace.Any(IsSiloCreate), shown);
         Assert.True(SqlUnderTheCreate(trace), shown);
         Assert.All(trace, s => Assert.True(HasParent(s, trace), $"{s.Name} has its parent outside the trace"));

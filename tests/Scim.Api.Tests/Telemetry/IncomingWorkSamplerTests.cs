@@ -13,7 +13,7 @@ public sealed class IncomingWorkSamplerTests
     [Theory]
     [InlineData(ActivityKind.Server, IncomingWorkSampler.HttpRequest, SamplingDecision.RecordAndSample)]
     [InlineData(ActivityKind.Consumer, "outbox send", SamplingDecision.RecordAndSample)]
-    [InlineData(ActivityKind.Server, "IResourceGrain/CreateAsync", SamplingDecision.Drop)]
+    [InlineData(ActivityKind.Server, "IUserCreationGrain/CreateAsync", SamplingDecision.Drop)]
     [InlineData(ActivityKind.Client, "postgresql", SamplingDecision.Drop)]
     [InlineData(ActivityKind.Client, "ITenantGrain/GetAsync", SamplingDecision.Drop)]
     [InlineData(ActivityKind.Internal, "anything", SamplingDecision.Drop)]

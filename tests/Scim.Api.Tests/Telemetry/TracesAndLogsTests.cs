@@ -16,14 +16,15 @@ public sealed class TracesAndLogsTests(TelemetryApiFactory factory)
     {
         var scim = await factory.NewTenantAsync();
 
-        var id = await scim.CreateUserAsync("traced@traces.example");
+        await scim.CreateUserAsync("traced@traces.example");
         factory.Flush();
 
         var spans = factory.Spans.Snapshot();
         var request = Assert.Single(spans, s => s.Kind == ActivityKind.Server && s.Source.Name == "Microsoft.AspNetCore"
             && Equals(s.GetTagItem("http.route"), "/scim/v2/{tenant}/Users/") && Equals(s.GetTagItem("http.response.status_code"), 201)
-            && spans.Any(grain => grain.TraceId == s.TraceId && (grain.GetTagItem("orleans.rpc.target_id") as string ?? "").EndsWith(id, StringComparison.Ordinal)));
-        var grainCalls = spans.Where(s => s.TraceId == request.TraceId && s.DisplayName == "IResourceGrain/CreateAsync").ToList();
+            && spans.Any(grain => grain.TraceId == s.TraceId && (grain.GetTagItem("orleans.rpc.target_id") as string ?? "").EndsWith("/" + scim.Tenant, StringComparison.Ordinal)
+                && grain.DisplayName == "IUserCreationGrain/CreateAsync"));
+        var grainCalls = spans.Where(s => s.TraceId == request.TraceId && s.DisplayName == "IUserCreationGrain/CreateAsync").ToList();
 
         Assert.Contains(grainCalls, s => s.Kind == ActivityKind.Client && ChildOf(s, request, spans));
         Assert.Contains(grainCalls, s => s.Kind == ActivityKind.Server && ChildOf(s, request, spans));

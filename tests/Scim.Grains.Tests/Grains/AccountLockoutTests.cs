@@ -20,7 +20,7 @@ public sealed class AccountLockoutTests
             await using (var first = await PostgresCluster.StartAsync(database))
             {
                 var grains = first.Cluster.GrainFactory;
-                await grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, id)).CreateAsync("""{"userName":"locked","password":"the right passphrase"}""", Render);
+                await NewUsers.CreateAsync(grains, tenant, """{"userName":"locked","password":"the right passphrase"}""", Render, id);
                 var account = grains.GetGrain<IAccountGrain>(ResourceKeys.Of(tenant, id));
                 for (var i = 0; i < AccountGrain.MaxFailures; i++) await account.SignInAsync("wrong " + i);
             }

@@ -56,7 +56,7 @@ public sealed class GroupConcurrencyTests(ClusterFixture fixture, ITestOutputHel
         for (var i = 0; i < 60; i++)
         {
             var id = Guid.NewGuid().ToString();
-            await grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, id)).CreateAsync($$"""{"userName":"user{{i}}"}""", Render);
+            await NewUsers.CreateAsync(grains, tenant, $$"""{"userName":"user{{i}}"}""", Render, id);
             users.Add(id);
         }
 

@@ -42,8 +42,7 @@ public sealed class OutboxClusterTests(ITestOutputHelper output)
     {
         var addresses = Enumerable.Range(0, count).Select(i => $"{prefix}{i}@mail.example").ToList();
         await Task.WhenAll(addresses.Select(address =>
-            grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, Guid.NewGuid().ToString()))
-                .CreateAsync($$"""{"userName":"{{address}}","emails":[{"value":"{{address}}","primary":true}]}""", Render)));
+            NewUsers.CreateAsync(grains, tenant, $$"""{"userName":"{{address}}","emails":[{"value":"{{address}}","primary":true}]}""", Render)));
         return addresses;
     }
 

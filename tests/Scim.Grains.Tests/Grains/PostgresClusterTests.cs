@@ -20,10 +20,9 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
         {
-            var user = grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, Guid.NewGuid().ToString()));
             try
             {
-                await user.CreateAsync($$"""{"userName":"{{(i % 2 == 0 ? "racer" : "RACER")}}"}""", Render);
+                await NewUsers.CreateAsync(grains, tenant, $$"""{"userName":"{{(i % 2 == 0 ? "racer" : "RACER")}}"}""", Render);
                 return null;
             }
             catch (ScimException e)
@@ -47,15 +46,14 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
         var tenant = "repost-" + Guid.NewGuid().ToString("N")[..8];
         const string body = """{"userName":"again@atko.com","externalId":"00u-again","active":true}""";
         var id = Guid.NewGuid().ToString();
-        var user = grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, id));
-        await user.CreateAsync(body, Render);
+        var (user, _) = await NewUsers.CreateAsync(grains, tenant, body, Render, id);
         await user.PatchAsync(new PatchRequest([new PatchOperation("replace", "active", "false")]), null, Render);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
         {
             try
             {
-                return (await grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, Guid.NewGuid().ToString())).CreateAsync(body, Render)).Id;
+                return (await NewUsers.CreateAsync(grains, tenant, body, Render)).Created.Id;
             }
             catch (ScimException e) when (e.ScimType == ScimType.Uniqueness)
             {
@@ -87,7 +85,7 @@ public sealed class PostgresClusterTests(ITestOutputHelper output)
                 var id = Guid.NewGuid().ToString();
                 try
                 {
-                    await grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, id)).CreateAsync($$"""{"userName":"u{{worker}}-{{i}}"}""", Render);
+                    await NewUsers.CreateAsync(grains, tenant, $$"""{"userName":"u{{worker}}-{{i}}"}""", Render, id);
                     createdUsers.Add(id);
                     await grains.GetGrain<IGroupGrain>(groupKey).PatchAsync(
                         new PatchRequest([new PatchOperation("add", "members", $$"""[{"value":"{{id}}"}]""")]), null, Render);

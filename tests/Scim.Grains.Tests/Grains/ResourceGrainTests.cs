@@ -22,7 +22,7 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
     {
         var tenant = NewTenant();
         var id = Guid.NewGuid().ToString();
-        var created = await User(tenant, id).CreateAsync("""{"userName":"grain-user"}""", Render);
+        var (_, created) = await NewUsers.CreateAsync(Grains, tenant, """{"userName":"grain-user"}""", Render, id);
 
         var read = await User(tenant, id).GetAsync(Render, null);
 
@@ -33,8 +33,7 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task ConditionalGet_WithTheCurrentTag_RendersNothing_WithAnOldTag_RendersTheResource()
     {
-        var user = User(NewTenant());
-        var created = await user.CreateAsync("""{"userName":"tagged"}""", Render);
+        var (user, created) = await NewUsers.CreateAsync(Grains, NewTenant(), """{"userName":"tagged"}""", Render);
 
         var unchanged = await user.GetAsync(Render, $"W/\"0\", {created.ETag}");
         var changed = await user.GetAsync(Render, "W/\"0\"");
@@ -51,7 +50,7 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
     {
         var tenant = NewTenant();
         var attempts = Enumerable.Range(0, 20)
-            .Select(i => User(tenant).CreateAsync($$"""{"userName":"{{(i % 2 == 0 ? "Same" : "SAME")}}"}""", Render))
+            .Select(i => NewUsers.CreateAsync(Grains, tenant, $$"""{"userName":"{{(i % 2 == 0 ? "Same" : "SAME")}}"}""", Render))
             .Select(async task =>
             {
                 try { await task; return null; }
@@ -108,8 +107,7 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
     {
         var tenant = NewTenant();
         var id = Guid.NewGuid().ToString();
-        var user = User(tenant, id);
-        await user.CreateAsync("""{"userName":"behind"}""", Render);
+        var (user, _) = await NewUsers.CreateAsync(Grains, tenant, """{"userName":"behind"}""", Render, id);
         if (readFirst) await user.GetAsync(Render, null);
         var row = (await fixture.Store.GetAsync(tenant, ResourceKind.User, id, CancellationToken.None))!;
         await fixture.Store.UpdateAsync(row with { Version = 2 }, 1, MembershipChange.None, CancellationToken.None);
@@ -136,8 +134,7 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
     public async Task FailedPatch_LeavesStateAndVersionUnchanged()
     {
         var tenant = NewTenant();
-        var user = User(tenant);
-        await user.CreateAsync("""{"userName":"atomic","title":"before"}""", Render);
+        var (user, _) = await NewUsers.CreateAsync(Grains, tenant, """{"userName":"atomic","title":"before"}""", Render);
 
         await Assert.ThrowsAsync<ScimException>(() => user.PatchAsync(new PatchRequest(
         [
@@ -155,7 +152,7 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
     {
         var tenant = NewTenant();
         var userId = Guid.NewGuid().ToString();
-        await User(tenant, userId).CreateAsync("""{"userName":"leaver"}""", Render);
+        await NewUsers.CreateAsync(Grains, tenant, """{"userName":"leaver"}""", Render, userId);
         var group = Group(tenant);
         await group.CreateAsync($$"""{"displayName":"g","members":[{"value":"{{userId}}"}]}""", Render);
 
@@ -170,7 +167,7 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
     {
         var tenant = NewTenant();
         var ids = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid().ToString()).ToList();
-        foreach (var id in ids) await User(tenant, id).CreateAsync($$"""{"userName":"{{id}}"}""", Render);
+        foreach (var id in ids) await NewUsers.CreateAsync(Grains, tenant, $$"""{"userName":"{{id}}"}""", Render, id);
         var groups = Enumerable.Range(0, 4).Select(_ => Group(tenant)).ToList();
         for (var i = 0; i < groups.Count; i++) await groups[i].CreateAsync($$"""{"displayName":"g{{i}}"}""", Render);
         foreach (var id in ids) Assert.DoesNotContain("\"groups\"", (await User(tenant, id).GetAsync(Render, null)).Json);
@@ -190,7 +187,7 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
     public async Task Query_FindsUsersWrittenThroughEitherSilo()
     {
         var tenant = NewTenant();
-        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => User(tenant).CreateAsync($$"""{"userName":"q{{i}}","active":{{(i % 2 == 0 ? "true" : "false")}}}""", Render)));
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(i => NewUsers.CreateAsync(Grains, tenant, $$"""{"userName":"q{{i}}","active":{{(i % 2 == 0 ? "true" : "false")}}}""", Render)));
 
         var result = await Grains.GetGrain<IQueryGrain>(tenant).ListAsync(ResourceKind.User, new ListQuery("active eq true", 1, 100), Render);
 

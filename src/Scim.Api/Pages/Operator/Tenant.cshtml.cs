@@ -72,7 +72,7 @@ public sealed class TenantModel(IGrainFactory grains) : TenantPageModel(grains)
     {
         if (string.IsNullOrWhiteSpace(Email)) throw ScimException.InvalidValue("Enter the person's e-mail address: their invitation goes there.");
         var body = PlatformUserBodies.Of(null, Email.Trim(), string.IsNullOrWhiteSpace(DisplayName) ? null : DisplayName.Trim());
-        await Grains.Grain<IUserGrain>(ResourceKeys.Of(Tenant, Guid.NewGuid().ToString())).CreatePlatformUserAsync(body, RoleNames.Parse(Role));
+        await Grains.Grain<IUserCreationGrain>(Tenant).CreatePlatformUserAsync(body, RoleNames.Parse(Role));
     });
 
     private async Task<IActionResult> ActAsync(string done, Func<Task> action)
