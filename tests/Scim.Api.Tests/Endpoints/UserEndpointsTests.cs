@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Scim.Api.Tests.Infrastructure;
 using Scim.Grains.Interfaces.Resources;
@@ -89,6 +91,62 @@ public abstract class UserEndpointsTests(ScimApiFactory factory)
         var response = await scim.PostAsync("/Users", $$"""{"userName":"big","title":"{{big}}"}""");
 
         response.AssertError(HttpStatusCode.RequestEntityTooLarge, null);
+    }
+
+    [Fact]
+    public async Task Post_BodyOfUnannouncedLength_IsReadWhole_UpToTheLimit()
+    {
+        var scim = await factory.NewTenantAsync();
+        var title = new string('t', 40_000);
+
+        var response = await scim.SendAsync(HttpMethod.Post, "/Users", null,
+            configure: request => request.Content = new UnannouncedLengthContent($$"""{"userName":"streamed","title":"{{title}}"}"""));
+        var read = await scim.GetAsync($"/Users/{response.Id}");
+
+        Assert.Equal(HttpStatusCode.Created, response.Status);
+        Assert.Equal(title, read.Body!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Post_BodyOfUnannouncedLength_OverTheLimit_Returns413()
+    {
+        var scim = await factory.NewTenantAsync();
+        var big = new string('x', 70_000);
+
+        var response = await scim.SendAsync(HttpMethod.Post, "/Users", null,
+            configure: request => request.Content = new UnannouncedLengthContent($$"""{"userName":"big","title":"{{big}}"}"""));
+
+        response.AssertError(HttpStatusCode.RequestEntityTooLarge, null);
+    }
+
+    [Fact]
+    public async Task Post_EmptyBody_Returns400InvalidSyntax()
+    {
+        var scim = await factory.NewTenantAsync();
+
+        var response = await scim.PostAsync("/Users", "");
+
+        response.AssertError(HttpStatusCode.BadRequest, "invalidSyntax");
+    }
+
+    /// <summary>A body sent without Content-Length, as a client streaming it does.</summary>
+    private sealed class UnannouncedLengthContent : HttpContent
+    {
+        private readonly byte[] utf8;
+
+        public UnannouncedLengthContent(string json)
+        {
+            utf8 = Encoding.UTF8.GetBytes(json);
+            Headers.ContentType = new MediaTypeHeaderValue("application/scim+json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(utf8).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     [Fact]
