@@ -31,7 +31,7 @@ internal sealed class UserCreationGrain(IResourceStore store, IMembershipStore m
         var (mail, note) = await TemporaryPasswordAsync(created);
         try
         {
-            await store.InsertAsync(created, MembershipChange.None, mail, CancellationToken.None);
+            await InsertAsync(created, mail);
         }
         catch (ScimException e) when (e.ScimType == ScimType.Uniqueness)
         {
@@ -39,7 +39,6 @@ internal sealed class UserCreationGrain(IResourceStore store, IMembershipStore m
             if (await RePostedAsync(schema, attributes, json, render) is not { } replaced) throw;
             return replaced;
         }
-        metrics.ResourceChanged(ResourceKind.User, "created");
         return await ResourceRendering.SnapshotAsync(memberships, created, schema, render, Projection.Parse(render, schema), withoutGroups: true) with
         {
             Note = note,
@@ -58,9 +57,15 @@ internal sealed class UserCreationGrain(IResourceStore store, IMembershipStore m
         var schema = await schemas.ForAsync(Tenant, ResourceKind.User);
         var (row, _) = NewResources.Compose(schema, Tenant, Guid.NewGuid().ToString(), JsonBodies.ParseObject(json), role, clock.GetUtcNow());
         var created = row with { CreatedByPlatform = true };
-        await store.InsertAsync(created, MembershipChange.None, invite ? Mail(created, MailKind.Invitation) : null, CancellationToken.None);
-        metrics.ResourceChanged(ResourceKind.User, "created");
+        await InsertAsync(created, invite ? Mail(created, MailKind.Invitation) : null);
         return created;
+    }
+
+    /// <summary>Writes a new user's row with the e-mail it owes, and counts it.</summary>
+    private async Task InsertAsync(StoredResource created, OutboxMessage? mail)
+    {
+        await store.InsertAsync(created, MembershipChange.None, mail, CancellationToken.None);
+        metrics.ResourceChanged(ResourceKind.User, "created");
     }
 
     /// <summary>
