@@ -92,6 +92,31 @@ public abstract class SsoSignInTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task AUserSCIMDeleted_LosesTheOpenSession_AndIsRefusedAtTheNextSignIn()
+    {
+        var sso = await NewAsync(factory);
+        var alice = await ProvisionAsync(sso, "alice", "alice@school.example");
+        sso.Provider.SignInAs(sso.Tenant, Person("alice@school.example"));
+        using var browser = factory.Browser();
+        using var again = factory.Browser();
+
+        var landed = await FollowAsync(browser, $"/t/{sso.Tenant}/sso");
+        var before = await browser.GetAsync(landed);
+        var deleted = await sso.Scim.DeleteAsync($"/Users/{alice}");
+        var after = await browser.GetAsync(landed);
+        var refused = await FollowAsync(again, $"/t/{sso.Tenant}/sso");
+        var page = await again.GetAsync(refused);
+
+        Assert.Equal(HttpStatusCode.OK, before.Status);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
+        Assert.Equal(HttpStatusCode.Redirect, after.Status);
+        Assert.StartsWith($"/t/{sso.Tenant}/login", after.Location);
+        Assert.Equal($"/t/{sso.Tenant}/sso/refused?reason=unknown-user", refused);
+        Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+        Assert.Contains("no user of this platform matches your account", page.Html);
+    }
+
+    [Fact]
     public async Task ATamperedState_IsRefused()
     {
         var sso = await TenantWhereAliceSignsInAsync();
