@@ -43,6 +43,29 @@ public static class ResourceDocument
         return attributes;
     }
 
+    /// <summary>
+    /// The client-owned part of a document the caller owns and gives up: the envelope is taken off and the rest is
+    /// returned without a copy (a PATCH's working document, which nothing else holds).
+    /// </summary>
+    public static JsonObject TakeAttributes(JsonObject document)
+    {
+        foreach (var key in Envelope) document.Remove(key);
+        return document;
+    }
+
+    /// <summary>Whether a document's client-owned part equals <paramref name="attributes"/>, compared in place (no copy).</summary>
+    public static bool HasAttributes(JsonObject document, JsonObject attributes)
+    {
+        var count = 0;
+        foreach (var (key, value) in document)
+        {
+            if (Envelope.Contains(key)) continue;
+            count++;
+            if (!attributes.TryGetPropertyValue(key, out var other) || !JsonNode.DeepEquals(value, other)) return false;
+        }
+        return count == attributes.Count;
+    }
+
     /// <summary>Whether a value of a multi-valued attribute is its primary one.</summary>
     public static bool IsPrimary(JsonNode? element) => element is JsonObject obj && IsTrue(obj["primary"]);
 

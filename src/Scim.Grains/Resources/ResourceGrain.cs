@@ -190,7 +190,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     private (JsonObject Attributes, MembershipChange Change) Patched(StoredResource existing, PatchRequest patch)
     {
         var delta = Schema.Kind == ResourceKind.Group ? new MembershipDelta() : null;
-        var attributes = ResourceDocument.Attributes(PatchEngine.Apply(existing.Document, patch.Operations, Schema, delta));
+        var attributes = ResourceDocument.TakeAttributes(PatchEngine.Apply(existing.Document, patch.Operations, Schema, delta));
         PasswordHashes.HashNew(attributes, existing.Document);
         return (attributes, delta?.ToChange() ?? MembershipChange.None);
     }
@@ -250,7 +250,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
 
     /// <summary>Whether a PATCH changed anything: a member, or an attribute (a PATCH that changes nothing writes nothing).</summary>
     private static bool Changes(StoredResource existing, JsonObject attributes, MembershipChange members) =>
-        !members.IsEmpty || !JsonNode.DeepEquals(ResourceDocument.Attributes(existing.Document), attributes);
+        !members.IsEmpty || !ResourceDocument.HasAttributes(existing.Document, attributes);
 
     /// <summary>The row with new attributes, checked against the limits, at the next version.</summary>
     private StoredResource Next(StoredResource existing, JsonObject attributes)

@@ -148,6 +148,27 @@ public sealed class ResourceGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task APatchThatChangesNothing_KeepsTheVersion_AndOneThatDoes_WritesTheNext()
+    {
+        var (user, _) = await NewUsers.CreateAsync(Grains, NewTenant(),
+            """{"userName":"steady","title":"Teacher","emails":[{"value":"s@example.com","type":"work","primary":true}]}""", Render);
+
+        var same = await user.PatchAsync(new PatchRequest(
+        [
+            new PatchOperation("replace", "title", "\"Teacher\""),
+            new PatchOperation("replace", null, """{"emails":[{"value":"s@example.com","type":"work","primary":true}]}"""),
+        ]), null, Render);
+        var changed = await user.PatchAsync(new PatchRequest([new PatchOperation("replace", "title", "\"Head teacher\"")]), null, Render);
+        var dropped = await user.PatchAsync(new PatchRequest([new PatchOperation("remove", "title", null)]), null, Render);
+
+        Assert.Equal(1, same.Version);
+        Assert.Equal(2, changed.Version);
+        Assert.Contains("\"title\":\"Head teacher\"", changed.Json);
+        Assert.Equal(3, dropped.Version);
+        Assert.DoesNotContain("title", dropped.Json);
+    }
+
+    [Fact]
     public async Task DeletingAUser_RemovesItFromItsGroups()
     {
         var tenant = NewTenant();
