@@ -99,8 +99,7 @@ public abstract class UserEndpointsTests(ScimApiFactory factory)
         var scim = await factory.NewTenantAsync();
         var title = new string('t', 40_000);
 
-        var response = await scim.SendAsync(HttpMethod.Post, "/Users", null,
-            configure: request => request.Content = new UnannouncedLengthContent($$"""{"userName":"streamed","title":"{{title}}"}"""));
+        var response = await PostWithoutLengthAsync(scim, $$"""{"userName":"streamed","title":"{{title}}"}""");
         var read = await scim.GetAsync($"/Users/{response.Id}");
 
         Assert.Equal(HttpStatusCode.Created, response.Status);
@@ -113,8 +112,7 @@ public abstract class UserEndpointsTests(ScimApiFactory factory)
         var scim = await factory.NewTenantAsync();
         var big = new string('x', 70_000);
 
-        var response = await scim.SendAsync(HttpMethod.Post, "/Users", null,
-            configure: request => request.Content = new UnannouncedLengthContent($$"""{"userName":"big","title":"{{big}}"}"""));
+        var response = await PostWithoutLengthAsync(scim, $$"""{"userName":"big","title":"{{big}}"}""");
 
         response.AssertError(HttpStatusCode.RequestEntityTooLarge, null);
     }
@@ -128,6 +126,10 @@ public abstract class UserEndpointsTests(ScimApiFactory factory)
 
         response.AssertError(HttpStatusCode.BadRequest, "invalidSyntax");
     }
+
+    /// <summary>POSTs a user without a Content-Length header, as a client streaming its body does.</summary>
+    private static Task<ScimResponse> PostWithoutLengthAsync(ScimClient scim, string json) =>
+        scim.SendAsync(HttpMethod.Post, "/Users", null, configure: request => request.Content = new UnannouncedLengthContent(json));
 
     /// <summary>A body sent without Content-Length, as a client streaming it does.</summary>
     private sealed class UnannouncedLengthContent : HttpContent
@@ -326,6 +328,25 @@ public abstract class UserEndpointsTests(ScimApiFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("Before", after.Body!["title"]!.GetValue<string>());
         Assert.Equal("W/\"1\"", after.Body["meta"]!["version"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Patch_ThatRestatesTheValues_KeepsTheVersion_AndOneThatChangesThem_WritesTheNext()
+    {
+        var scim = await factory.NewTenantAsync();
+        var id = await scim.CreateUserAsync("steady", ""","title":"Teacher","emails":[{"value":"s@example.com","type":"work","primary":true}]""");
+
+        var same = await scim.PatchAsync($"/Users/{id}", """
+            {"Operations":[{"op":"replace","path":"title","value":"Teacher"},
+              {"op":"replace","value":{"emails":[{"primary":true,"type":"work","value":"s@example.com"}]}}]}
+            """);
+        var changed = await scim.PatchAsync($"/Users/{id}", """{"Operations":[{"op":"replace","path":"title","value":"Head teacher"}]}""");
+
+        Assert.Equal(HttpStatusCode.OK, same.Status);
+        Assert.Equal("W/\"1\"", same.Body!["meta"]!["version"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, changed.Status);
+        Assert.Equal("W/\"2\"", changed.Body!["meta"]!["version"]!.GetValue<string>());
+        Assert.Equal("Head teacher", changed.Body["title"]!.GetValue<string>());
     }
 
     [Fact]
