@@ -49,18 +49,40 @@ public sealed class ServiceMetricsTests(TelemetryApiFactory factory)
     }
 
     [Fact]
-    public async Task AspNetCoresRequestMetric_IsExported_ButNotItsMetersRecordedSeveralTimesARequest()
+    public async Task AspNetCoresRequestMetric_TimesOtherRequests_AndLeavesScimRequestsToTheirOwn()
     {
+        const string AspNetCoreRequests = "http.server.request.duration";
         var scim = await factory.NewTenantAsync();
-        var before = factory.Read("http.server.request.duration");
+        var before = factory.Read(AspNetCoreRequests);
+        var scimBefore = factory.Read(Requests);
 
         await scim.GetAsync("/Users");
-        var after = factory.Read("http.server.request.duration");
+        var afterScim = factory.Read(AspNetCoreRequests);
+        var page = await factory.Browser().GetAsync($"/t/{scim.Tenant}/login");
+        var afterPage = factory.Read(AspNetCoreRequests);
         var exported = factory.Metrics.Snapshot().Select(m => m.Name).ToList();
 
-        Assert.True(after > before, "http.server.request.duration did not count the request");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(1, factory.Read(Requests) - scimBefore);
+        Assert.Equal(before, afterScim);
+        Assert.True(afterPage > afterScim, "http.server.request.duration did not count the page");
         string[] perRequestDiagnostics = ["aspnetcore.routing.", "aspnetcore.authentication.", "aspnetcore.authorization.", "aspnetcore.rate_limiting.", "aspnetcore.memory_pool."];
         Assert.DoesNotContain(exported, name => perRequestDiagnostics.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task GrainCalls_AreCountedByOrleansDispatcher_WithoutALatencyHistogramPerCall()
+    {
+        var scim = await factory.NewTenantAsync();
+        const string Processed = "orleans-messaging-processing-dispatcher-processed";
+        var before = factory.Read(Processed);
+
+        await scim.CreateUserAsync("dispatched@metrics.example");
+        var after = factory.Read(Processed);
+        var exported = factory.Metrics.Snapshot().Select(m => m.Name).ToList();
+
+        Assert.True(after > before, $"{Processed} did not count the create's grain calls");
+        Assert.DoesNotContain("orleans-app-requests-latency", exported);
     }
 
     [Fact]
