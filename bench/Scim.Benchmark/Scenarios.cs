@@ -189,30 +189,35 @@ public sealed class Scenarios(BenchmarkOptions options)
 
     /// <summary>
     /// Warms the service up with <paramref name="request"/> until its work per request has settled: the runtime compiles
-    /// hot code again, optimized, in the background for a while after it is first run (measured here at a fifth of the
-    /// service's CPU for 20 seconds after start), which a measurement taken meanwhile would count. With the service's
-    /// process at hand, rounds of two seconds run until one costs within 10% of CPU per request of the one before (at most
-    /// 15); without it, one round of the measurement's duration.
+    /// hot code again, optimized, in the background for a while after it is first run. Measured under perf, that thread
+    /// still took a quarter of the service's CPU in the first measurements after a warm-up that waited only for two rounds
+    /// of equal cost. With the service's process at hand, rounds of two seconds run until the tiered compilation is idle
+    /// (under 1% of the round) and a round costs within 10% of CPU per request of the one before (at most 30 rounds);
+    /// without it, one round of the measurement's duration.
     /// </summary>
     private async Task SettleAsync(Func<int, int, Task<(bool Ok, TimeSpan Latency)>> request)
     {
-        if (ServiceProcess.For(options.ServicePid) is null)
+        var service = ServiceProcess.For(options.ServicePid);
+        if (service is null)
         {
             await RunAsync(options.Clients, request);
             return;
         }
+        var round = TimeSpan.FromSeconds(2);
         double? before = null;
-        for (var round = 0; round < 15; round++)
+        for (var n = 1; n <= 30; n++)
         {
-            var cost = (await RunAsync(options.Clients, request, TimeSpan.FromSeconds(2))).CpuMicrosecondsPerRequest;
-            if (cost is { } now && before is { } then && Math.Abs(now - then) <= 0.1 * then)
+            var tiering = service.TieringThreads();
+            var cost = (await RunAsync(options.Clients, request, round)).CpuMicrosecondsPerRequest;
+            var compiling = service.TieringSince(tiering) > round * 0.01;
+            if (!compiling && cost is { } now && before is { } then && Math.Abs(now - then) <= 0.1 * then)
             {
-                Console.Error.WriteLine($"warmed up in {round + 1} rounds of 2 s");
+                Console.Error.WriteLine($"warmed up in {n} rounds of 2 s");
                 return;
             }
             before = cost;
         }
-        Console.Error.WriteLine("warmed up for 15 rounds of 2 s without settling");
+        Console.Error.WriteLine("warmed up for 30 rounds of 2 s without settling");
     }
 
     /// <summary>

@@ -19,17 +19,46 @@ public sealed class ServiceProcess(int pid)
 
     public long PeakBytes => Read("VmHWM:");
 
+    /// <summary>The name Linux gives the runtime's tiered-compilation thread (thread names are cut to 15 characters).</summary>
+    private const string TieringThread = ".NET Tiered Com";
+
     /// <summary>User plus system CPU time of all the process's threads so far.</summary>
-    public TimeSpan CpuTime
+    public TimeSpan CpuTime => CpuTimeIn($"/proc/{pid}/stat");
+
+    /// <summary>
+    /// The CPU time so far of each of the runtime's tiered-compilation threads, by thread id: the runtime compiles hot code
+    /// again, optimized, on such a thread for a while after the code first runs, and a thread that has been idle for a few
+    /// seconds ends, so the time of one round is the growth of the threads seen before plus the time of those started since.
+    /// </summary>
+    public Dictionary<int, TimeSpan> TieringThreads()
     {
-        get
+        var threads = new Dictionary<int, TimeSpan>();
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
         {
-            // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+            try
+            {
+                if (File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n') != TieringThread) continue;
+                threads[int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture)] = CpuTimeIn(Path.Combine(task, "stat"));
+            }
+            catch (IOException)
+            {
+                // The thread ended while it was read.
+            }
         }
+        return threads;
+    }
+
+    /// <summary>The CPU time the tiered-compilation threads used since <paramref name="before"/> was read.</summary>
+    public TimeSpan TieringSince(Dictionary<int, TimeSpan> before) =>
+        TieringThreads().Aggregate(TimeSpan.Zero, (sum, thread) => sum + thread.Value - before.GetValueOrDefault(thread.Key));
+
+    private static TimeSpan CpuTimeIn(string statPath)
+    {
+        // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+        var stat = File.ReadAllText(statPath);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }
 
     /// <summary>Resets the high-water mark to the current resident size ("5" in clear_refs, Linux 4.0+).</summary>
