@@ -13,6 +13,8 @@ service_init() {
 
 service_start() {
   local name=$1 project=$2 url=$3; shift 3
+  # A server left on the port (an earlier run still stopping) would answer the readiness check in this one's place.
+  if curl -s -o /dev/null "$url/readyz"; then echo "$name: $url already answers: another server holds the port"; exit 1; fi
   (cd "$root/src/$project/bin/$SERVICE_CONFIGURATION/net10.0" && exec env Scim__OperatorKey="$SERVICE_KEY" Scim__DemoTenant=- \
      ASPNETCORE_URLS="$url" "$@" dotnet "$project.dll" >"$SERVICE_LOGS/$name.log" 2>&1) &
   SERVICE_PIDS+=($!)
