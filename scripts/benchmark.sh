@@ -42,9 +42,7 @@ load() { dotnet "$root/bench/Scim.Benchmark/bin/Release/net10.0/Scim.Benchmark.d
 
 if [ "$modes" = no-work ] || [ "$modes" = all ]; then
   echo "== no-work server"
-  (cd "$root/bench/Scim.NoWork/bin/Release/net10.0" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet Scim.NoWork.dll \
-     >"$SERVICE_LOGS/no-work.log" 2>&1) &
-  SERVICE_PIDS+=($!)
+  service_start no-work bench/Scim.NoWork "http://127.0.0.1:$port"
   service_ready no-work "http://127.0.0.1:$port"
   load --mode no-work "$@"
   service_stop_all
@@ -85,9 +83,7 @@ if [ "$modes" = telemetry ]; then
   sink=$((port + 1))
   # collector: the no-work server's OTLP endpoint, which reads each export and keeps nothing.
   collector() {
-    (cd "$root/bench/Scim.NoWork/bin/Release/net10.0" && exec env ASPNETCORE_URLS="http://127.0.0.1:$sink" dotnet Scim.NoWork.dll \
-       >"$SERVICE_LOGS/collector.log" 2>&1) &
-    SERVICE_PIDS+=($!)
+    service_start collector bench/Scim.NoWork "http://127.0.0.1:$sink"
     service_ready collector "http://127.0.0.1:$sink"
   }
   # Two rounds, alternating, so that a noisy neighbour does not fall on one side only.

@@ -1,6 +1,7 @@
 # Sourced by the conformance and benchmark scripts: built service processes on loopback.
 #   service_init CONFIGURATION   a fresh operator key (SERVICE_KEY), a log folder, and cleanup of started processes on exit
-#   service_start NAME PROJECT URL [VAR=value...]   runs src/PROJECT's built program in the background
+#   service_start NAME PROJECT URL [VAR=value...]   runs src/PROJECT's built program in the background (PROJECT may
+#                                                   also be a folder under the root, such as bench/Scim.NoWork)
 #   service_stop_all                                stops every process started so far
 #   service_ready NAME URL                          waits until URL/readyz answers (a silo and its storage reached)
 service_init() {
@@ -13,10 +14,12 @@ service_init() {
 
 service_start() {
   local name=$1 project=$2 url=$3; shift 3
+  local folder=$root/src/$project
+  [[ $project == */* ]] && folder=$root/$project
   # A server left on the port (an earlier run still stopping) would answer the readiness check in this one's place.
   if curl -s -o /dev/null "$url/readyz"; then echo "$name: $url already answers: another server holds the port"; exit 1; fi
-  (cd "$root/src/$project/bin/$SERVICE_CONFIGURATION/net10.0" && exec env Scim__OperatorKey="$SERVICE_KEY" Scim__DemoTenant=- \
-     ASPNETCORE_URLS="$url" "$@" dotnet "$project.dll" >"$SERVICE_LOGS/$name.log" 2>&1) &
+  (cd "$folder/bin/$SERVICE_CONFIGURATION/net10.0" && exec env Scim__OperatorKey="$SERVICE_KEY" Scim__DemoTenant=- \
+     ASPNETCORE_URLS="$url" "$@" dotnet "${project##*/}.dll" >"$SERVICE_LOGS/$name.log" 2>&1) &
   SERVICE_PIDS+=($!)
 }
 
