@@ -1,15 +1,11 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Normalizing;
 using Scim.Grains.Schemas;
-using Scim.Grains.Storage.Postgres.Migrations;
 using Scim.Grains.Storage.Postgres;
 using Scim.Grains.Storage;
-using Scim.Testing;
 
 namespace Scim.Grains.Tests.Storage;
 
@@ -166,8 +162,7 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
     {
         public const string Tenant = "agreement";
 
-        private readonly TestDatabase database = TestDatabase.Create();
-        private NpgsqlDataSource? dataSource;
+        private MigratedDatabase? database;
 
         public InMemoryResourceStore InMemory { get; } = new();
 
@@ -175,9 +170,8 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
 
         public async Task InitializeAsync()
         {
-            dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-            await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
-            Postgres = new PostgresResourceStore(dataSource);
+            database = await MigratedDatabase.CreateAsync();
+            Postgres = new PostgresResourceStore(database.DataSource);
             var day = 0;
             foreach (var (id, json) in Users)
                 await InsertAsync(Resource(ResourceSchema.User, id, json, ++day), MembershipChange.None);
@@ -192,8 +186,7 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
 
         public async Task DisposeAsync()
         {
-            if (dataSource is not null) await dataSource.DisposeAsync();
-            database.Drop();
+            if (database is not null) await database.DisposeAsync();
         }
 
         private async Task InsertAsync(StoredResource resource, MembershipChange members)

@@ -1,11 +1,8 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Scim.Grains.Filtering;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 using Scim.Grains.Storage.Postgres;
-using Scim.Grains.Storage.Postgres.Migrations;
-using Scim.Testing;
 
 namespace Scim.Grains.Tests.Storage;
 
@@ -21,13 +18,11 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
     private static readonly string[] TenantLedIndexes =
         ["scim_resources_pkey", "ix_scim_resources_creation", "ix_scim_groups_parent"];
 
-    private readonly TestDatabase database = TestDatabase.Create();
-    private NpgsqlDataSource dataSource = null!;
+    private MigratedDatabase database = null!;
 
     public async Task InitializeAsync()
     {
-        dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+        database = await MigratedDatabase.CreateAsync();
         await ExecuteAsync("ALTER TABLE scim_resources SET (autovacuum_enabled = off)");
         await InsertAsync("small", 0, 1, 50);
         await InsertAsync("small", 1, 1, 50);
@@ -36,11 +31,7 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
         await InsertAsync(Tenant, 1, 1, 2_000);
     }
 
-    public async Task DisposeAsync()
-    {
-        await dataSource.DisposeAsync();
-        database.Drop();
-    }
+    public async Task DisposeAsync() => await database.DisposeAsync();
 
     [Theory]
     [InlineData("User", "userName eq \"u19999@grown.example\"", "ux_scim_users_user_name")]
@@ -62,7 +53,7 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
             Assert.Contains(index, plan);
             Assert.DoesNotContain(TenantLedIndexes, plan.Contains);
         }
-        var found = await new PostgresResourceStore(dataSource).QueryAsync(Tenant, query, CancellationToken.None);
+        var found = await new PostgresResourceStore(database.DataSource).QueryAsync(Tenant, query, CancellationToken.None);
         Assert.Equal(1, found.TotalResults);
     }
 
@@ -93,7 +84,7 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
     /// <summary>The generic plan, as a statement prepared by the store's connections may come to use.</summary>
     private async Task<string> ExplainAsync(NpgsqlBatchCommand command)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var connection = await database.DataSource.OpenConnectionAsync();
         await using (var generic = new NpgsqlCommand("SET plan_cache_mode = force_generic_plan", connection)) await generic.ExecuteNonQueryAsync();
         await using var explain = new NpgsqlCommand("EXPLAIN " + command.CommandText, connection);
         foreach (NpgsqlParameter parameter in command.Parameters) explain.Parameters.Add(new NpgsqlParameter { Value = parameter.Value });
@@ -113,7 +104,7 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var command = dataSource.CreateCommand(sql);
+        await using var command = database.DataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
     }
 }

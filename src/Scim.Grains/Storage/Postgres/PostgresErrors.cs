@@ -14,6 +14,9 @@ internal static class PostgresErrors
     private const string UniqueViolation = "23505";
     private const string GroupAsMember = "SC001"; // raised by scim_lock_members, with the group's id as the message
 
+    /// <summary>Raised by <c>scim_expect_one_written</c>: a versioned write found its row changed or deleted.</summary>
+    public const string VersionMismatch = "SC002";
+
     /// <summary>Runs a store call; <paramref name="written"/> is the resource a write inserts or updates, for its 409.</summary>
     public static async Task<T> Translate<T>(Func<Task<T>> action, StoredResource? written = null)
     {
