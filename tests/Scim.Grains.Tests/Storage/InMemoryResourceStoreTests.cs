@@ -1,7 +1,6 @@
 using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Normalizing;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 
@@ -44,11 +43,7 @@ public sealed class InMemoryResourceStoreTests
         return page.Resources.Select(r => r.Id);
     }
 
-    private static StoredResource User(string id, string userName, string? externalId, long version)
-    {
-        var json = externalId is null ? $$"""{"userName":"{{userName}}"}""" : $$"""{"userName":"{{userName}}","externalId":"{{externalId}}"}""";
-        var attributes = ResourceNormalizer.Normalize(JsonBodies.ParseObject(json), ResourceSchema.User);
-        var now = DateTimeOffset.UnixEpoch;
-        return new StoredResource(Tenant, ResourceKind.User, id, version, ResourceDocument.Compose(ResourceSchema.User, id, attributes, new ResourceMeta(now, now, version)));
-    }
+    private static StoredResource User(string id, string userName, string? externalId, long version) =>
+        StoredRows.Of(ResourceSchema.User, Tenant, id,
+            externalId is null ? $$"""{"userName":"{{userName}}"}""" : $$"""{"userName":"{{userName}}","externalId":"{{externalId}}"}""", version);
 }

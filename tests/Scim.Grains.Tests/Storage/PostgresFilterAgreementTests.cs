@@ -2,7 +2,6 @@ using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Normalizing;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage.Postgres;
 using Scim.Grains.Storage;
@@ -197,10 +196,8 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
 
         private static StoredResource Resource(ResourceSchema schema, string id, string json, int day)
         {
-            var attributes = ResourceNormalizer.Normalize(JsonBodies.ParseObject(json), schema);
             var created = new DateTimeOffset(2026, 1, day, 0, 0, 0, TimeSpan.Zero);
-            var document = ResourceDocument.Compose(schema, id, attributes, new ResourceMeta(created, created.AddDays(1), 1));
-            return new StoredResource(Tenant, schema.Kind, id, 1, document);
+            return StoredRows.Of(schema, Tenant, id, json, created: created, lastModified: created.AddDays(1));
         }
 
         private static readonly (string Id, string Json)[] Users =

@@ -2,7 +2,6 @@ using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Normalizing;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 using Scim.Grains.Storage.Postgres;
@@ -69,15 +68,8 @@ public sealed class VersionedWriteTests : IAsyncLifetime
         (await ((IMembershipStore)store).GetMembersAsync(Tenant, "g", null, 100, CancellationToken.None)).Select(m => m.MemberId);
 
     private static StoredResource User(string id, string userName) =>
-        Resource(ResourceSchema.User, id, $$"""{"userName":"{{userName}}"}""", 1);
+        StoredRows.Of(ResourceSchema.User, Tenant, id, $$"""{"userName":"{{userName}}"}""");
 
     private static StoredResource Group(string id, string displayName, long version) =>
-        Resource(ResourceSchema.Group, id, $$"""{"displayName":"{{displayName}}"}""", version);
-
-    private static StoredResource Resource(ResourceSchema schema, string id, string json, long version)
-    {
-        var attributes = ResourceNormalizer.Normalize(JsonBodies.ParseObject(json), schema);
-        var now = DateTimeOffset.UnixEpoch;
-        return new StoredResource(Tenant, schema.Kind, id, version, ResourceDocument.Compose(schema, id, attributes, new ResourceMeta(now, now, version)));
-    }
+        StoredRows.Of(ResourceSchema.Group, Tenant, id, $$"""{"displayName":"{{displayName}}"}""", version);
 }
