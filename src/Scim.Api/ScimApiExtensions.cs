@@ -48,6 +48,8 @@ public static class ScimApiExtensions
         services.AddTenantRateLimiting();
         services.AddSingleton<RequestBodies>();
         services.AddSingleton<KnownTenants>();
+        services.AddSingleton<TokenCheckCache>();
+        services.AddSingleton<IOutgoingGrainCallFilter, TokenChangeWatch>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProvisioningLogQueue>();
         services.AddHostedService<ProvisioningLogWriter>();

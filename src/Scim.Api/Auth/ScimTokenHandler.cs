@@ -5,8 +5,6 @@ using Microsoft.Extensions.Options;
 using Scim.Api.Errors;
 using Scim.Api.Http;
 using Scim.Api.Telemetry;
-using Scim.Grains.Interfaces.References;
-using Scim.Grains.Interfaces.Tenants;
 
 namespace Scim.Api.Auth;
 
@@ -20,7 +18,7 @@ internal sealed class ScimTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IGrainFactory grains,
+    TokenCheckCache tokenChecks,
     KnownTenants tenants,
     ApiMetrics metrics) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -34,7 +32,7 @@ internal sealed class ScimTokenHandler(
         // A made-up tenant is refused like a wrong token (no enumeration), before any grain of it is activated.
         if (tenant is null || !BearerTokens.TryParse(token, out var tokenId, out var secret) || !await tenants.ExistsAsync(tenant))
             return ScimAuth.Refuse(metrics, Credential, "invalid", "Invalid token.");
-        var check = await grains.Grain<ITokenSetGrain>(tenant).AuthenticateAsync(tokenId, CredentialSecrets.Hash(secret));
+        var check = await tokenChecks.CheckAsync(tenant, tokenId, CredentialSecrets.Hash(secret));
         if (check.Identity is not { } identity) return ScimAuth.Refuse(metrics, Credential, "invalid", "Invalid token.");
         var facts = ScimRequestFacts.Of(Context);
         facts.Token = identity;

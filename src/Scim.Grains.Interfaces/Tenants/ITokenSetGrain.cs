@@ -4,7 +4,7 @@ namespace Scim.Grains.Interfaces.Tenants;
 /// The SCIM bearer tokens of one tenant, keyed by tenant id. Secrets are stored only as SHA-256 hashes and compared in
 /// constant time; the API mints tokens and hands over ids and hashes, never a secret. At most one token per identity provider is active: a
 /// new one supersedes the previous at once or after an overlap. Also holds whether the tenant's integration is active,
-/// so the check of every SCIM call is one grain call.
+/// so the check of a SCIM call is one grain call (the API keeps a check that let a request in for a second).
 /// </summary>
 [Alias("scim.ITokenSetGrain")]
 public interface ITokenSetGrain : IGrainWithStringKey

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using Scim.Api.Auth;
 using Scim.Api.Tests.Infrastructure;
 
 namespace Scim.Api.Tests.Auth;
@@ -39,6 +40,34 @@ public abstract class TokenAuthenticationTests(ScimApiFactory factory)
         var tampered = scim.Token[..^2] + (scim.Token.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA");
 
         (await scim.GetAsync("/Users", tampered)).AssertError(HttpStatusCode.Unauthorized, null);
+    }
+
+    [Fact]
+    public async Task TamperedSecret_Returns401_RightAfterTheRealSecretWasAccepted()
+    {
+        var scim = await factory.NewTenantAsync();
+        var tampered = scim.Token[..^2] + (scim.Token.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA");
+
+        Assert.Equal(HttpStatusCode.OK, (await scim.GetAsync("/Users")).Status);
+        (await scim.GetAsync("/Users", tampered)).AssertError(HttpStatusCode.Unauthorized, null);
+        Assert.Equal(HttpStatusCode.OK, (await scim.GetAsync("/Users")).Status);
+    }
+
+    [Fact]
+    public async Task ARevocationThroughAnotherApiReplica_ReachesThisOneWithinTheCheckCachesAge()
+    {
+        var scim = await factory.NewTenantAsync();
+        var (tokenId, secretHash) = TokenParts(scim.Token);
+        var otherReplica = new TokenCheckCache(factory.Services.GetRequiredService<IGrainFactory>(), factory.Clock);
+        Assert.NotNull((await otherReplica.CheckAsync(scim.Tenant, tokenId, secretHash)).Identity);
+        using var admin = factory.Operator();
+
+        (await admin.DeleteAsync($"/api/v1/tenants/{scim.Tenant}/scim/tokens/{tokenId}")).EnsureSuccessStatusCode();
+
+        Assert.NotNull((await otherReplica.CheckAsync(scim.Tenant, tokenId, secretHash)).Identity);
+        factory.Clock.Advance(TokenCheckCache.MaxAge);
+        Assert.Null((await otherReplica.CheckAsync(scim.Tenant, tokenId, secretHash)).Identity);
+        (await scim.GetAsync("/Users")).AssertError(HttpStatusCode.Unauthorized, null);
     }
 
     [Fact]
@@ -112,6 +141,9 @@ public abstract class TokenAuthenticationTests(ScimApiFactory factory)
         (await scim.GetAsync("/Users")).AssertError(HttpStatusCode.Unauthorized, null);
         Assert.Equal(HttpStatusCode.OK, (await scim.GetAsync("/Users", second)).Status);
     }
+
+    private static (string TokenId, byte[] SecretHash) TokenParts(string token) =>
+        BearerTokens.TryParse(token, out var tokenId, out var secret) ? (tokenId, CredentialSecrets.Hash(secret)) : throw new ArgumentException(token);
 
     [Collection(InMemoryCollection.Name)]
     public sealed class InMemory(InMemoryApiFactory factory) : TokenAuthenticationTests(factory);

@@ -77,6 +77,7 @@ public abstract class TenantAdminEndpointsTests(ScimApiFactory factory)
         using var platform = factory.PlatformAdmin(scim.AdminKey);
         var first = await IssueAsync(platform, scim.Tenant, new { identityProvider = "okta" });
         var other = await IssueAsync(platform, scim.Tenant, new { identityProvider = "google" });
+        Assert.Equal(HttpStatusCode.OK, await ScimStatusAsync(scim.Tenant, first["token"]!.GetValue<string>()));
 
         var second = await IssueAsync(platform, scim.Tenant, new { identityProvider = "okta", overlapMinutes = 0 });
 

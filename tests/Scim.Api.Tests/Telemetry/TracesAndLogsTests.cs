@@ -31,6 +31,22 @@ public sealed class TracesAndLogsTests(TelemetryApiFactory factory)
     }
 
     [Fact]
+    public async Task HealthProbes_OpenNoTrace_WhileTheRequestsAroundThemDo()
+    {
+        var scim = await factory.NewTenantAsync();
+        using var probe = factory.CreateClient();
+
+        (await probe.GetAsync("/healthz")).EnsureSuccessStatusCode();
+        (await probe.GetAsync("/readyz")).EnsureSuccessStatusCode();
+        await scim.GetAsync($"/Users/{Guid.NewGuid()}");
+        factory.Flush();
+
+        var paths = factory.Spans.Snapshot().Where(s => s.Kind == ActivityKind.Server).Select(s => s.GetTagItem("url.path") as string).ToList();
+        Assert.Contains(paths, path => path?.StartsWith($"/scim/v2/{scim.Tenant}/Users/", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(paths, path => path is "/healthz" or "/readyz");
+    }
+
+    [Fact]
     public async Task ALogLineWrittenDuringARequest_CarriesThatRequestsTraceAndSpan()
     {
         var scim = await factory.NewTenantAsync();
