@@ -30,6 +30,6 @@ internal sealed class TokenChangeWatch(TokenCheckCache checks) : IOutgoingGrainC
         var method = context.Request.GetMethodName();
         return grain == typeof(ITokenSetGrain)
             ? method is not (nameof(ITokenSetGrain.AuthenticateAsync) or nameof(ITokenSetGrain.ListAsync))
-            : grain == typeof(ITenantGrain) && method is nameof(ITenantGrain.ActivateAsync) or nameof(ITenantGrain.DeactivateAsync);
+            : grain == typeof(ITenantGrain) && method is (nameof(ITenantGrain.ActivateAsync) or nameof(ITenantGrain.DeactivateAsync));
     }
 }

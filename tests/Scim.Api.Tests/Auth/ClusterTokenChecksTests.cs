@@ -18,7 +18,7 @@ public sealed class ClusterTokenChecksTests
         var clients = new ServiceClients(cluster.Api.CreateClient, OperatorKey);
         var scim = await clients.NewTenantAsync("okta", keepOwner: true);
         var second = await clients.IssueTokenAsync(scim.Tenant, "entra");
-        var tokenId = scim.Token["scim_".Length..scim.Token.IndexOf('.', StringComparison.Ordinal)];
+        var tokenId = scim.TokenId;
         using var platform = clients.PlatformAdmin(scim.AdminKey);
 
         Assert.Equal(HttpStatusCode.OK, (await scim.GetAsync("/Users")).Status);

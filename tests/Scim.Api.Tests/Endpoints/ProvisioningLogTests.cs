@@ -55,7 +55,7 @@ public abstract class ProvisioningLogTests(ScimApiFactory factory)
     {
         var scim = await factory.NewTenantAsync("okta", keepOwner: true);
         using var platform = factory.PlatformAdmin(scim.AdminKey);
-        var tokenId = scim.Token["scim_".Length..scim.Token.IndexOf('.', StringComparison.Ordinal)];
+        var tokenId = scim.TokenId;
 
         var created = await scim.PostAsync("/Users", $$"""{"userName":"logged@example.com","password":"{{Secret}}","name":{"givenName":"Lo"} }""");
         await scim.PatchAsync($"/Users/{created.Id}", Patch($$"""[{"op":"replace","path":"password","value":"{{Secret}}"},{"op":"replace","path":"emails[type eq \"work\"].value","value":"w@example.com"}]"""));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Scim.Api.Auth;
 
 namespace Scim.Api.Tests.Infrastructure;
 
@@ -13,6 +14,9 @@ public sealed class ScimClient(HttpClient http, string tenant, string token)
     /// <summary>The tenant owner's admin key, for the platform admin API.</summary>
     public string AdminKey { get; init; } = "";
     public string Token => token;
+
+    /// <summary>The token's id, read as the service reads it; the admin APIs name tokens by it.</summary>
+    public string TokenId => BearerTokens.TryParse(token, out var id, out _) ? id : throw new InvalidOperationException($"'{token}' is not a SCIM token.");
     public string Base => $"/scim/v2/{tenant}";
     public HttpClient Http => http;
 
