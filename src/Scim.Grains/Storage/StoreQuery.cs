@@ -9,8 +9,8 @@ namespace Scim.Grains.Storage;
 /// the filter (null: all), the sort (null: creation order) and the page
 /// (1-based start, count; a count of 0 asks for the total only). With <see cref="AfterSequence"/> (creation order only)
 /// the page starts after that creation sequence instead of at an index: keyset paging for cursors, whose cost does not
-/// grow with depth. The total always counts every match. <see cref="WithGroups"/> asks for the page's users' groups in the
-/// same read (one round trip instead of two, and the groups of exactly the users of the page).
+/// grow with depth. The total always counts every match. <see cref="WithGroups"/> asks for the page's users' groups with
+/// the page, so that a store can tell from the page's own read which users have any.
 /// </summary>
 public sealed record StoreQuery(ResourceSchema Schema, FilterNode? Filter, SortSpec? Sort, int StartIndex, int Count, long? AfterSequence = null,
     bool WithGroups = false)

@@ -90,16 +90,28 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             // fit in the first page they are the total, and the count is asked for only when the page comes back full.
             if (page is not null && query.StartIndex == 1 && query.AfterSequence is null && PostgresFilter.IsNarrow(query.Filter, query.Schema))
             {
-                var (found, foundGroups) = await ReadPageAsync(tenant, query, page, cancellationToken);
-                if (found.Count < query.Count) return new ResourcePage(found.Count, found, foundGroups);
+                var (found, foundInGroups) = await ReadPageAsync(tenant, query, page, cancellationToken);
+                if (found.Count < query.Count) return new ResourcePage(found.Count, found, await GroupsOfPageAsync(tenant, query, foundInGroups, cancellationToken));
                 // A command belongs to the batch that ran it: the full page is asked for again, with its count.
                 (count, page) = QueryCommands(tenant, query);
             }
-            var (rows, groups, total) = await ReadCountAndPageAsync(tenant, query, count, page, cancellationToken);
-            return new ResourcePage((int)total, rows, groups);
+            var (rows, inGroups, total) = await ReadCountAndPageAsync(tenant, query, count, page, cancellationToken);
+            return new ResourcePage((int)total, rows, await GroupsOfPageAsync(tenant, query, inGroups, cancellationToken));
         });
 
-    private async Task<(List<StoredResource> Rows, Dictionary<string, IReadOnlyList<UserGroup>>? Groups, long Total)> ReadCountAndPageAsync(
+    /// <summary>
+    /// The groups of a page's users, when the query asks for them: walked only for the users the page statement found in
+    /// a group, in a second statement. Users in none (every user of a first sync) cost no walk at all.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<UserGroup>>?> GroupsOfPageAsync(string tenant, StoreQuery query,
+        List<string> inGroups, CancellationToken cancellationToken)
+    {
+        if (!query.WithGroups) return null;
+        if (inGroups.Count == 0) return new Dictionary<string, IReadOnlyList<UserGroup>>();
+        return await GetGroupsOfUsersAsync(tenant, inGroups, cancellationToken);
+    }
+
+    private async Task<(List<StoredResource> Rows, List<string> InGroups, long Total)> ReadCountAndPageAsync(
         string tenant, StoreQuery query, NpgsqlBatchCommand count, NpgsqlBatchCommand? page, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
@@ -108,12 +120,12 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var total = reader.GetInt64(0);
-        if (!await reader.NextResultAsync(cancellationToken)) return ([], query.WithGroups ? [] : null, total);
-        var (rows, groups) = await ReadRowsAsync(tenant, query, reader, cancellationToken);
-        return (rows, groups, total);
+        if (!await reader.NextResultAsync(cancellationToken)) return ([], [], total);
+        var (rows, inGroups) = await ReadRowsAsync(tenant, query, reader, cancellationToken);
+        return (rows, inGroups, total);
     }
 
-    private async Task<(List<StoredResource> Rows, Dictionary<string, IReadOnlyList<UserGroup>>? Groups)> ReadPageAsync(
+    private async Task<(List<StoredResource> Rows, List<string> InGroups)> ReadPageAsync(
         string tenant, StoreQuery query, NpgsqlBatchCommand page, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
@@ -122,20 +134,20 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         return await ReadRowsAsync(tenant, query, reader, cancellationToken);
     }
 
-    /// <summary>The rows of a page statement (with each user's groups when the query asks for them).</summary>
-    private static async Task<(List<StoredResource> Rows, Dictionary<string, IReadOnlyList<UserGroup>>? Groups)> ReadRowsAsync(
+    /// <summary>The rows of a page statement, and the ids of those it found in a group when the query asks for groups.</summary>
+    private static async Task<(List<StoredResource> Rows, List<string> InGroups)> ReadRowsAsync(
         string tenant, StoreQuery query, NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
         var rows = new List<StoredResource>();
-        var groups = query.WithGroups ? new Dictionary<string, IReadOnlyList<UserGroup>>(StringComparer.Ordinal) : null;
+        var inGroups = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
         {
             var row = Row(tenant, query.Kind, reader.GetString(0), reader.GetInt64(1), reader.GetString(2))
                 with { Sequence = reader.GetInt64(3), Role = (PlatformRole)reader.GetInt16(4), CreatedByPlatform = reader.GetBoolean(5) };
             rows.Add(row);
-            if (groups is not null && !reader.IsDBNull(6)) groups[row.Id] = GroupsOf(reader);
+            if (query.WithGroups && reader.GetBoolean(6)) inGroups.Add(row.Id);
         }
-        return (rows, groups);
+        return (rows, inGroups);
     }
 
     /// <summary>The statements of a list query: the count for totalResults, and the page unless none is wanted.</summary>
@@ -159,30 +171,12 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         var window = query.AfterSequence is { } after
             ? $"AND r.seq > {after} ORDER BY {order} LIMIT {query.Count}"
             : $"ORDER BY {order} LIMIT {query.Count} OFFSET {query.StartIndex - 1}";
-        if (!query.WithGroups)
-        {
-            return (count, WithParameters(new NpgsqlBatchCommand(
-                $"SELECT r.id, r.version, r.document, r.seq, r.platform_role, r.created_by_platform FROM scim_resources r WHERE {where} {window}"), parameters));
-        }
-        // The page's rows kept in their order, and their users' groups from one call over all of them: one statement, so
-        // the groups are those of exactly these users, read in the same snapshot.
-        return (count, WithParameters(new NpgsqlBatchCommand($"""
-            WITH page AS (SELECT * FROM unnest(ARRAY(SELECT r FROM scim_resources r WHERE {where} {window})) WITH ORDINALITY),
-            grouped AS (
-                SELECT g.out_user, array_agg(g.out_group ORDER BY g.out_group) AS ids, array_agg(g.out_display ORDER BY g.out_group) AS displays,
-                       array_agg(g.out_direct ORDER BY g.out_group) AS directs
-                FROM scim_groups_of_users({tenantParameter}, ARRAY(SELECT id FROM page)) g
-                WHERE {AnyInAGroup(tenantParameter, "SELECT id FROM page")} GROUP BY g.out_user)
-            SELECT page.id, page.version, page.document, page.seq, page.platform_role, page.created_by_platform, grouped.ids, grouped.displays, grouped.directs
-            FROM page LEFT JOIN grouped ON grouped.out_user = page.id ORDER BY page.ordinality
-            """), parameters));
-    }
-
-    /// <summary>A user's groups from the aggregated columns of a page read with its groups.</summary>
-    private static List<UserGroup> GroupsOf(NpgsqlDataReader reader)
-    {
-        var (ids, displays, directs) = (reader.GetFieldValue<string[]>(6), reader.GetFieldValue<string?[]>(7), reader.GetFieldValue<bool[]>(8));
-        return ids.Select((id, i) => new UserGroup(id, displays[i], directs[i])).ToList();
+        // With groups asked for, each row says whether its user is in any group (one probe of the member index).
+        var inAGroup = query.WithGroups
+            ? $", EXISTS (SELECT FROM scim_memberships m WHERE m.tenant = {tenantParameter} AND m.member_id = r.id)"
+            : "";
+        return (count, WithParameters(new NpgsqlBatchCommand(
+            $"SELECT r.id, r.version, r.document, r.seq, r.platform_role, r.created_by_platform{inAGroup} FROM scim_resources r WHERE {where} {window}"), parameters));
     }
 
     public Task<IReadOnlyList<GroupMember>> GetMembersAsync(string tenant, string groupId, string? after, int count, CancellationToken cancellationToken)
