@@ -30,24 +30,21 @@ public sealed class PostgresProvisioningLogStore(NpgsqlDataSource dataSource) : 
                     await copy.StartRowAsync(cancellationToken);
                     await copy.WriteAsync(tenant, NpgsqlDbType.Text, cancellationToken);
                     await copy.WriteAsync(entry.Time.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-                    await WriteTextAsync(copy, entry.TokenId, cancellationToken);
-                    await WriteTextAsync(copy, entry.IdentityProvider, cancellationToken);
+                    await copy.WriteAsync(entry.TokenId, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(entry.IdentityProvider, NpgsqlDbType.Text, cancellationToken);
                     await copy.WriteAsync(entry.Method, NpgsqlDbType.Text, cancellationToken);
                     await copy.WriteAsync(entry.Path, NpgsqlDbType.Text, cancellationToken);
                     await copy.WriteAsync(entry.Status, NpgsqlDbType.Integer, cancellationToken);
-                    await WriteTextAsync(copy, entry.ResourceType, cancellationToken);
-                    await WriteTextAsync(copy, entry.ResourceId, cancellationToken);
+                    await copy.WriteAsync(entry.ResourceType, NpgsqlDbType.Text, cancellationToken);
+                    await copy.WriteAsync(entry.ResourceId, NpgsqlDbType.Text, cancellationToken);
                     await copy.WriteAsync(entry.Attributes.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-                    await WriteTextAsync(copy, entry.Note, cancellationToken);
+                    await copy.WriteAsync(entry.Note, NpgsqlDbType.Text, cancellationToken);
                 }
                 await copy.CompleteAsync(cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
             return true;
         });
-
-    private static Task WriteTextAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken) =>
-        value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
 
     public Task<IReadOnlyList<ProvisioningLogEntry>> ReadAsync(string tenant, LogQuery query, CancellationToken cancellationToken) =>
         PostgresErrors.Translate<IReadOnlyList<ProvisioningLogEntry>>(async () =>
