@@ -123,6 +123,21 @@ public abstract class UserGroupsTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task ALookupByUserName_ShowsTheUsersGroups_AndNoneForAUserInNone()
+    {
+        var scim = await factory.NewTenantAsync();
+        var member = await scim.CreateUserAsync("looked-up");
+        await scim.CreateUserAsync("looked-up-alone");
+        var group = await scim.CreateGroupAsync("Looked up", $$"""[{"value":"{{member}}"}]""");
+
+        async Task<JsonNode> LookUp(string userName) =>
+            Assert.Single((await scim.GetAsync($"/Users?filter={Uri.EscapeDataString($"userName eq \"{userName}\"")}")).Resources)!;
+
+        Assert.Equal(new Dictionary<string, string> { [group] = "direct" }, GroupsOf(await LookUp("looked-up")));
+        Assert.Null((await LookUp("looked-up-alone"))["groups"]);
+    }
+
+    [Fact]
     public async Task GroupsInListAndCursorPages_AreTheUsersOwn_DirectAndIndirect()
     {
         var scim = await factory.NewTenantAsync();
