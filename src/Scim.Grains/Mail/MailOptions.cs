@@ -43,7 +43,8 @@ public sealed class MailOptions
 
     /// <summary>
     /// How long a dispatcher's claim on a message lasts: a silo that dies between claiming and marking a message holds it
-    /// this long, after which another silo sends it (again, if the first had sent it just before dying).
+    /// this long, after which another silo sends it (again, if the first had sent it just before dying). A dispatcher
+    /// starts sends only in the first half of its claim, so that a live one is done with a message before it can pass on.
     /// </summary>
     public int LeaseSeconds { get; set; } = 120;
 }

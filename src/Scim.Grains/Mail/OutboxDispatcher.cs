@@ -16,7 +16,7 @@ namespace Scim.Grains.Mail;
 
 /// <summary>
 /// Sends what the outbox holds, on every silo: claims due messages under a lease (<see cref="MailOptions.LeaseSeconds"/>),
-/// makes each one's temporary password (its hash goes to the user's account first, so the password mailed is the one
+/// starts no send in the lease's second half, makes each one's temporary password (its hash goes to the user's account first, so the password mailed is the one
 /// that works), sends, and marks it sent, at most <see cref="MailOptions.MaxPerSecond"/>. A transient failure is retried
 /// with a growing wait until <see cref="MailOptions.GiveUpAfterHours"/>; a refusal fails at once. Nothing here may stop
 /// the silo: a failing message is recorded and the loop goes on.
@@ -48,13 +48,23 @@ public sealed partial class OutboxDispatcher(
             try
             {
                 await CountBacklogAsync(stoppingToken);
-                var messages = await outbox.ClaimAsync(BatchSize, clock.GetUtcNow(), TimeSpan.FromSeconds(options.Value.LeaseSeconds), stoppingToken);
+                var claimedAt = clock.GetUtcNow();
+                var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+                var messages = await outbox.ClaimAsync(BatchSize, claimedAt, lease, stoppingToken);
                 claimed = messages.Count;
+                // A send begun late in the lease could outlast it, and another silo, claiming the message then, would send it
+                // again: past half the lease the rest of the batch goes back to the queue for the next claim, here or elsewhere.
+                var startBefore = claimedAt + lease / 2;
                 var spacing = TimeSpan.FromSeconds(1.0 / Math.Max(1, options.Value.MaxPerSecond));
-                foreach (var message in messages)
+                for (var next = 0; next < messages.Count; next++)
                 {
+                    if (clock.GetUtcNow() >= startBefore)
+                    {
+                        await outbox.ReleaseAsync(messages.Skip(next).ToList(), stoppingToken);
+                        break;
+                    }
                     var started = clock.GetTimestamp();
-                    await DispatchAsync(message, stoppingToken);
+                    await DispatchAsync(messages[next], stoppingToken);
                     var rest = spacing - clock.GetElapsedTime(started);
                     if (rest > TimeSpan.Zero) await Task.Delay(rest, clock, stoppingToken);
                 }

@@ -24,6 +24,9 @@ public interface IOutboxStore
     /// <summary>Releases a claimed message to be tried again at <paramref name="due"/>, keeping why the attempt failed.</summary>
     Task RetryAsync(OutboxMessage message, DateTimeOffset due, string error, CancellationToken cancellationToken);
 
+    /// <summary>Hands claimed messages back untried: claimable again at once, their claim not counted as an attempt.</summary>
+    Task ReleaseAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken);
+
     /// <summary>The messages still queued, every tenant's, and the oldest of them.</summary>
     Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken);
 

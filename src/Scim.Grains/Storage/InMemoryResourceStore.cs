@@ -72,6 +72,13 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
         return Task.CompletedTask;
     }
 
+    public Task ReleaseAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+            outbox.Update(message, e => (e.LeaseUntil, e.Message) = (null, e.Message with { Attempts = e.Message.Attempts - 1 }));
+        return Task.CompletedTask;
+    }
+
     public Task MarkFailedAsync(OutboxMessage message, DateTimeOffset failedAt, string error, CancellationToken cancellationToken)
     {
         outbox.Update(message, e => (e.Status, e.At, e.LeaseUntil, e.Error) = (MailStatus.Failed, failedAt, null, error));
