@@ -27,6 +27,11 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
         await InsertAsync("small", 0, 1, 50);
         await InsertAsync("small", 1, 1, 50);
         await ExecuteAsync("ANALYZE scim_resources");
+    }
+
+    /// <summary>The tenant grows to 20,000 users and 2,000 groups, with no ANALYZE after.</summary>
+    private async Task GrowAsync()
+    {
         await InsertAsync(Tenant, 0, 1, 20_000);
         await InsertAsync(Tenant, 1, 1, 2_000);
     }
@@ -42,6 +47,7 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
     [InlineData("Group", "externalId eq \"e1999\"", "ix_scim_resources_external_id")]
     public async Task ANameLookup_UsesTheNamesIndex_EvenWhenStatisticsLag(string type, string filter, string index)
     {
+        await GrowAsync();
         var schema = type == "User" ? ResourceSchema.User : ResourceSchema.Group;
         var query = new StoreQuery(schema, FilterParser.Parse(filter), null, 1, 100);
 
@@ -64,6 +70,7 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
     [InlineData(nameof(PostgresResourceStore.SetRoleSql))]
     public async Task AStatementOnOneRowById_UsesTheIdsIndex_EvenWhenStatisticsLag(string statement)
     {
+        await GrowAsync();
         var (sql, parameters) = statement switch
         {
             nameof(PostgresResourceStore.SelectRowSql) => (PostgresResourceStore.SelectRowSql, new object[] { Tenant, (short)0, "some-id" }),
@@ -79,6 +86,42 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
 
         Assert.Contains("ux_scim_resources_id", plan);
         Assert.DoesNotContain(TenantLedIndexes, plan.Contains);
+    }
+
+    [Theory]
+    [InlineData("User", "userName eq \"u7@small.example\"")]
+    [InlineData("User", "displayName eq \"User 7\"")]
+    [InlineData("Group", "displayName eq \"Group 7\"")]
+    public async Task APreparedNameLookup_KeepsItsGenericPlan_WhenTheTableGrowsAHundredfold(string type, string filter)
+    {
+        var query = new StoreQuery(type == "User" ? ResourceSchema.User : ResourceSchema.Group, FilterParser.Parse(filter), null, 1, 100);
+        var (_, page) = PostgresResourceStore.QueryCommands("small", query);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var lookup = new NpgsqlCommand(page!.CommandText, connection);
+        foreach (NpgsqlParameter parameter in page.Parameters) lookup.Parameters.Add(new NpgsqlParameter { Value = parameter.Value });
+        await lookup.PrepareAsync();
+        // Five custom plans, then the generic one, while the table is small.
+        for (var i = 0; i < 10; i++) await ReadAllAsync(lookup);
+        var customWhileSmall = await CustomPlansAsync(connection);
+
+        await GrowAsync();
+        // Autovacuum analyzes a table grown this much, and that drops every connection's cached plans of it.
+        await ExecuteAsync("ANALYZE scim_resources");
+        for (var i = 0; i < 20; i++) await ReadAllAsync(lookup);
+
+        Assert.Equal(customWhileSmall, await CustomPlansAsync(connection));
+    }
+
+    private static async Task ReadAllAsync(NpgsqlCommand command)
+    {
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) { }
+    }
+
+    private static async Task<long> CustomPlansAsync(NpgsqlConnection connection)
+    {
+        await using var plans = new NpgsqlCommand("SELECT custom_plans FROM pg_prepared_statements WHERE NOT from_sql", connection);
+        return (long)(await plans.ExecuteScalarAsync())!;
     }
 
     /// <summary>The generic plan, as a statement prepared by the store's connections may come to use.</summary>
