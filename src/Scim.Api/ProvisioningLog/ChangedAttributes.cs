@@ -1,5 +1,5 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Scim.Api.ProvisioningLog;
 
@@ -8,6 +8,10 @@ namespace Scim.Api.ProvisioningLog;
 /// URN-qualified names), a PATCH's operation paths (without value filters) or, for path-less operations, the keys of
 /// their values. Never values. A body that is not JSON yields no names: the request itself was refused.
 /// </summary>
+/// <remarks>
+/// Every write's body passes through here once more after its request, so the names are read token by token, without
+/// building the document again: that cost a few percent of the CPU of each create.
+/// </remarks>
 public static class ChangedAttributes
 {
     private const int MaxNames = 50;
@@ -15,45 +19,105 @@ public static class ChangedAttributes
 
     public static IReadOnlyList<string> Of(string method, string? body)
     {
-        if (body is null) return [];
-        JsonNode? root;
+        var isPatch = method == HttpMethods.Patch;
+        if (body is null || !(isPatch || method == HttpMethods.Post || method == HttpMethods.Put)) return [];
+        var names = new List<string>();
         try
         {
-            root = JsonNode.Parse(body);
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(body));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return [];
+            if (isPatch) FromOperations(ref reader, names);
+            else FromResource(ref reader, names);
+            // Whatever follows the body's object makes it no JSON at all.
+            if (reader.Read()) return [];
         }
         catch (JsonException)
         {
             return [];
         }
-        if (root is not JsonObject resource) return [];
-        var names = new List<string>();
-        if (method == HttpMethods.Patch) FromOperations(resource, names);
-        else if (method == HttpMethods.Post || method == HttpMethods.Put) FromResource(resource, names);
         return names.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxNames).ToList();
     }
 
-    private static void FromOperations(JsonObject patch, List<string> names)
+    /// <summary>Reads a PATCH body from its opening brace to its closing one; only its first <c>Operations</c> member counts.</summary>
+    private static void FromOperations(ref Utf8JsonReader reader, List<string> names)
     {
-        var operations = patch.FirstOrDefault(p => p.Key.Equals("Operations", StringComparison.OrdinalIgnoreCase)).Value as JsonArray;
-        foreach (var operation in operations?.OfType<JsonObject>() ?? [])
+        var seen = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var path = operation.FirstOrDefault(p => p.Key.Equals("path", StringComparison.OrdinalIgnoreCase)).Value;
-            if (path is JsonValue text && text.TryGetValue<string>(out var value)) names.Add(WithoutFilter(value));
-            else if (operation.FirstOrDefault(p => p.Key.Equals("value", StringComparison.OrdinalIgnoreCase)).Value is JsonObject values)
-                FromResource(values, names);
+            var isOperations = !seen && Named(ref reader, "Operations");
+            reader.Read();
+            seen |= isOperations;
+            if (!isOperations || reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                continue;
+            }
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType == JsonTokenType.StartObject) FromOperation(ref reader, names);
+                else reader.Skip();
+            }
         }
     }
 
-    private static void FromResource(JsonObject resource, List<string> names)
+    /// <summary>One operation, from its opening brace to its closing one: its first <c>path</c> when that is text, otherwise the keys of its first <c>value</c>.</summary>
+    private static void FromOperation(ref Utf8JsonReader reader, List<string> names)
     {
-        foreach (var (key, value) in resource)
+        var (pathSeen, valueSeen) = (false, false);
+        string? path = null;
+        List<string>? valueNames = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (NotAttributes.Contains(key)) continue;
-            if (key.StartsWith("urn:", StringComparison.OrdinalIgnoreCase) && value is JsonObject extension)
-                names.AddRange(extension.Select(inner => $"{key}:{inner.Key}"));
-            else names.Add(key);
+            var isPath = !pathSeen && Named(ref reader, "path");
+            var isValue = !valueSeen && Named(ref reader, "value");
+            reader.Read();
+            if (isPath)
+            {
+                pathSeen = true;
+                if (reader.TokenType == JsonTokenType.String) path = reader.GetString();
+                else reader.Skip();
+            }
+            else if (isValue && reader.TokenType == JsonTokenType.StartObject)
+            {
+                valueSeen = true;
+                FromResource(ref reader, valueNames = []);
+            }
+            else
+            {
+                valueSeen |= isValue;
+                reader.Skip();
+            }
+        }
+        if (path is not null) names.Add(WithoutFilter(path));
+        else if (valueNames is not null) names.AddRange(valueNames);
+    }
+
+    /// <summary>A resource's members, from its opening brace to its closing one.</summary>
+    private static void FromResource(ref Utf8JsonReader reader, List<string> names)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            if (NotAttributes.Contains(key)) reader.Skip();
+            else if (key.StartsWith("urn:", StringComparison.OrdinalIgnoreCase) && reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    names.Add($"{key}:{reader.GetString()}");
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                names.Add(key);
+                reader.Skip();
+            }
         }
     }
+
+    private static bool Named(ref Utf8JsonReader reader, string name) => reader.GetString()!.Equals(name, StringComparison.OrdinalIgnoreCase);
 
     private static string WithoutFilter(string path)
     {

@@ -39,8 +39,8 @@ public abstract class ProvisioningLogTests(ScimApiFactory factory)
         var unreadableBefore = queue.Unreadable;
         var poison = new ProvisioningLogEntry(0, DateTimeOffset.UtcNow, null, "okta", "POST", $"/scim/v2/{scim.Tenant}/Users", 400, "User", null, []);
 
-        // A body no request can bring any more (they are refused at the door), put straight into the queue.
-        queue.Enqueue(new PendingLogEntry(scim.Tenant, poison, """{"userName":"a","userName":"b"}"""));
+        // A body no request can bring any more (a member name with a lone surrogate is refused at the door), put straight into the queue.
+        queue.Enqueue(new PendingLogEntry(scim.Tenant, poison, """{"userName\uD800":"a"}"""));
         await scim.CreateUserAsync("after.poison@example.com");
         var entries = await LogAsync(platform, scim.Tenant, "", 2);
 

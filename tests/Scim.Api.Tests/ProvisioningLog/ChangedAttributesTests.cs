@@ -30,8 +30,24 @@ public sealed class ChangedAttributesTests
         Assert.Equal(["emails.value", "members", "active", "name.givenName"], ChangedAttributes.Of("PATCH", body));
     }
 
+    [Fact]
+    public void Patch_NamesAPathWrittenAfterItsValue_AndForAPathThatIsNotText_TheKeysOfTheValue()
+    {
+        const string body = """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+             "operations":[{"value":{"active":false},"op":"replace","path":"displayName"},
+                           {"op":"replace","path":7,"value":{"title":"x","urn:x:y":{"a":1}}},
+                           "not an operation", 3, [{"path":"nested"}]]}
+            """;
+
+        Assert.Equal(["displayName", "title", "urn:x:y:a"], ChangedAttributes.Of("PATCH", body));
+    }
+
     [Theory]
     [InlineData("GET", """{"userName":"a"}""")]
+    [InlineData("POST", """{"userName":"a"} trailing""")]
+    [InlineData("PUT", """{"userName":"a"}{"title":"b"}""")]
+    [InlineData("PATCH", """{"Operations":[{"path":"title"}""")]
     [InlineData("DELETE", null)]
     [InlineData("POST", "not json")]
     [InlineData("POST", """["an","array"]""")]
