@@ -60,7 +60,7 @@ public sealed partial class OutboxDispatcher(
                 {
                     if (clock.GetUtcNow() >= startBefore)
                     {
-                        await outbox.ReleaseAsync(messages.Skip(next).ToList(), stoppingToken);
+                        await outbox.ReleaseAsync(messages.Skip(next).ToList(), claimedAt + lease, stoppingToken);
                         break;
                     }
                     var started = clock.GetTimestamp();

@@ -24,8 +24,11 @@ public interface IOutboxStore
     /// <summary>Releases a claimed message to be tried again at <paramref name="due"/>, keeping why the attempt failed.</summary>
     Task RetryAsync(OutboxMessage message, DateTimeOffset due, string error, CancellationToken cancellationToken);
 
-    /// <summary>Hands claimed messages back untried: claimable again at once, their claim not counted as an attempt.</summary>
-    Task ReleaseAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken);
+    /// <summary>
+    /// Hands claimed messages back untried: claimable again at once, their claim not counted as an attempt. Only those
+    /// still under the claim that ends at <paramref name="leaseUntil"/>: one another dispatcher has claimed since stays its.
+    /// </summary>
+    Task ReleaseAsync(IReadOnlyList<OutboxMessage> messages, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
     /// <summary>The messages still queued, every tenant's, and the oldest of them.</summary>
     Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken);

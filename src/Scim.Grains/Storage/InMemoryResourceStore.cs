@@ -72,10 +72,15 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
         return Task.CompletedTask;
     }
 
-    public Task ReleaseAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    public Task ReleaseAsync(IReadOnlyList<OutboxMessage> messages, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         foreach (var message in messages)
-            outbox.Update(message, e => (e.LeaseUntil, e.Message) = (null, e.Message with { Attempts = e.Message.Attempts - 1 }));
+        {
+            outbox.Update(message, e =>
+            {
+                if (e.LeaseUntil == leaseUntil) (e.LeaseUntil, e.Message) = (null, e.Message with { Attempts = e.Message.Attempts - 1 });
+            });
+        }
         return Task.CompletedTask;
     }
 

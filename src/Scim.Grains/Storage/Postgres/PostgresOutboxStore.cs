@@ -76,12 +76,13 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
         RunAsync("UPDATE scim_outbox SET due = $4, lease_until = NULL, error = $5 WHERE tenant = $1 AND user_id = $2 AND id = $3",
             cancellationToken, message.Tenant, message.UserId, message.Id, due, error);
 
-    public Task ReleaseAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken) =>
+    public Task ReleaseAsync(IReadOnlyList<OutboxMessage> messages, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
         RunAsync("""
             UPDATE scim_outbox o SET lease_until = NULL, attempts = o.attempts - 1
             FROM unnest($1::text[], $2::text[], $3::text[]) AS m(tenant, user_id, id)
-            WHERE o.tenant = m.tenant AND o.user_id = m.user_id AND o.id = m.id AND o.state = 0
-            """, cancellationToken, messages.Select(m => m.Tenant).ToArray(), messages.Select(m => m.UserId).ToArray(), messages.Select(m => m.Id).ToArray());
+            WHERE o.tenant = m.tenant AND o.user_id = m.user_id AND o.id = m.id AND o.state = 0 AND o.lease_until = $4
+            """, cancellationToken, messages.Select(m => m.Tenant).ToArray(), messages.Select(m => m.UserId).ToArray(),
+            messages.Select(m => m.Id).ToArray(), leaseUntil);
 
     public Task MarkFailedAsync(OutboxMessage message, DateTimeOffset failedAt, string error, CancellationToken cancellationToken) =>
         RunAsync("UPDATE scim_outbox SET state = 2, failed_at = $4, lease_until = NULL, error = $5 WHERE tenant = $1 AND user_id = $2 AND id = $3",
