@@ -44,7 +44,7 @@ public static class ChangedAttributes
         var seen = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isOperations = !seen && Named(ref reader, "Operations");
+            var isOperations = !seen && Is(reader.GetString()!, "Operations");
             reader.Read();
             seen |= isOperations;
             if (!isOperations || reader.TokenType != JsonTokenType.StartArray)
@@ -60,7 +60,10 @@ public static class ChangedAttributes
         }
     }
 
-    /// <summary>One operation, from its opening brace to its closing one: its first <c>path</c> when that is text, otherwise the keys of its first <c>value</c>.</summary>
+    /// <summary>
+    /// One operation, from its opening brace to its closing one: its first <c>path</c> when that is text, otherwise the
+    /// keys of its first <c>value</c>.
+    /// </summary>
     private static void FromOperation(ref Utf8JsonReader reader, List<string> names)
     {
         var (pathSeen, valueSeen) = (false, false);
@@ -68,8 +71,9 @@ public static class ChangedAttributes
         List<string>? valueNames = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isPath = !pathSeen && Named(ref reader, "path");
-            var isValue = !valueSeen && Named(ref reader, "value");
+            var name = reader.GetString()!;
+            var isPath = !pathSeen && Is(name, "path");
+            var isValue = !valueSeen && Is(name, "value");
             reader.Read();
             if (isPath)
             {
@@ -117,7 +121,7 @@ public static class ChangedAttributes
         }
     }
 
-    private static bool Named(ref Utf8JsonReader reader, string name) => reader.GetString()!.Equals(name, StringComparison.OrdinalIgnoreCase);
+    private static bool Is(string name, string member) => name.Equals(member, StringComparison.OrdinalIgnoreCase);
 
     private static string WithoutFilter(string path)
     {

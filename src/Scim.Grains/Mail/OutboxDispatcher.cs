@@ -16,8 +16,9 @@ namespace Scim.Grains.Mail;
 
 /// <summary>
 /// Sends what the outbox holds, on every silo: claims due messages under a lease (<see cref="MailOptions.LeaseSeconds"/>),
-/// starts no send in the lease's second half, makes each one's temporary password (its hash goes to the user's account first, so the password mailed is the one
-/// that works), sends, and marks it sent, at most <see cref="MailOptions.MaxPerSecond"/>. A transient failure is retried
+/// makes each one's temporary password (its hash goes to the user's account first, so the password mailed is the one
+/// that works), sends, and marks it sent, at most <see cref="MailOptions.MaxPerSecond"/>; no send starts in the lease's
+/// second half. A transient failure is retried
 /// with a growing wait until <see cref="MailOptions.GiveUpAfterHours"/>; a refusal fails at once. Nothing here may stop
 /// the silo: a failing message is recorded and the loop goes on.
 /// </summary>
@@ -50,7 +51,8 @@ public sealed partial class OutboxDispatcher(
                 await CountBacklogAsync(stoppingToken);
                 var claimedAt = clock.GetUtcNow();
                 var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
-                var messages = await outbox.ClaimAsync(BatchSize, claimedAt, lease, stoppingToken);
+                var leaseUntil = claimedAt + lease;
+                var messages = await outbox.ClaimAsync(BatchSize, claimedAt, leaseUntil, stoppingToken);
                 claimed = messages.Count;
                 // A send begun late in the lease could outlast it, and another silo, claiming the message then, would send it
                 // again: past half the lease the rest of the batch goes back to the queue for the next claim, here or elsewhere.
@@ -60,7 +62,7 @@ public sealed partial class OutboxDispatcher(
                 {
                     if (clock.GetUtcNow() >= startBefore)
                     {
-                        await outbox.ReleaseAsync(messages.Skip(next).ToList(), claimedAt + lease, stoppingToken);
+                        await outbox.ReleaseAsync(messages.Skip(next).ToList(), leaseUntil, stoppingToken);
                         break;
                     }
                     var started = clock.GetTimestamp();

@@ -16,8 +16,8 @@ public interface IOutboxStore
     /// <summary>Where the newest message to each of the users stands; users never owed one are left out.</summary>
     Task<IReadOnlyDictionary<string, MailState>> LatestAsync(string tenant, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken);
 
-    /// <summary>Claims up to <paramref name="max"/> due messages until <paramref name="now"/> + <paramref name="lease"/>.</summary>
-    Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+    /// <summary>Claims up to <paramref name="max"/> messages due at <paramref name="now"/>, until <paramref name="leaseUntil"/>.</summary>
+    Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
     Task MarkSentAsync(OutboxMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken);
 

@@ -39,14 +39,14 @@ internal sealed class InMemoryOutbox
         }
     }
 
-    public IReadOnlyList<OutboxMessage> Claim(int max, DateTimeOffset now, TimeSpan lease)
+    public IReadOnlyList<OutboxMessage> Claim(int max, DateTimeOffset now, DateTimeOffset leaseUntil)
     {
         lock (gate)
         {
             var due = queued.Values.Where(e => e.Due <= now && !(e.LeaseUntil > now)).OrderBy(e => e.Due).Take(max).ToList();
             foreach (var entry in due)
             {
-                entry.LeaseUntil = now + lease;
+                entry.LeaseUntil = leaseUntil;
                 entry.Message = entry.Message with { Attempts = entry.Message.Attempts + 1 };
             }
             return due.Select(e => e.Message).ToList();

@@ -55,8 +55,8 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
     public Task<IReadOnlyDictionary<string, MailState>> LatestAsync(string tenant, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
         Task.FromResult(outbox.Latest(tenant, userIds));
 
-    public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
-        Task.FromResult(outbox.Claim(max, now, lease));
+    public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        Task.FromResult(outbox.Claim(max, now, leaseUntil));
 
     public Task<OutboxBacklog> BacklogAsync(CancellationToken cancellationToken) => Task.FromResult(outbox.Backlog());
 

@@ -48,8 +48,7 @@ public sealed class OutboxClusterTests(ITestOutputHelper output)
 
     private static async Task WaitForMailAsync(IReadOnlyList<string> addresses)
     {
-        var until = DateTime.UtcNow + Patience;
-        while (addresses.Any(a => RecordingMailSender.Shared.CountTo(a) == 0) && DateTime.UtcNow < until) await Task.Delay(100);
+        await RecordingMailSender.Shared.WaitUntilEachHasMailAsync(addresses, Patience);
         Assert.All(addresses, a => Assert.True(RecordingMailSender.Shared.CountTo(a) > 0, $"no mail reached {a}"));
     }
 }

@@ -21,4 +21,11 @@ public sealed class RecordingMailSender : IMailSender
     }
 
     public int CountTo(string address) => sent.Count(m => m.To.Mailboxes.Any(b => b.Address == address));
+
+    /// <summary>Waits until every address has had a mail, or <paramref name="patience"/> has passed.</summary>
+    public async Task WaitUntilEachHasMailAsync(IReadOnlyCollection<string> addresses, TimeSpan patience)
+    {
+        var until = DateTime.UtcNow + patience;
+        while (addresses.Any(a => CountTo(a) == 0) && DateTime.UtcNow < until) await Task.Delay(100);
+    }
 }

@@ -44,7 +44,8 @@ public sealed class OutboxDispatcherTests(ClusterFixture fixture)
             var address = $"slow{i}@mail.example";
             var (_, created) = await NewUsers.CreateAsync(fixture.Cluster.GrainFactory, tenant,
                 $$"""{"userName":"{{address}}","emails":[{"value":"{{address}}","primary":true}]}""", Render);
-            await outbox.EnqueueAsync(OutboxMessage.New(tenant, created.Id, MailKind.TemporaryPassword, DateTimeOffset.UtcNow), CancellationToken.None);
+            var message = OutboxMessage.New(tenant, created.Id, MailKind.TemporaryPassword, DateTimeOffset.UtcNow);
+            await outbox.EnqueueAsync(message, CancellationToken.None);
             addresses.Add(address);
             userIds.Add(created.Id);
         }
@@ -52,8 +53,7 @@ public sealed class OutboxDispatcherTests(ClusterFixture fixture)
         var dispatchers = Enumerable.Range(0, 2).Select(_ => Dispatcher(outbox, new SlowMailSender(sender))).ToList();
 
         foreach (var dispatcher in dispatchers) await dispatcher.StartAsync(CancellationToken.None);
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (addresses.Any(a => sender.CountTo(a) == 0) && DateTime.UtcNow < until) await Task.Delay(100);
+        await sender.WaitUntilEachHasMailAsync(addresses, TimeSpan.FromSeconds(60));
         // Long enough for a second send of any message still leased elsewhere to land.
         await Task.Delay(SendTime * 3);
         foreach (var dispatcher in dispatchers) await dispatcher.StopAsync(CancellationToken.None);

@@ -25,15 +25,15 @@ public sealed class OutboxReleaseTests
         var tenant = "r-" + Guid.NewGuid().ToString("N")[..10];
         var start = DateTimeOffset.UtcNow;
         await outbox.EnqueueAsync(OutboxMessage.New(tenant, "user", MailKind.TemporaryPassword, start), CancellationToken.None);
-        var first = await outbox.ClaimAsync(10, start, Lease, CancellationToken.None);
+        var first = await outbox.ClaimAsync(10, start, start + Lease, CancellationToken.None);
         // The first claim lapses and a second dispatcher takes the message.
         var later = start + Lease + TimeSpan.FromSeconds(1);
-        var second = await outbox.ClaimAsync(10, later, Lease, CancellationToken.None);
+        var second = await outbox.ClaimAsync(10, later, later + Lease, CancellationToken.None);
 
         await outbox.ReleaseAsync(first, start + Lease, CancellationToken.None);
-        var whileSecondHoldsIt = await outbox.ClaimAsync(10, later + TimeSpan.FromSeconds(1), Lease, CancellationToken.None);
+        var whileSecondHoldsIt = await outbox.ClaimAsync(10, later + TimeSpan.FromSeconds(1), later + Lease, CancellationToken.None);
         await outbox.ReleaseAsync(second, later + Lease, CancellationToken.None);
-        var released = await outbox.ClaimAsync(10, later + TimeSpan.FromSeconds(1), Lease, CancellationToken.None);
+        var released = await outbox.ClaimAsync(10, later + TimeSpan.FromSeconds(1), later + Lease, CancellationToken.None);
 
         Assert.Single(first);
         Assert.Single(second);

@@ -97,8 +97,7 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
         var query = new StoreQuery(type == "User" ? ResourceSchema.User : ResourceSchema.Group, FilterParser.Parse(filter), null, 1, 100);
         var (_, page) = PostgresResourceStore.QueryCommands("small", query);
         await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var lookup = new NpgsqlCommand(page!.CommandText, connection);
-        foreach (NpgsqlParameter parameter in page.Parameters) lookup.Parameters.Add(new NpgsqlParameter { Value = parameter.Value });
+        await using var lookup = On(connection, page!);
         await lookup.PrepareAsync();
         // Five custom plans, then the generic one, while the table is small.
         for (var i = 0; i < 10; i++) await ReadAllAsync(lookup);
@@ -129,12 +128,19 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await using (var generic = new NpgsqlCommand("SET plan_cache_mode = force_generic_plan", connection)) await generic.ExecuteNonQueryAsync();
-        await using var explain = new NpgsqlCommand("EXPLAIN " + command.CommandText, connection);
-        foreach (NpgsqlParameter parameter in command.Parameters) explain.Parameters.Add(new NpgsqlParameter { Value = parameter.Value });
+        await using var explain = On(connection, command, "EXPLAIN ");
         await using var reader = await explain.ExecuteReaderAsync();
         var lines = new List<string>();
         while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
         return string.Join('\n', lines);
+    }
+
+    /// <summary>A store's batch command as a command of its own on <paramref name="connection"/>, after <paramref name="prefix"/>.</summary>
+    private static NpgsqlCommand On(NpgsqlConnection connection, NpgsqlBatchCommand command, string prefix = "")
+    {
+        var own = new NpgsqlCommand(prefix + command.CommandText, connection);
+        foreach (NpgsqlParameter parameter in command.Parameters) own.Parameters.Add(new NpgsqlParameter { Value = parameter.Value });
+        return own;
     }
 
     private Task InsertAsync(string tenant, int kind, int from, int to) => ExecuteAsync($"""

@@ -37,7 +37,7 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
             return (IReadOnlyDictionary<string, MailState>)found;
         });
 
-    public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(int max, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
         {
             await using var batch = dataSource.CreateBatch();
@@ -47,7 +47,7 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
                       ORDER BY due LIMIT $3 FOR UPDATE SKIP LOCKED) due
                 WHERE o.tenant = due.tenant AND o.user_id = due.user_id AND o.id = due.id
                 RETURNING o.tenant, o.id, o.user_id, o.kind, o.created, o.attempts
-                """, now, now + lease, max));
+                """, now, leaseUntil, max));
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             var claimed = new List<OutboxMessage>();
             while (await reader.ReadAsync(cancellationToken))
