@@ -26,6 +26,9 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     // activations until they are collected, and a document tree would cost each several kilobytes.
     private PackedResource? current;
     private bool loaded;
+    // A user's groups read with its row by this call's load: fresh for this call's answer only, since a later call
+    // cannot tell whether a group changed in between.
+    private IReadOnlyList<UserGroup>? groupsReadWithRow;
 
     protected abstract ResourceKind Kind { get; }
 
@@ -224,10 +227,11 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     private async Task<StoredResource> RequireAsync(string? ifMatch)
     {
         StoredResource? existing;
+        groupsReadWithRow = null;
         if (loaded) existing = current?.Unpack(Tenant, Schema.Kind);
         else
         {
-            existing = await store.GetAsync(Tenant, Schema.Kind, Id, CancellationToken.None);
+            (existing, groupsReadWithRow) = await LoadAsync();
             (current, loaded) = (existing is null ? null : PackedResource.Of(existing), true);
         }
         if (existing is null) throw ScimException.NotFound($"{Schema.Name} '{Id}' not found.");
@@ -235,6 +239,10 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
             throw ScimException.PreconditionFailed($"The resource's version is {EntityTags.Of(existing.Version)}, not {ifMatch}.");
         return existing;
     }
+
+    /// <summary>Reads the row from the store; a user's grain may read its groups in the same round trip.</summary>
+    protected virtual async Task<(StoredResource? Row, IReadOnlyList<UserGroup>? Groups)> LoadAsync() =>
+        (await store.GetAsync(Tenant, Schema.Kind, Id, CancellationToken.None), null);
 
     /// <summary>Writes new attributes over the row (version-checked) at the next version.</summary>
     protected Task<StoredResource> WriteAsync(StoredResource existing, JsonObject attributes, MembershipChange members) =>
@@ -309,7 +317,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     private async Task<ResourceSnapshot> SnapshotAsync(StoredResource resource, RenderOptions render, bool created = false)
     {
         var projection = Projection.Parse(render, Schema);
-        var held = created ? null : await HeldGroupsAsync(projection);
+        var held = created ? null : groupsReadWithRow ?? await HeldGroupsAsync(projection);
         return await ResourceRendering.SnapshotAsync(memberships, resource, Schema, render, projection, created, held);
     }
 

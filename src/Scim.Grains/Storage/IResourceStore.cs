@@ -18,6 +18,12 @@ public interface IResourceStore
     Task<StoredResource?> GetAsync(string tenant, ResourceKind kind, string id, CancellationToken cancellationToken);
 
     /// <summary>
+    /// A user and its groups as <see cref="IMembershipStore.GetGroupsOfUsersAsync"/> gives them, read together: where
+    /// reading groups costs a round trip, the two share one. No user: null and no groups.
+    /// </summary>
+    Task<(StoredResource? User, IReadOnlyList<UserGroup> Groups)> GetUserWithGroupsAsync(string tenant, string id, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Inserts a new resource, with its initial SCIM members for a group (a group under the root), and the e-mail the
     /// creation owes its user, if any (<see cref="IOutboxStore"/>), all or nothing. A group id among the members is a 400
     /// invalidValue (<see cref="GroupMembersAreUsers"/>).

@@ -27,6 +27,16 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
         lock (data) return Task.FromResult(data.Rows(kind).GetValueOrDefault(id)?.Unpack(tenant, kind));
     }
 
+    public Task<(StoredResource? User, IReadOnlyList<UserGroup> Groups)> GetUserWithGroupsAsync(string tenant, string id, CancellationToken cancellationToken)
+    {
+        var data = Data(tenant);
+        lock (data)
+        {
+            var user = data.Rows(ResourceKind.User).GetValueOrDefault(id)?.Unpack(tenant, ResourceKind.User);
+            return Task.FromResult<(StoredResource?, IReadOnlyList<UserGroup>)>((user, user is null ? [] : GroupsOf(data, id)));
+        }
+    }
+
     public Task InsertAsync(StoredResource resource, MembershipChange members, OutboxMessage? mail, CancellationToken cancellationToken)
     {
         var data = Data(resource.Tenant);

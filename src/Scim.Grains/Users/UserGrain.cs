@@ -40,6 +40,17 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
 
     protected override MembershipChange MembersOf(JsonObject body) => MembershipChange.None;
 
+    /// <summary>
+    /// Where groups cost a round trip, the activation's first read brings them with the row: an IdP reads or PATCHes
+    /// most users once per cycle, so that first call is most calls, and its answer needs them.
+    /// </summary>
+    protected override async Task<(StoredResource? Row, IReadOnlyList<UserGroup>? Groups)> LoadAsync()
+    {
+        if (Memberships.ReadsGroupsInProcess) return await base.LoadAsync();
+        var (user, groups) = await Store.GetUserWithGroupsAsync(Tenant, Id, CancellationToken.None);
+        return (user, groups);
+    }
+
     protected override async Task<IReadOnlyList<UserGroup>?> HeldGroupsAsync(Projection projection)
     {
         if (!projection.Includes(UserSchema.Groups) || Memberships.ReadsGroupsInProcess) return null;

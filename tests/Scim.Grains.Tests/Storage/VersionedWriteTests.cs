@@ -2,9 +2,7 @@ using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
-using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
-using Scim.Grains.Storage.Postgres;
 
 namespace Scim.Grains.Tests.Storage;
 
@@ -13,18 +11,8 @@ namespace Scim.Grains.Tests.Storage;
 /// neither the row nor the membership rows written with it, on both stores. (PostgreSQL sends such a write as one batch
 /// without an explicit transaction; the versioned statement's own error is what rolls the rest back.)
 /// </summary>
-public sealed class VersionedWriteTests : IAsyncLifetime
+public sealed class VersionedWriteTests() : BothStoresTests("versioned")
 {
-    private const string Tenant = "versioned";
-
-    private MigratedDatabase database = null!;
-
-    public async Task InitializeAsync() => database = await MigratedDatabase.CreateAsync();
-
-    public async Task DisposeAsync() => await database.DisposeAsync();
-
-    private IResourceStore Store(string kind) => kind == "postgres" ? new PostgresResourceStore(database.DataSource) : new InMemoryResourceStore();
-
     [Theory]
     [InlineData("postgres")]
     [InlineData("in-memory")]
@@ -64,12 +52,6 @@ public sealed class VersionedWriteTests : IAsyncLifetime
 
     private static MembershipChange Adding(string userId) => new(false, [new GroupMember(userId, null)], []);
 
-    private static async Task<IEnumerable<string>> MemberIdsAsync(IResourceStore store) =>
+    private async Task<IEnumerable<string>> MemberIdsAsync(IResourceStore store) =>
         (await ((IMembershipStore)store).GetMembersAsync(Tenant, "g", null, 100, CancellationToken.None)).Select(m => m.MemberId);
-
-    private static StoredResource User(string id, string userName) =>
-        StoredRows.Of(ResourceSchema.User, Tenant, id, $$"""{"userName":"{{userName}}"}""");
-
-    private static StoredResource Group(string id, string displayName, long version) =>
-        StoredRows.Of(ResourceSchema.Group, Tenant, id, $$"""{"displayName":"{{displayName}}"}""", version);
 }

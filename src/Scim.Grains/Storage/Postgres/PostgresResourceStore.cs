@@ -37,14 +37,32 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     public Task<StoredResource?> GetAsync(string tenant, ResourceKind kind, string id, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
         {
-            await using var command = dataSource.CreateCommand(SelectRowSql);
-            command.Parameters.Add(new() { Value = tenant });
-            command.Parameters.Add(new() { Value = (short)kind });
-            command.Parameters.Add(new() { Value = id });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken)) return null;
-            return Row(tenant, kind, id, reader.GetInt64(0), reader.GetString(1)) with { Role = (PlatformRole)reader.GetInt16(2), CreatedByPlatform = reader.GetBoolean(3) };
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(Command(SelectRowSql, tenant, (short)kind, id));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            return await ReadRowAsync(tenant, kind, id, reader, cancellationToken);
         });
+
+    public Task<(StoredResource? User, IReadOnlyList<UserGroup> Groups)> GetUserWithGroupsAsync(string tenant, string id, CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(Command(SelectRowSql, tenant, (short)ResourceKind.User, id));
+            batch.BatchCommands.Add(GroupsOfUsers(tenant, [id]));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            var user = await ReadRowAsync(tenant, ResourceKind.User, id, reader, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var groups = new List<UserGroup>();
+            while (await reader.ReadAsync(cancellationToken)) groups.Add(GroupOfUser(reader).Group);
+            return (user, (IReadOnlyList<UserGroup>)groups);
+        });
+
+    private static async Task<StoredResource?> ReadRowAsync(string tenant, ResourceKind kind, string id, NpgsqlDataReader reader,
+        CancellationToken cancellationToken)
+    {
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return Row(tenant, kind, id, reader.GetInt64(0), reader.GetString(1)) with { Role = (PlatformRole)reader.GetInt16(2), CreatedByPlatform = reader.GetBoolean(3) };
+    }
 
     public Task InsertAsync(StoredResource resource, MembershipChange members, OutboxMessage? mail, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
@@ -232,12 +250,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<UserGroup>>> GetGroupsOfUsersAsync(string tenant, IReadOnlyCollection<string> userIds,
         CancellationToken cancellationToken)
     {
-        var rows = await ReadAsync(Command($"""
-                SELECT out_user, out_group, out_display, out_direct FROM scim_groups_of_users($1, $2)
-                WHERE {AnyInAGroup("$1", "SELECT unnest($2::text[])")}
-                """, tenant, userIds.ToArray()),
-            reader => (User: reader.GetString(0), Group: new UserGroup(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3))),
-            cancellationToken);
+        var rows = await ReadAsync(GroupsOfUsers(tenant, userIds), GroupOfUser, cancellationToken);
         return rows.GroupBy(r => r.User, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<UserGroup>)g.Select(r => r.Group).ToList(), StringComparer.Ordinal);
     }
@@ -295,6 +308,15 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     private static string AnyInAGroup(string tenantParameter, string userIds) => $"""
         EXISTS (SELECT FROM ({userIds}) AS u(id), LATERAL (SELECT FROM scim_memberships m WHERE m.tenant = {tenantParameter} AND m.member_id = u.id LIMIT 1) AS m)
         """;
+
+    /// <summary>The statement of the users' groups: a row per user and group, for users in any.</summary>
+    private static NpgsqlBatchCommand GroupsOfUsers(string tenant, IReadOnlyCollection<string> userIds) => Command($"""
+        SELECT out_user, out_group, out_display, out_direct FROM scim_groups_of_users($1, $2)
+        WHERE {AnyInAGroup("$1", "SELECT unnest($2::text[])")}
+        """, tenant, userIds.ToArray());
+
+    private static (string User, UserGroup Group) GroupOfUser(NpgsqlDataReader reader) =>
+        (reader.GetString(0), new UserGroup(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3)));
 
     private static GroupNode Node(NpgsqlDataReader reader) => new(reader.GetString(0), reader.IsDBNull(1) ? "" : reader.GetString(1));
 

@@ -1,0 +1,29 @@
+using Scim.Grains.Documents;
+using Scim.Grains.Schemas;
+using Scim.Grains.Storage;
+using Scim.Grains.Storage.Postgres;
+
+namespace Scim.Grains.Tests.Storage;
+
+/// <summary>
+/// A behaviour checked on both stores (each test names its store: "postgres" or "in-memory"): a fresh migrated
+/// database per test, and rows of one tenant.
+/// </summary>
+public abstract class BothStoresTests(string tenant) : IAsyncLifetime
+{
+    private MigratedDatabase database = null!;
+
+    protected string Tenant => tenant;
+
+    public async Task InitializeAsync() => database = await MigratedDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    protected IResourceStore Store(string kind) => kind == "postgres" ? new PostgresResourceStore(database.DataSource) : new InMemoryResourceStore();
+
+    protected StoredResource User(string id, string userName) =>
+        StoredRows.Of(ResourceSchema.User, tenant, id, $$"""{"userName":"{{userName}}"}""");
+
+    protected StoredResource Group(string id, string displayName, long version = 1) =>
+        StoredRows.Of(ResourceSchema.Group, tenant, id, $$"""{"displayName":"{{displayName}}"}""", version);
+}
