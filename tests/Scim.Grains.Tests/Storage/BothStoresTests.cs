@@ -1,3 +1,4 @@
+using Npgsql;
 using Scim.Grains.Documents;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
@@ -19,7 +20,12 @@ public abstract class BothStoresTests(string tenant) : IAsyncLifetime
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
+    protected NpgsqlDataSource DataSource => database.DataSource;
+
     protected IResourceStore Store(string kind) => kind == "postgres" ? new PostgresResourceStore(database.DataSource) : new InMemoryResourceStore();
+
+    /// <summary>The outbox the store writes owed e-mails to: itself in memory, the same database on PostgreSQL.</summary>
+    protected IOutboxStore OutboxOf(IResourceStore store) => store as IOutboxStore ?? new PostgresOutboxStore(database.DataSource);
 
     protected StoredResource User(string id, string userName) =>
         StoredRows.Of(ResourceSchema.User, tenant, id, $$"""{"userName":"{{userName}}"}""");

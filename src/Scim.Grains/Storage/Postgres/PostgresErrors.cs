@@ -24,24 +24,24 @@ internal static class PostgresErrors
         {
             return await action();
         }
-        catch (PostgresException e) when (e.SqlState == UniqueViolation && written is not null)
+        catch (Exception e) when (Translated(e, written) is { } translated)
         {
-            throw e.ConstraintName == "scim_resources_pkey" ? StoreErrors.IdTaken(written.Kind, written.Id) : UniqueNames.Taken(written);
-        }
-        catch (PostgresException e) when (e.SqlState == GroupAsMember)
-        {
-            throw GroupMembersAreUsers.Refused(e.MessageText);
-        }
-        catch (PostgresException e) when (!e.IsTransient)
-        {
-            // A statement the server rejected is a defect here, not the client's; keep its text, not its type.
-            throw new InvalidOperationException($"Database error {e.SqlState}: {e.MessageText}");
-        }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
-        {
-            throw ScimException.Unavailable("The directory database is unavailable; retry later.");
+            throw translated;
         }
     }
+
+    /// <summary>The domain error a database failure stands for; null for an exception that is not one.</summary>
+    public static Exception? Translated(Exception e, StoredResource? written = null) => e switch
+    {
+        PostgresException { SqlState: UniqueViolation } unique when written is not null =>
+            unique.ConstraintName == "scim_resources_pkey" ? StoreErrors.IdTaken(written.Kind, written.Id) : UniqueNames.Taken(written),
+        PostgresException { SqlState: GroupAsMember } refused => GroupMembersAreUsers.Refused(refused.MessageText),
+        // A statement the server rejected is a defect here, not the client's; keep its text, not its type.
+        PostgresException { IsTransient: false } rejected => new InvalidOperationException($"Database error {rejected.SqlState}: {rejected.MessageText}"),
+        NpgsqlException or TimeoutException or System.Net.Sockets.SocketException =>
+            ScimException.Unavailable("The directory database is unavailable; retry later."),
+        _ => null,
+    };
 
     /// <summary>The same for a call without a result, such as Orleans' own state storage.</summary>
     public static Task Translate(Func<Task> action) => Translate(async () =>

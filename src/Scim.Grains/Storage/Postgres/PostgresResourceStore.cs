@@ -13,14 +13,19 @@ namespace Scim.Grains.Storage.Postgres;
 /// <summary>
 /// The production store (DESIGN §4): a resource is one row of <c>scim_resources</c> (canonical jsonb plus the columns
 /// that lookups, order and uniqueness need; a group's parent), a group's members are rows of <c>scim_memberships</c>
-/// with their source. Every mutation is one transaction sent as one batch; the row version is checked in the
-/// UPDATE/DELETE itself; tree changes run under the tenant's tree lock (<c>scim_lock_tree</c>). Database errors leave
-/// here as <see cref="Interfaces.Errors.ScimException"/>s (<see cref="PostgresErrors"/>).
+/// with their source. Every mutation is one transaction sent as one batch (users created at the same moment share one,
+/// <see cref="UserInsertQueue"/>); the row version is checked in the UPDATE/DELETE itself; tree changes run under the
+/// tenant's tree lock (<c>scim_lock_tree</c>). Database errors leave here as
+/// <see cref="Interfaces.Errors.ScimException"/>s (<see cref="PostgresErrors"/>).
 /// </summary>
 public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResourceStore, IMembershipStore, IGroupTreeStore
 {
     private const string ScimSource = "scim";
     private const string ManualSource = "manual";
+
+    /// <summary>The columns a new row is written with, in the order of their values.</summary>
+    internal const string InsertedColumns =
+        "tenant, kind, id, version, user_name, external_id, display_name, active, created, last_modified, document, platform_role, created_by_platform";
 
     // The statements on one row by its id name the tenant as an expression no index serves, so that only the index led
     // by the id (migration 0009) fits them: a plan cannot flip to walking the tenant's rows, whatever the statistics.
@@ -33,6 +38,8 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         """;
     internal const string DeleteRowSql = "DELETE FROM scim_resources WHERE (tenant || '') = $1 AND kind = $2 AND id = $3 AND version = $4";
     internal const string SetRoleSql = "UPDATE scim_resources SET platform_role = $3 WHERE (tenant || '') = $1 AND kind = 0 AND id = $2";
+
+    private readonly UserInsertQueue userInserts = new(dataSource);
 
     public Task<StoredResource?> GetAsync(string tenant, ResourceKind kind, string id, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
@@ -65,6 +72,13 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     }
 
     public Task InsertAsync(StoredResource resource, MembershipChange members, OutboxMessage? mail, CancellationToken cancellationToken) =>
+        resource.Kind == ResourceKind.User && members.IsEmpty
+            ? userInserts.InsertAsync(resource, mail)
+            : InsertAloneAsync(dataSource, resource, members, mail, cancellationToken);
+
+    /// <summary>Inserts one resource in a transaction of its own.</summary>
+    internal static Task InsertAloneAsync(NpgsqlDataSource dataSource, StoredResource resource, MembershipChange members, OutboxMessage? mail,
+        CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
         {
             await using var batch = dataSource.CreateBatch();
@@ -357,13 +371,9 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     private static NpgsqlBatchCommand Insert(StoredResource resource)
     {
         var columns = IndexedColumns.Of(resource);
-        return Command("""
-            INSERT INTO scim_resources (tenant, kind, id, version, user_name, external_id, display_name, active, created, last_modified, document, platform_role,
-                created_by_platform)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-            """, resource.Tenant, (short)resource.Kind, resource.Id, resource.Version, columns.UserName, columns.ExternalId,
-            columns.DisplayName, columns.Active, columns.Created, columns.LastModified, Jsonb(resource.Document), (short)resource.Role,
-            resource.CreatedByPlatform);
+        return Command($"INSERT INTO scim_resources ({InsertedColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+            resource.Tenant, (short)resource.Kind, resource.Id, resource.Version, columns.UserName, columns.ExternalId, columns.DisplayName,
+            columns.Active, columns.Created, columns.LastModified, Jsonb(resource.Document), (short)resource.Role, resource.CreatedByPlatform);
     }
 
     private static NpgsqlBatchCommand Update(StoredResource resource, long expectedVersion)
