@@ -89,6 +89,8 @@ internal sealed class UserImportGrain(IResourceStore store, IMembershipStore mem
         var integrationActive = (await tenant.GetConnectorAsync()).Active;
         var fields = (await tenant.GetCustomFieldsAsync()).ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
         var groups = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var users = await store.FindUsersAsync(Tenant, rows.Select(r => Blank(r.UserName)).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
+            CancellationToken.None);
         return await InParallelAsync(rows, async row =>
         {
             var userName = Blank(row.UserName);
@@ -101,7 +103,7 @@ internal sealed class UserImportGrain(IResourceStore store, IMembershipStore mem
                 var groupIds = new List<string>();
                 foreach (var group in row.Groups)
                     groupIds.Add(await GroupIdAsync(groups, group) ?? throw ScimException.InvalidValue($"No group is named '{group}'."));
-                var outcome = await DecideAsync(row, userName, attributes, groupIds, schema, integrationActive);
+                var outcome = await DecideAsync(row, userName, users.GetValueOrDefault(userName), attributes, groupIds, integrationActive);
                 return new Decision(outcome, outcome.Action == ImportAction.Refused ? null : body, groupIds);
             }
             catch (ScimException e) when (e.Status < 500)
@@ -135,13 +137,10 @@ internal sealed class UserImportGrain(IResourceStore store, IMembershipStore mem
         return results;
     }
 
-    private async Task<ImportOutcome> DecideAsync(ImportRow row, string userName, JsonObject attributes, IReadOnlyList<string> groupIds,
-        ResourceSchema schema, bool integrationActive)
+    private async Task<ImportOutcome> DecideAsync(ImportRow row, string userName, StoredResource? existing, JsonObject attributes,
+        IReadOnlyList<string> groupIds, bool integrationActive)
     {
-        var found = await store.QueryAsync(Tenant, new StoreQuery(schema, Filters.Eq("userName", LiteralKind.String, userName), null, 1, 1),
-            CancellationToken.None);
-        if (found.Resources.Count == 0) return new ImportOutcome(row.Line, userName, ImportAction.Create);
-        var existing = found.Resources[0];
+        if (existing is null) return new ImportOutcome(row.Line, userName, ImportAction.Create);
         if (integrationActive && !existing.CreatedByPlatform)
             return new ImportOutcome(row.Line, userName, ImportAction.Refused,
                 "Your identity provider manages this user over SCIM while the integration is active: change it there.", existing.Id);

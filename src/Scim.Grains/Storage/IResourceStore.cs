@@ -24,6 +24,12 @@ public interface IResourceStore
     Task<(StoredResource? User, IReadOnlyList<UserGroup> Groups)> GetUserWithGroupsAsync(string tenant, string id, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The tenant's users with these userNames, compared as a <c>userName eq</c> lookup compares them, each under the
+    /// name it was asked for; a name no user has is left out. One round trip for all where each lookup costs one.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, StoredResource>> FindUsersAsync(string tenant, IReadOnlyCollection<string> userNames, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Inserts a new resource, with its initial SCIM members for a group (a group under the root), and the e-mail the
     /// creation owes its user, if any (<see cref="IOutboxStore"/>), all or nothing. A group id among the members is a 400
     /// invalidValue (<see cref="GroupMembersAreUsers"/>).

@@ -37,6 +37,22 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
         }
     }
 
+    public Task<IReadOnlyDictionary<string, StoredResource>> FindUsersAsync(string tenant, IReadOnlyCollection<string> userNames,
+        CancellationToken cancellationToken)
+    {
+        var data = Data(tenant);
+        var found = new Dictionary<string, StoredResource>(StringComparer.Ordinal);
+        lock (data)
+        {
+            foreach (var userName in userNames)
+            {
+                if (data.Keys(ResourceKind.User).TryGetValue(userName.ToLowerInvariant(), out var id))
+                    found[userName] = data.Rows(ResourceKind.User)[id].Unpack(tenant, ResourceKind.User);
+            }
+        }
+        return Task.FromResult<IReadOnlyDictionary<string, StoredResource>>(found);
+    }
+
     public Task InsertAsync(StoredResource resource, MembershipChange members, OutboxMessage? mail, CancellationToken cancellationToken)
     {
         var data = Data(resource.Tenant);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using NpgsqlTypes;
 using Scim.Grains.Documents;
+using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
@@ -62,6 +63,26 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             var groups = new List<UserGroup>();
             while (await reader.ReadAsync(cancellationToken)) groups.Add(GroupOfUser(reader).Group);
             return (user, (IReadOnlyList<UserGroup>)groups);
+        });
+
+    public Task<IReadOnlyDictionary<string, StoredResource>> FindUsersAsync(string tenant, IReadOnlyCollection<string> userNames,
+        CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(async () =>
+        {
+            // Each name's own lookup statement (the one a userName eq filter runs, with its plan), all in one batch.
+            var names = userNames.ToList();
+            var queries = names.Select(name => new StoreQuery(ResourceSchema.User, Filters.Eq("userName", LiteralKind.String, name), null, 1, 1)).ToList();
+            await using var batch = dataSource.CreateBatch();
+            foreach (var query in queries) batch.BatchCommands.Add(QueryCommands(tenant, query).Page!);
+            var found = new Dictionary<string, StoredResource>(StringComparer.Ordinal);
+            if (names.Count == 0) return (IReadOnlyDictionary<string, StoredResource>)found;
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (i > 0) await reader.NextResultAsync(cancellationToken);
+                if ((await ReadRowsAsync(tenant, queries[i], reader, cancellationToken)).Rows is [var user, ..]) found[names[i]] = user;
+            }
+            return found;
         });
 
     private static async Task<StoredResource?> ReadRowAsync(string tenant, ResourceKind kind, string id, NpgsqlDataReader reader,
