@@ -47,8 +47,7 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
     protected override async Task<(StoredResource? Row, IReadOnlyList<UserGroup>? Groups)> LoadAsync()
     {
         if (Memberships.ReadsGroupsInProcess) return await base.LoadAsync();
-        var (user, groups) = await Store.GetUserWithGroupsAsync(Tenant, Id, CancellationToken.None);
-        return (user, groups);
+        return await Store.GetUserWithGroupsAsync(Tenant, Id, CancellationToken.None);
     }
 
     protected override async Task<IReadOnlyList<UserGroup>?> HeldGroupsAsync(Projection projection)

@@ -26,6 +26,30 @@ public abstract class ConcurrencyTests(ScimApiFactory factory)
         Assert.Equal(1, (await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString("userName eq \"race@example.com\""))).TotalResults);
     }
 
+    /// <summary>Creates arriving together (an IdP's first sync), which PostgreSQL commits together: each is stored whole, as posted.</summary>
+    [Fact]
+    public async Task FortyClientsPostingDistinctUsers_EachIsCreated_AndFoundWithWhatItSent()
+    {
+        var scim = await factory.NewTenantAsync();
+        using var start = new SemaphoreSlim(0);
+        var posts = Enumerable.Range(0, 40).Select(async i =>
+        {
+            await start.WaitAsync();
+            return await scim.PostAsync("/Users", $$"""{"userName":"burst{{i}}@example.com","externalId":"ext-{{i}}","displayName":"Burst {{i}}"}""");
+        }).ToList();
+
+        start.Release(40);
+        var created = await Task.WhenAll(posts);
+
+        Assert.All(created, r => Assert.Equal(HttpStatusCode.Created, r.Status));
+        for (var i = 0; i < created.Length; i++)
+        {
+            var found = Assert.Single((await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString($"externalId eq \"ext-{i}\""))).Resources)!;
+            Assert.Equal((created[i].Id, $"burst{i}@example.com", $"Burst {i}"),
+                (found["id"]!.GetValue<string>(), found["userName"]!.GetValue<string>(), found["displayName"]!.GetValue<string>()));
+        }
+    }
+
     [Fact]
     public async Task ThirtyTwoRePostsReactivatingOneDeactivatedUser_ExactlyOneWins()
     {

@@ -1,7 +1,10 @@
 using Scim.Grains.Documents;
+using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Schemas;
+using Scim.Grains.Storage;
 using Scim.Grains.Storage.Postgres;
 
 namespace Scim.Grains.Tests.Storage;
@@ -18,11 +21,23 @@ public sealed class UserInsertQueueTests() : BothStoresTests("burst")
     public async Task UsersCreatedAtOnce_AreEachStored_WithTheMailEachOwes(string kind)
     {
         var store = Store(kind);
-        var users = Enumerable.Range(0, 60).Select(i => User($"u{i}", $"user{i}")).ToList();
+        // Every column a row is written with differs between users, so that a value stored in another's place shows.
+        var users = Enumerable.Range(0, 60).Select(i => StoredRows.Of(ResourceSchema.User, Tenant, $"u{i}",
+            $$"""{"userName":"user{{i}}","externalId":"x{{i}}","displayName":"User {{i}}","active":{{(i % 3 == 0 ? "false" : "true")}}}""",
+            version: i + 1, created: DateTimeOffset.UnixEpoch.AddDays(i), lastModified: DateTimeOffset.UnixEpoch.AddDays(i + 1))).ToList();
 
         await Task.WhenAll(users.Select((user, i) => store.InsertAsync(user, MembershipChange.None, i % 2 == 0 ? Mail(user) : null, CancellationToken.None)));
 
-        foreach (var user in users) Assert.Equal("user" + user.Id[1..], ResourceDocument.GetString((await store.GetAsync(Tenant, ResourceKind.User, user.Id, CancellationToken.None))!.Document, "userName"));
+        foreach (var (user, i) in users.Select((u, i) => (u, i)))
+        {
+            var stored = (await store.GetAsync(Tenant, ResourceKind.User, user.Id, CancellationToken.None))!;
+            Assert.Equal((user.Version, user.Document.ToJsonString()), (stored.Version, stored.Document.ToJsonString()));
+            foreach (var filter in new[] { $"externalId eq \"x{i}\"", $"displayName eq \"User {i}\"", $"userName eq \"USER{i}\"" })
+            {
+                var found = await store.QueryAsync(Tenant, new StoreQuery(ResourceSchema.User, FilterParser.Parse(filter), null, 1, 10), CancellationToken.None);
+                Assert.Equal(user.Id, Assert.Single(found.Resources).Id);
+            }
+        }
         var mailed = await OutboxOf(store).LatestAsync(Tenant, users.Select(u => u.Id).ToList(), CancellationToken.None);
         Assert.Equal(users.Where((_, i) => i % 2 == 0).Select(u => u.Id).Order(), mailed.Keys.Order());
     }

@@ -71,11 +71,11 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         {
             // Each name's own lookup statement (the one a userName eq filter runs, with its plan), all in one batch.
             var names = userNames.ToList();
+            var found = new Dictionary<string, StoredResource>(StringComparer.Ordinal);
+            if (names.Count == 0) return (IReadOnlyDictionary<string, StoredResource>)found;
             var queries = names.Select(name => new StoreQuery(ResourceSchema.User, Filters.Eq("userName", LiteralKind.String, name), null, 1, 1)).ToList();
             await using var batch = dataSource.CreateBatch();
             foreach (var query in queries) batch.BatchCommands.Add(QueryCommands(tenant, query).Page!);
-            var found = new Dictionary<string, StoredResource>(StringComparer.Ordinal);
-            if (names.Count == 0) return (IReadOnlyDictionary<string, StoredResource>)found;
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             for (var i = 0; i < names.Count; i++)
             {

@@ -15,7 +15,7 @@ namespace Scim.Grains.Storage.Postgres;
 internal sealed class UserInsertQueue(NpgsqlDataSource dataSource)
 {
     /// <summary>Rows per statement at most: a burst larger than this is written in several, one after another.</summary>
-    public const int MaxRows = 100;
+    private const int MaxRows = 100;
 
     // ON CONFLICT DO NOTHING without a target skips a row that any unique index refuses: the id, or the userName.
     private const string InsertSql = $"""
@@ -65,8 +65,8 @@ internal sealed class UserInsertQueue(NpgsqlDataSource dataSource)
                     committing = false;
                     return;
                 }
-                batch = queued.Count <= MaxRows ? queued : queued[..MaxRows];
-                queued = queued.Count <= MaxRows ? [] : queued[MaxRows..];
+                (batch, queued) = (queued, []);
+                if (batch.Count > MaxRows) (batch, queued) = (batch[..MaxRows], batch[MaxRows..]);
             }
             await CommitAsync(batch);
         }
