@@ -1,3 +1,4 @@
+using Scim.Grains.Interfaces.Import;
 using Scim.Grains.Interfaces.Platform;
 
 namespace Scim.Grains.Interfaces.Resources;
@@ -20,6 +21,10 @@ public interface IUserCreationGrain : IGrainWithStringKey
     /// </summary>
     Task<PlatformUser> CreatePlatformUserAsync(string json, PlatformRole role);
 
-    /// <summary>Creates a user a CSV import brings (a plain user of the platform, not the IdP's), with an invitation by e-mail if asked.</summary>
-    Task<PlatformUser> CreateImportedUserAsync(string json, bool invite);
+    /// <summary>
+    /// Creates the users a batch of a CSV import brings (plain users of the platform, not the IdP's), from their SCIM
+    /// bodies, all at once, with invitations by e-mail if asked: each one's outcome, in order; a refused one (a 4xx)
+    /// leaves the others be.
+    /// </summary>
+    Task<IReadOnlyList<ImportedUser>> CreateImportedUsersAsync(IReadOnlyList<string> bodies, bool invite);
 }

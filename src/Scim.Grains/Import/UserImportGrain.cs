@@ -33,27 +33,38 @@ internal sealed class UserImportGrain(IResourceStore store, IMembershipStore mem
     public async Task<IReadOnlyList<ImportOutcome>> PreviewAsync(IReadOnlyList<ImportRow> rows) =>
         [.. (await DecideAsync(rows)).Select(d => d.Outcome)];
 
-    public async Task<IReadOnlyList<ImportOutcome>> ApplyAsync(IReadOnlyList<ImportRow> rows, bool invite) =>
-        await InParallelAsync(await DecideAsync(rows), async decision =>
+    public async Task<IReadOnlyList<ImportOutcome>> ApplyAsync(IReadOnlyList<ImportRow> rows, bool invite)
+    {
+        var decisions = await DecideAsync(rows);
+        // The batch's new users in one call, so that they are created together rather than Parallelism at a time.
+        var creating = Enumerable.Range(0, decisions.Count).Where(i => decisions[i] is { Body: not null, Outcome.Action: ImportAction.Create }).ToList();
+        var created = await GrainFactory.Grain<IUserCreationGrain>(Tenant)
+            .CreateImportedUsersAsync([.. creating.Select(i => decisions[i].Body!.ToJsonString())], invite);
+        var createdAt = new ImportedUser?[decisions.Count];
+        foreach (var (i, user) in creating.Zip(created)) createdAt[i] = user;
+        return await InParallelAsync(Enumerable.Range(0, decisions.Count).ToList(), async i =>
         {
             try
             {
-                return await ApplyAsync(decision, invite);
+                return await ApplyAsync(decisions[i], createdAt[i]);
             }
             catch (ScimException e) when (e.Status < 500)
             {
-                return decision.Outcome with { Action = ImportAction.Refused, Reason = e.Message };
+                return decisions[i].Outcome with { Action = ImportAction.Refused, Reason = e.Message };
             }
         });
+    }
 
-    private async Task<ImportOutcome> ApplyAsync(Decision decision, bool invite)
+    /// <summary>The rest of a row's work once its user, if new, was <paramref name="created"/>: its changes, then its groups.</summary>
+    private async Task<ImportOutcome> ApplyAsync(Decision decision, ImportedUser? created)
     {
         var (outcome, body) = (decision.Outcome, decision.Body);
         if (body is null) return outcome;
         var userId = outcome.UserId;
-        if (outcome.Action == ImportAction.Create)
+        if (created is not null)
         {
-            userId = (await GrainFactory.Grain<IUserCreationGrain>(Tenant).CreateImportedUserAsync(body.ToJsonString(), invite)).Id;
+            if (created.Id is null) return outcome with { Action = ImportAction.Refused, Reason = created.Refusal };
+            userId = created.Id;
             outcome = outcome with { UserId = userId };
         }
         else if (outcome.Action is ImportAction.Update or ImportAction.Deactivate && Patch(body) is { Operations.Count: > 0 } patch)

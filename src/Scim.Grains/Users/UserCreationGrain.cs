@@ -3,6 +3,7 @@ using Orleans.Concurrency;
 using Scim.Grains.Deviations;
 using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Import;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
@@ -48,8 +49,19 @@ internal sealed class UserCreationGrain(IResourceStore store, IMembershipStore m
     public async Task<PlatformUser> CreatePlatformUserAsync(string json, PlatformRole role) =>
         PlatformUsers.Of(await CreateForPlatformAsync(json, role, invite: true));
 
-    public async Task<PlatformUser> CreateImportedUserAsync(string json, bool invite) =>
-        PlatformUsers.Of(await CreateForPlatformAsync(json, PlatformRole.User, invite));
+    /// <summary>The batch's users all under way at once: the store commits users created together in one statement.</summary>
+    public async Task<IReadOnlyList<ImportedUser>> CreateImportedUsersAsync(IReadOnlyList<string> bodies, bool invite) =>
+        await Task.WhenAll(bodies.Select(async json =>
+        {
+            try
+            {
+                return new ImportedUser((await CreateForPlatformAsync(json, PlatformRole.User, invite)).Id, null);
+            }
+            catch (ScimException e) when (e.Status < 500)
+            {
+                return new ImportedUser(null, e.Message);
+            }
+        }));
 
     /// <summary>A user the platform creates, under a new id, invited by e-mail when asked and it has an address; a duplicate is a 409.</summary>
     private async Task<StoredResource> CreateForPlatformAsync(string json, PlatformRole role, bool invite)

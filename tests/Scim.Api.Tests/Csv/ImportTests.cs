@@ -195,6 +195,33 @@ public abstract class ImportTests(ScimApiFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, quietMail.StatusCode);
     }
 
+    [Fact]
+    public async Task AUserTheIdPCreatesBetweenTheCheckAndTheApply_RefusesThatRowAlone_AndTheBatchsOtherUsersAreCreatedWithTheirGroups()
+    {
+        var scim = await factory.NewTenantAsync(keepOwner: true);
+        var teachers = await scim.CreateGroupAsync("Teachers");
+        using var admin = factory.PlatformAdmin(scim.AdminKey);
+        var names = Enumerable.Range(0, 40).Select(i => $"batch{i}@example.com").ToList();
+        var (_, job) = await PreviewAsync(admin, scim.Tenant, Csv("userName,email,groups\n" + string.Concat(names.Select(n => $"{n},{n},Teachers\n"))));
+        await scim.CreateUserAsync("BATCH7@example.com");
+
+        var done = await ApplyAsync(admin, scim.Tenant, job!["id"]!.GetValue<string>());
+
+        var rows = done["rows"]!.AsArray().Concat(done["refused"]!.AsArray()).ToDictionary(r => r!["userName"]!.GetValue<string>());
+        Assert.Equal((39, 1), (Count(done, "create"), Count(done, "refused")));
+        Assert.Equal("refused", rows["batch7@example.com"]!["action"]!.GetValue<string>());
+        Assert.Contains("identity provider manages this user", rows["batch7@example.com"]!["reason"]!.GetValue<string>());
+        var members = await factory.GroupAdmin(scim.Tenant).MembersAsync(teachers);
+        foreach (var name in names.Where(n => n != "batch7@example.com"))
+        {
+            var user = (await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString($"userName eq \"{name}\""))).Resources.Single()!;
+            Assert.Equal(rows[name]!["userId"]!.GetValue<string>(), user["id"]!.GetValue<string>());
+            Assert.Equal(name, user["emails"]![0]!["value"]!.GetValue<string>());
+            Assert.Equal(["manual"], members[user["id"]!.GetValue<string>()]);
+        }
+        Assert.Equal(39, members.Count);
+    }
+
     private static int Count(JsonNode job, string action) => job["counts"]![action]!.GetValue<int>();
 
     [Fact]
