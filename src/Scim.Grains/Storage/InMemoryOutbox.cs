@@ -6,15 +6,16 @@ namespace Scim.Grains.Storage;
 /// <summary>
 /// The single-node outbox: every tenant's owed e-mails behind one lock. The store adds a message while it holds the
 /// creating tenant's lock, so the message and the row appear together; nothing here takes a tenant's lock. The queued
-/// messages are kept in the order they fall due, so a claim reads only the few it takes (and those under a live lease)
-/// however long the queue: a first sync mails its users for hours, and creates wait on this lock meanwhile. Each user's
-/// newest message is kept for the admin API.
+/// messages are kept in a heap by due time, so a claim reads only the few it takes (and those under a live lease)
+/// however long the queue (a first sync mails its users for hours, and creates wait on this lock meanwhile), and a new
+/// message, due after those before it, costs about one comparison. A place whose message was sent, given up or moved
+/// by a retry is passed over when it comes up. Each user's newest message is kept for the admin API.
 /// </summary>
 internal sealed class InMemoryOutbox
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string Tenant, string Id), Entry> queued = [];
-    private readonly SortedSet<Entry> byDue = new(DueOrder.Instance);
+    private readonly PriorityQueue<Entry, DateTimeOffset> byDue = new();
     private readonly Dictionary<(string Tenant, string UserId), Entry> newest = [];
 
     public void Add(OutboxMessage message)
@@ -22,9 +23,8 @@ internal sealed class InMemoryOutbox
         var entry = new Entry(message, message.Created);
         lock (gate)
         {
-            if (queued.Remove((message.Tenant, message.Id), out var replaced)) byDue.Remove(replaced);
             queued[(message.Tenant, message.Id)] = entry;
-            byDue.Add(entry);
+            byDue.Enqueue(entry, entry.Due);
             newest[(message.Tenant, message.UserId)] = entry;
         }
     }
@@ -49,14 +49,19 @@ internal sealed class InMemoryOutbox
         lock (gate)
         {
             var claimed = new List<OutboxMessage>();
-            foreach (var entry in byDue)
+            var stillQueued = new List<Entry>();
+            while (claimed.Count < max && byDue.TryPeek(out var entry, out var due) && due <= now)
             {
-                if (claimed.Count == max || entry.Due > now) break;
+                byDue.Dequeue();
+                if (!IsCurrent(entry, due)) continue;
+                stillQueued.Add(entry);
                 if (entry.LeaseUntil > now) continue;
                 entry.LeaseUntil = leaseUntil;
                 entry.Message = entry.Message with { Attempts = entry.Message.Attempts + 1 };
                 claimed.Add(entry.Message);
             }
+            // A claimed message stays queued until it is marked: should its lease run out, it is due again.
+            foreach (var entry in stillQueued) byDue.Enqueue(entry, entry.Due);
             return claimed;
         }
     }
@@ -75,13 +80,16 @@ internal sealed class InMemoryOutbox
         lock (gate)
         {
             if (!queued.TryGetValue((message.Tenant, message.Id), out var entry)) return;
-            // Out of the order while it changes: a retry moves its due time.
-            byDue.Remove(entry);
+            var due = entry.Due;
             change(entry);
-            if (entry.Status == MailStatus.Queued) byDue.Add(entry);
-            else queued.Remove((message.Tenant, message.Id));
+            if (entry.Status != MailStatus.Queued) queued.Remove((message.Tenant, message.Id));
+            else if (entry.Due != due) byDue.Enqueue(entry, entry.Due);
         }
     }
+
+    /// <summary>Whether a place taken from the heap is still its entry's: the entry still queued, and due when the place says.</summary>
+    private bool IsCurrent(Entry entry, DateTimeOffset due) =>
+        entry.Due == due && queued.TryGetValue((entry.Message.Tenant, entry.Message.Id), out var current) && ReferenceEquals(current, entry);
 
     public sealed class Entry(OutboxMessage message, DateTimeOffset due)
     {
@@ -91,20 +99,5 @@ internal sealed class InMemoryOutbox
         public DateTimeOffset? LeaseUntil { get; set; }
         public DateTimeOffset? At { get; set; }
         public string? Error { get; set; }
-    }
-
-    /// <summary>Due time first; the message's key makes each entry's place its own.</summary>
-    private sealed class DueOrder : IComparer<Entry>
-    {
-        public static readonly DueOrder Instance = new();
-
-        public int Compare(Entry? x, Entry? y)
-        {
-            if (ReferenceEquals(x, y)) return 0;
-            if (x is null || y is null) return x is null ? -1 : 1;
-            var order = x.Due.CompareTo(y.Due);
-            if (order == 0) order = string.CompareOrdinal(x.Message.Tenant, y.Message.Tenant);
-            return order != 0 ? order : string.CompareOrdinal(x.Message.Id, y.Message.Id);
-        }
     }
 }
