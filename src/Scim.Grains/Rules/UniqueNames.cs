@@ -20,7 +20,10 @@ public static class UniqueNames
 
     /// <summary>The key two resources of a kind may not share: the unique attribute, lowercased.</summary>
     public static string? KeyOf(ResourceKind kind, JsonObject document) =>
-        ResourceDocument.GetString(document, Attribute(kind))?.ToLowerInvariant();
+        ResourceDocument.GetString(document, Attribute(kind)) is { } name ? Key(name) : null;
+
+    /// <summary>The key of a unique name: what an <c>eq</c> lookup of that name matches.</summary>
+    public static string Key(string name) => name.ToLowerInvariant();
 
     /// <summary>409 uniqueness: another resource of the tenant already has this resource's unique name.</summary>
     public static ScimException Taken(StoredResource resource) =>

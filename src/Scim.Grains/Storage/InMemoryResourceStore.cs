@@ -46,7 +46,7 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
         {
             foreach (var userName in userNames)
             {
-                if (data.Keys(ResourceKind.User).TryGetValue(userName.ToLowerInvariant(), out var id))
+                if (data.Keys(ResourceKind.User).TryGetValue(UniqueNames.Key(userName), out var id))
                     found[userName] = data.Rows(ResourceKind.User)[id].Unpack(tenant, ResourceKind.User);
             }
         }
@@ -354,7 +354,7 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
         if (resolved.Attribute == CommonAttributes.Id) return [value];
         if (resolved.Attribute == CommonAttributes.ExternalId) return data.WithExternalId(schema.Kind, value);
         if (resolved.Schema is not null && resolved.Attribute.Name == UniqueNames.Attribute(schema.Kind))
-            return data.Keys(schema.Kind).TryGetValue(value.ToLowerInvariant(), out var id) ? [id] : [];
+            return data.Keys(schema.Kind).TryGetValue(UniqueNames.Key(value), out var id) ? [id] : [];
         return null;
     }
 

@@ -129,33 +129,21 @@ internal sealed class UserInsertQueue(NpgsqlDataSource dataSource)
     {
         var columns = batch.Select(e => IndexedColumns.Of(e.User)).ToList();
         var mails = batch.Where(e => e.Mail is not null).Select(e => e.Mail!).ToList();
-        await using var command = dataSource.CreateCommand(InsertSql);
-        command.Parameters.Add(Array(batch.Select(e => e.User.Tenant)));
-        command.Parameters.Add(Array(batch.Select(e => (short)e.User.Kind)));
-        command.Parameters.Add(Array(batch.Select(e => e.User.Id)));
-        command.Parameters.Add(Array(batch.Select(e => e.User.Version)));
-        command.Parameters.Add(Array(columns.Select(c => c.UserName)));
-        command.Parameters.Add(Array(columns.Select(c => c.ExternalId)));
-        command.Parameters.Add(Array(columns.Select(c => c.DisplayName)));
-        command.Parameters.Add(Array(columns.Select(c => c.Active)));
-        command.Parameters.Add(Array(columns.Select(c => c.Created)));
-        command.Parameters.Add(Array(columns.Select(c => c.LastModified)));
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
-            Value = batch.Select(e => e.User.Document.ToJsonString()).ToArray() });
-        command.Parameters.Add(Array(batch.Select(e => (short)e.User.Role)));
-        command.Parameters.Add(Array(batch.Select(e => e.User.CreatedByPlatform)));
-        command.Parameters.Add(Array(mails.Select(m => m.Tenant)));
-        command.Parameters.Add(Array(mails.Select(m => m.Id)));
-        command.Parameters.Add(Array(mails.Select(m => m.UserId)));
-        command.Parameters.Add(Array(mails.Select(m => (short)m.Kind)));
-        command.Parameters.Add(Array(mails.Select(m => m.Created)));
+        await using var statement = dataSource.CreateBatch();
+        statement.BatchCommands.Add(PostgresResourceStore.Command(InsertSql,
+            batch.Select(e => e.User.Tenant).ToArray(), batch.Select(e => (short)e.User.Kind).ToArray(), batch.Select(e => e.User.Id).ToArray(),
+            batch.Select(e => e.User.Version).ToArray(), columns.Select(c => c.UserName).ToArray(), columns.Select(c => c.ExternalId).ToArray(),
+            columns.Select(c => c.DisplayName).ToArray(), columns.Select(c => c.Active).ToArray(), columns.Select(c => c.Created).ToArray(),
+            columns.Select(c => c.LastModified).ToArray(),
+            new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb, Value = batch.Select(e => e.User.Document.ToJsonString()).ToArray() },
+            batch.Select(e => (short)e.User.Role).ToArray(), batch.Select(e => e.User.CreatedByPlatform).ToArray(),
+            mails.Select(m => m.Tenant).ToArray(), mails.Select(m => m.Id).ToArray(), mails.Select(m => m.UserId).ToArray(),
+            mails.Select(m => (short)m.Kind).ToArray(), mails.Select(m => m.Created).ToArray()));
         var added = new HashSet<(string, string)>();
-        await using var reader = await command.ExecuteReaderAsync(CancellationToken.None);
+        await using var reader = await statement.ExecuteReaderAsync(CancellationToken.None);
         while (await reader.ReadAsync(CancellationToken.None)) added.Add((reader.GetString(0), reader.GetString(1)));
         return added;
     }
-
-    private static NpgsqlParameter Array<T>(IEnumerable<T> values) => new() { Value = values.ToArray() };
 
     private sealed record QueuedUser(StoredResource User, OutboxMessage? Mail, TaskCompletionSource Done);
 }
