@@ -6,8 +6,8 @@ namespace Scim.Grains.Rules;
 /// Over SCIM a group's members are users: nesting is arranged in the platform's group tree, never by the identity
 /// provider. A member value typed "Group" is refused where values are read (<c>Normalizing/MemberValues.cs</c>); a
 /// member id that names a group is refused by the store as the members are written: in memory under the tenant's lock,
-/// on PostgreSQL by the guard <c>scim_group_members_are_users</c> (migration 0010), which runs in the same
-/// transaction. Either way the answer is <see cref="Refused"/>.
+/// on PostgreSQL by the statement that locks the members (<c>PostgresResourceStore.LockMembersSql</c>, migration 0018),
+/// which runs in the same transaction. Either way the answer is <see cref="Refused"/>.
 /// </summary>
 /// <remarks>Tests: <c>GroupEndpointsTests.Post_GroupAsMember_Returns400InvalidValue</c>,
 /// <c>GroupEndpointsTests.AGroupIdAsMember_WithoutAType_Returns400InvalidValue_InEveryWrite</c> (both stores).</remarks>

@@ -49,7 +49,7 @@ public abstract class GroupEndpointsTests(ScimApiFactory factory)
         Assert.Contains("platform", response.Body!["detail"]!.GetValue<string>());
     }
 
-    /// <summary>Decided by <c>Rules/GroupMembersAreUsers</c> in memory; on PostgreSQL by the guard <c>scim_group_members_are_users</c>.</summary>
+    /// <summary>Decided by <c>Rules/GroupMembersAreUsers</c> in memory; on PostgreSQL by the statement that locks the members (<c>PostgresResourceStore.LockMembersSql</c>).</summary>
     [Fact]
     public async Task AGroupIdAsMember_WithoutAType_Returns400InvalidValue_InEveryWrite()
     {

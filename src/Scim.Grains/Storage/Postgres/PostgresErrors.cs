@@ -12,7 +12,7 @@ namespace Scim.Grains.Storage.Postgres;
 internal static class PostgresErrors
 {
     private const string UniqueViolation = "23505";
-    private const string GroupAsMember = "SC001"; // raised by scim_lock_members, with the group's id as the message
+    private const string GroupAsMember = "SC001"; // raised by scim_refuse_group_as_member, with the group's id as the message
 
     /// <summary>Raised by <c>scim_expect_one_written</c>: a versioned write found its row changed or deleted.</summary>
     public const string VersionMismatch = "SC002";

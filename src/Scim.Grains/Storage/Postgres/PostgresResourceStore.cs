@@ -40,6 +40,15 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     internal const string DeleteRowSql = "DELETE FROM scim_resources WHERE (tenant || '') = $1 AND kind = $2 AND id = $3 AND version = $4";
     internal const string SetRoleSql = "UPDATE scim_resources SET platform_role = $3 WHERE (tenant || '') = $1 AND kind = 0 AND id = $2";
 
+    /// <summary>
+    /// Before members ($2) are added: refuses one that is a group (Rules/GroupMembersAreUsers), and locks the users among
+    /// them until commit, so that a concurrent deletion of one waits and then removes the new row too.
+    /// </summary>
+    private const string LockMembersSql = """
+        SELECT CASE WHEN kind = 1 THEN scim_refuse_group_as_member(id) END FROM scim_resources
+        WHERE (tenant || '') = $1 AND kind IN (0, 1) AND id = ANY($2) FOR KEY SHARE
+        """;
+
     private readonly UserInsertQueue userInserts = new(dataSource);
 
     public Task<StoredResource?> GetAsync(string tenant, ResourceKind kind, string id, CancellationToken cancellationToken) =>
@@ -252,7 +261,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         PostgresErrors.Translate(async () =>
         {
             await using var batch = dataSource.CreateBatch();
-            batch.BatchCommands.Add(Command("SELECT scim_lock_members($1, $2)", tenant, new[] { userId }));
+            batch.BatchCommands.Add(Command(LockMembersSql, tenant, new[] { userId }));
             // The no-op update makes an existing manual membership count as written: only a missing user writes nothing.
             batch.BatchCommands.Add(Command("""
                 INSERT INTO scim_memberships (tenant, group_id, member_id, source)
@@ -417,7 +426,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         if (change.Added.Count == 0) yield break;
         var added = change.Added.DistinctBy(m => m.MemberId, StringComparer.Ordinal).ToList();
         var ids = added.Select(m => m.MemberId).ToArray();
-        yield return Command("SELECT scim_lock_members($1, $2)", tenant, ids);
+        yield return Command(LockMembersSql, tenant, ids);
         yield return Command("""
             INSERT INTO scim_memberships (tenant, group_id, member_id, source, display)
             SELECT $1, $2, member_id, $3, display FROM unnest($4::text[], $5::text[]) AS added(member_id, display)
