@@ -1,5 +1,6 @@
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace Scim.Grains.Tests.Grains;
@@ -72,6 +73,56 @@ public sealed class GroupConcurrencyTests(ClusterFixture fixture, ITestOutputHel
         var listing = await group.ListMembersAsync(null, 1000);
         Assert.DoesNotContain(listing.Members, m => m.UserName is not null);
         Assert.All(listing.Members, m => Assert.Equal([Interfaces.Groups.MembershipSource.Scim], m.Sources));
+    }
+
+    [Fact]
+    public async Task AUserDeletedWhileAManualAddOfItWaits_WaitsForTheAdd_AndTakesTheNewMembershipWithIt_Postgres()
+    {
+        await using var postgres = await PostgresCluster.StartAsync();
+        var grains = postgres.Cluster.GrainFactory;
+        var tenant = "lock-" + Guid.NewGuid().ToString("N")[..8];
+        var groupId = Guid.NewGuid().ToString();
+        var group = grains.GetGrain<IGroupGrain>(ResourceKeys.Of(tenant, groupId));
+        await group.CreateAsync("""{"displayName":"everyone"}""", Render);
+        var userId = Guid.NewGuid().ToString();
+        await NewUsers.CreateAsync(grains, tenant, """{"userName":"leaver"}""", Render, userId);
+
+        // An uncommitted row of the same membership holds the add after it checked and locked the user, before it writes.
+        await using var connection = new NpgsqlConnection(postgres.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var holder = await connection.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO scim_memberships (tenant, group_id, member_id, source) VALUES ($1, $2, $3, 'manual')", connection, holder))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = tenant });
+            insert.Parameters.Add(new NpgsqlParameter { Value = groupId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = userId });
+            await insert.ExecuteNonQueryAsync();
+        }
+        var add = group.AddManualMemberAsync(userId);
+        await WaitUntilBlockedAsync(postgres.Database.ConnectionString, expected: 1);
+        var delete = grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, userId)).DeleteAsync(null);
+        await WaitUntilBlockedAsync(postgres.Database.ConnectionString, expected: 2);
+        Assert.False(delete.IsCompleted);
+
+        await holder.RollbackAsync();
+        await add;
+        await delete;
+
+        Assert.Empty((await group.ListMembersAsync(null, 10)).Members);
+    }
+
+    /// <summary>Waits until <paramref name="expected"/> sessions of the test's database wait for a lock.</summary>
+    private static async Task WaitUntilBlockedAsync(string connectionString, int expected)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            await using var command = dataSource.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+            if ((long)(await command.ExecuteScalarAsync())! >= expected) return;
+            await Task.Delay(50);
+        }
+        Assert.Fail($"{expected} session(s) never came to wait for a lock.");
     }
 
     private static async Task Swallow404(Task call)
