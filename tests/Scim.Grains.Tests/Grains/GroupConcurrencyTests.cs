@@ -91,12 +91,9 @@ public sealed class GroupConcurrencyTests(ClusterFixture fixture, ITestOutputHel
         await using var connection = new NpgsqlConnection(postgres.Database.ConnectionString);
         await connection.OpenAsync();
         await using var holder = await connection.BeginTransactionAsync();
-        await using (var insert = new NpgsqlCommand(
-            "INSERT INTO scim_memberships (tenant, group_id, member_id, source) VALUES ($1, $2, $3, 'manual')", connection, holder))
+        await using (var insert = new NpgsqlCommand("INSERT INTO scim_memberships (tenant, group_id, member_id, source) VALUES ($1, $2, $3, 'manual')",
+            connection, holder) { Parameters = { new() { Value = tenant }, new() { Value = groupId }, new() { Value = userId } } })
         {
-            insert.Parameters.Add(new NpgsqlParameter { Value = tenant });
-            insert.Parameters.Add(new NpgsqlParameter { Value = groupId });
-            insert.Parameters.Add(new NpgsqlParameter { Value = userId });
             await insert.ExecuteNonQueryAsync();
         }
         var add = group.AddManualMemberAsync(userId);
