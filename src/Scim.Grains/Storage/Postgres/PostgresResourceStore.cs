@@ -396,7 +396,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         });
 
     private static StoredResource Row(string tenant, ResourceKind kind, string id, long version, string json) =>
-        new(tenant, kind, id, version, ResourceDocument.InCanonicalOrder(JsonNode.Parse(json)!.AsObject(), ResourceSchema.For(kind)));
+        new(tenant, kind, id, version, ResourceDocument.TakeInCanonicalOrder(JsonNode.Parse(json)!.AsObject(), ResourceSchema.For(kind)));
 
     private static NpgsqlBatchCommand Insert(StoredResource resource)
     {
