@@ -8,7 +8,8 @@
 #
 #   scripts/benchmark.sh [no-work|in-memory|postgres|all|telemetry] [extra load-generator options, e.g. --seconds 10]
 #   (telemetry, not part of all: the in-memory service with OpenTelemetry off, then on as docker-compose runs it: OTLP
-#   export to a collector that keeps nothing, one request in ten traced (BENCHMARK_TRACE_SAMPLE_RATIO), /metrics on)
+#   export to a collector that keeps nothing, one request in ten traced (BENCHMARK_TRACE_SAMPLE_RATIO), /metrics on;
+#   BENCHMARK_ROUNDS rounds of each, 3 by default)
 #   BENCHMARK_SHARED_BUFFERS=4GB scripts/benchmark.sh postgres ...   (PostgreSQL's shared_buffers; 1GB by default)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -86,8 +87,9 @@ if [ "$modes" = telemetry ]; then
     service_start collector bench/Scim.NoWork "http://127.0.0.1:$sink"
     service_ready collector "http://127.0.0.1:$sink"
   }
-  # Two rounds, alternating, so that a noisy neighbour does not fall on one side only.
-  for round in 1 2; do
+  # Rounds alternating (BENCHMARK_ROUNDS, 3 by default), so that a noisy neighbour does not fall on one side only; the
+  # report compares each side's best round.
+  for round in $(seq 1 "${BENCHMARK_ROUNDS:-3}"); do
     echo "== single node, in-memory, telemetry off (round $round)"
     collector
     serve Telemetry__Enabled=false

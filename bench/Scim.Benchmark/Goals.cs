@@ -34,7 +34,7 @@ public static class Goals
             goals.Add(new($"userName eq, {least:N0} users: in memory / no-work", (Memory, $"lookup/{least}"), (NoWork, $"lookup/{least}"), 0.5));
             goals.Add(new($"user PATCH, {least:N0} users: in memory / no-work", (Memory, $"patch/{least}"), (NoWork, $"patch/{least}"), 0.5));
             goals.Add(new($"reconcile cycle, {most:N0} users: PostgreSQL / in memory", (Postgres, $"reconcile/{most}"), (Memory, $"reconcile/{most}"), 0.5));
-            goals.Add(new($"memory per user at {most:N0} users, in memory (bytes)", (Memory, $"memory-per-user/{most}"), null, 4096, AtMost: true));
+            goals.Add(new($"memory per user at {most:N0} users, in memory (bytes)", (Memory, $"{Scenarios.MemoryPerUserKey}{most}"), null, 4096, AtMost: true));
         }
         foreach (var c in clients)
         {
@@ -51,7 +51,7 @@ public static class Goals
             goals.Add(new($"add-1-member PATCH, group of {g:N0}: in memory / no-work", (Memory, $"member-add/{g}"), (NoWork, $"member-add/{g}"), 0.5));
         }
         // Issue 16: OpenTelemetry as production runs it costs at most 5% of any throughput.
-        foreach (var key in figures.Keys.Where(k => k.Mode == TelemetryOff && !k.Key.StartsWith("memory", StringComparison.Ordinal)
+        foreach (var key in figures.Keys.Where(k => k.Mode == TelemetryOff && !k.Key.StartsWith(Scenarios.MemoryPerUserKey, StringComparison.Ordinal)
             && !k.Key.StartsWith(Scenarios.CpuKey, StringComparison.Ordinal)).Select(k => k.Key).Order())
             goals.Add(new($"{key}: telemetry on / off, in memory", (TelemetryOn, key), (TelemetryOff, key), 0.95));
         Console.WriteLine($"{"goal",-62} {"figure",10} {"reference",10} {"ratio",7} {"target",7}");

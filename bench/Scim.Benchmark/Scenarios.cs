@@ -16,6 +16,9 @@ public sealed class Scenarios(BenchmarkOptions options)
     /// <summary>The prefix of a figure's key under which the service's CPU microseconds per request of it are recorded.</summary>
     public const string CpuKey = "cpu/";
 
+    /// <summary>The prefix of the key of the service's resident memory per stored user, at a tenant's size.</summary>
+    public const string MemoryPerUserKey = "memory-per-user/";
+
     private readonly BenchmarkResults results = new(options.Mode, options.ResultsPath);
 
     private void Report(LatencyRecorder recorder, string key, string name)
@@ -53,7 +56,7 @@ public sealed class Scenarios(BenchmarkOptions options)
                 });
                 Console.WriteLine(recorder.Summary($"user creates, {clients} clients" + (mail ? ", temporary passwords mailed" : "")));
                 figures[mail].Add(recorder.PerSecond);
-                // Recorded per round: the report takes the mean of a key recorded more than once.
+                // Recorded per round: the report takes the best round of a key recorded more than once.
                 if (recorder.CpuMicrosecondsPerRequest is { } cpu) results.Record($"{CpuKey}{(mail ? "create-mailed" : "create")}/{clients}", cpu);
             }
             results.Record($"create/{clients}", figures[false].Average());
@@ -270,7 +273,7 @@ public sealed class Scenarios(BenchmarkOptions options)
         var perUser = (memory.ResidentBytes - empty) / (double)users;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{"resident memory per user, " + users.ToString("N0", CultureInfo.InvariantCulture) + " users",-44} {perUser,9:F0} bytes   ({memory.ResidentBytes / (1 << 20):N0} MiB resident, {empty / (1 << 20):N0} MiB before seeding)"));
-        results.Record($"memory-per-user/{users}", perUser);
+        results.Record($"{MemoryPerUserKey}{users}", perUser);
     }
 
     /// <summary>
