@@ -168,6 +168,26 @@ public abstract class UserEndpointsTests(ScimApiFactory factory)
         Assert.NotEqual("2019-01-01T00:00:00Z", response.Body["meta"]!["created"]!.GetValue<string>());
     }
 
+    /// <summary>A list reads users from the store, where PostgreSQL's jsonb keeps no key order; the answer keeps schema order.</summary>
+    [Fact]
+    public async Task List_ReturnsAStoredUserInSchemaOrder_WhateverOrderItWasSentIn()
+    {
+        var scim = await factory.NewTenantAsync();
+        const string enterprise = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+        await scim.PostAsync("/Users", $$"""
+            {"{{enterprise}}":{"manager":{"value":"m-1"},"department":"R&D","employeeNumber":"7"},
+             "emails":[{"primary":true,"type":"work","value":"ordered@example.com"}],"active":true,"name":{"givenName":"Ada","familyName":"Lovelace"},
+             "externalId":"x-ordered","userName":"ordered","schemas":["urn:ietf:params:scim:schemas:core:2.0:User","{{enterprise}}"]}
+            """);
+
+        var user = Assert.Single((await scim.GetAsync($"/Users?filter={Uri.EscapeDataString("userName eq \"ordered\"")}")).Resources)!;
+
+        Assert.Equal(["schemas", "id", "externalId", "userName", "name", "active", "emails", enterprise, "meta"], user.AsObject().Select(p => p.Key));
+        Assert.Equal(["familyName", "givenName"], user["name"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["value", "type", "primary"], user["emails"]![0]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["employeeNumber", "department", "manager"], user[enterprise]!.AsObject().Select(p => p.Key));
+    }
+
     [Fact]
     public async Task Post_ApplicationJson_IsAccepted()
     {

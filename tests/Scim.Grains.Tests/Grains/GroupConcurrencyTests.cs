@@ -1,6 +1,6 @@
+using Npgsql;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace Scim.Grains.Tests.Grains;
