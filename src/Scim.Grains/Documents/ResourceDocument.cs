@@ -109,7 +109,11 @@ public static class ResourceDocument
         return ordered;
     }
 
-    /// <summary>Copies externalId, the core attributes and the non-empty extension objects in schema order.</summary>
+    /// <summary>
+    /// Copies externalId, the core attributes and the non-empty extension objects in schema order. Compose's caller keeps
+    /// its attributes, so they are copied value by value here: cloning them whole and then moving them (as
+    /// <see cref="TakeInCanonicalOrder"/> moves a document it is given) measured 3.8 µs a user against 3.0.
+    /// </summary>
     private static void CopyAttributes(ResourceSchema schema, JsonObject source, JsonObject target, Action<string> extensionCopied)
     {
         if (source[CommonAttributes.ExternalId.Name] is { } externalId) target[CommonAttributes.ExternalId.Name] = externalId.DeepClone();
