@@ -1,6 +1,7 @@
 using Npgsql;
 using Scim.Grains.Interfaces.Errors;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Tests.Storage;
 using Xunit.Abstractions;
 
 namespace Scim.Grains.Tests.Grains;
@@ -96,10 +97,11 @@ public sealed class GroupConcurrencyTests(ClusterFixture fixture, ITestOutputHel
         {
             await insert.ExecuteNonQueryAsync();
         }
+        await using var watcher = NpgsqlDataSource.Create(postgres.Database.ConnectionString);
         var add = group.AddManualMemberAsync(userId);
-        await WaitUntilBlockedAsync(postgres.Database.ConnectionString, expected: 1);
+        await PostgresLocks.WaitUntilBlockedAsync(watcher, expected: 1);
         var delete = grains.GetGrain<IUserGrain>(ResourceKeys.Of(tenant, userId)).DeleteAsync(null);
-        await WaitUntilBlockedAsync(postgres.Database.ConnectionString, expected: 2);
+        await PostgresLocks.WaitUntilBlockedAsync(watcher, expected: 2);
         Assert.False(delete.IsCompleted);
 
         await holder.RollbackAsync();
@@ -107,19 +109,6 @@ public sealed class GroupConcurrencyTests(ClusterFixture fixture, ITestOutputHel
         await delete;
 
         Assert.Empty((await group.ListMembersAsync(null, 10)).Members);
-    }
-
-    /// <summary>Waits until <paramref name="expected"/> sessions of the test's database wait for a lock.</summary>
-    private static async Task WaitUntilBlockedAsync(string connectionString, int expected)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            await using var command = dataSource.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
-            if ((long)(await command.ExecuteScalarAsync())! >= expected) return;
-            await Task.Delay(50);
-        }
-        Assert.Fail($"{expected} session(s) never came to wait for a lock.");
     }
 
     private static async Task Swallow404(Task call)

@@ -1,3 +1,4 @@
+using Npgsql;
 using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
@@ -88,8 +89,16 @@ public sealed class UserInsertQueueTests() : BothStoresTests("burst")
     public async Task OnPostgres_UsersCreatedAtOnce_CommitTogether()
     {
         var store = Store("postgres");
+        // The first insert waits on a lock the test holds until every user has queued: on a loaded machine the test's
+        // thread could otherwise lose the processor between two users while commits run, and split the burst further.
+        await using var holder = await DataSource.OpenConnectionAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        await using (var locking = new NpgsqlCommand("LOCK TABLE scim_resources IN SHARE MODE", holder, hold)) await locking.ExecuteNonQueryAsync();
+        var inserts = Enumerable.Range(0, 40).Select(i => store.InsertAsync(User($"t{i}", $"together{i}"), MembershipChange.None, null, CancellationToken.None)).ToList();
+        await PostgresLocks.WaitUntilBlockedAsync(DataSource, expected: 1);
+        await hold.RollbackAsync();
 
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => store.InsertAsync(User($"t{i}", $"together{i}"), MembershipChange.None, null, CancellationToken.None)));
+        await Task.WhenAll(inserts);
 
         await using var command = DataSource.CreateCommand("SELECT count(DISTINCT xmin::text) FROM scim_resources WHERE tenant = $1");
         command.Parameters.Add(new() { Value = Tenant });
