@@ -13,10 +13,16 @@ internal static class PostgresLocks
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            await using var command = dataSource.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
-            if ((long)(await command.ExecuteScalarAsync())! >= expected) return;
+            if (await BlockedAsync(dataSource) >= expected) return;
             await Task.Delay(50);
         }
         Assert.Fail($"{expected} session(s) never came to wait for a lock.");
+    }
+
+    /// <summary>How many sessions of the database wait for a lock now.</summary>
+    public static async Task<long> BlockedAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -14,10 +14,11 @@ namespace Scim.Grains.Storage.Postgres;
 /// <summary>
 /// The production store (DESIGN §4): a resource is one row of <c>scim_resources</c> (canonical jsonb plus the columns
 /// that lookups, order and uniqueness need; a group's parent), a group's members are rows of <c>scim_memberships</c>
-/// with their source. Every mutation is one transaction sent as one batch (users created at the same moment share one,
-/// <see cref="UserInsertQueue"/>); the row version is checked in the UPDATE/DELETE itself; tree changes run under the
-/// tenant's tree lock (<c>scim_lock_tree</c>). Database errors leave here as
-/// <see cref="Interfaces.Errors.ScimException"/>s (<see cref="PostgresErrors"/>).
+/// with their source. Every mutation is one transaction sent as one batch; the row version is checked in the
+/// UPDATE/DELETE itself; tree changes run under the tenant's tree lock (<c>scim_lock_tree</c>). Users created, updated
+/// or read by activating grains at the same moment share a statement (<see cref="UserInsertQueue"/>,
+/// <see cref="UserUpdateQueue"/>, <see cref="UserLoadQueue"/>), and lookups a batch (<see cref="LookupQueue"/>).
+/// Database errors leave here as <see cref="Interfaces.Errors.ScimException"/>s (<see cref="PostgresErrors"/>).
 /// </summary>
 public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResourceStore, IMembershipStore, IGroupTreeStore
 {
@@ -50,6 +51,9 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         """;
 
     private readonly UserInsertQueue userInserts = new(dataSource);
+    private readonly UserUpdateQueue userUpdates = new(dataSource);
+    private readonly UserLoadQueue userLoads = new(dataSource);
+    private readonly LookupQueue lookups = new(dataSource);
 
     public Task<StoredResource?> GetAsync(string tenant, ResourceKind kind, string id, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
@@ -61,38 +65,22 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         });
 
     public Task<(StoredResource? User, IReadOnlyList<UserGroup> Groups)> GetUserWithGroupsAsync(string tenant, string id, CancellationToken cancellationToken) =>
-        PostgresErrors.Translate(async () =>
-        {
-            await using var batch = dataSource.CreateBatch();
-            batch.BatchCommands.Add(Command(SelectRowSql, tenant, (short)ResourceKind.User, id));
-            batch.BatchCommands.Add(GroupsOfUsers(tenant, [id]));
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            var user = await ReadRowAsync(tenant, ResourceKind.User, id, reader, cancellationToken);
-            await reader.NextResultAsync(cancellationToken);
-            var groups = new List<UserGroup>();
-            while (await reader.ReadAsync(cancellationToken)) groups.Add(GroupOfUser(reader).Group);
-            return (user, (IReadOnlyList<UserGroup>)groups);
-        });
+        userLoads.GetAsync(tenant, id);
 
-    public Task<IReadOnlyDictionary<string, StoredResource>> FindUsersAsync(string tenant, IReadOnlyCollection<string> userNames,
-        CancellationToken cancellationToken) =>
-        PostgresErrors.Translate(async () =>
+    public async Task<IReadOnlyDictionary<string, StoredResource>> FindUsersAsync(string tenant, IReadOnlyCollection<string> userNames,
+        CancellationToken cancellationToken)
+    {
+        // Each name's own lookup statement (the one a userName eq filter runs, with its plan), all in one batch.
+        var names = userNames.ToList();
+        var pages = await lookups.ReadManyAsync(tenant,
+            names.Select(name => new StoreQuery(ResourceSchema.User, Filters.Eq("userName", LiteralKind.String, name), null, 1, 1)));
+        var found = new Dictionary<string, StoredResource>(StringComparer.Ordinal);
+        foreach (var (name, page) in names.Zip(pages))
         {
-            // Each name's own lookup statement (the one a userName eq filter runs, with its plan), all in one batch.
-            var names = userNames.ToList();
-            var found = new Dictionary<string, StoredResource>(StringComparer.Ordinal);
-            if (names.Count == 0) return (IReadOnlyDictionary<string, StoredResource>)found;
-            var queries = names.Select(name => new StoreQuery(ResourceSchema.User, Filters.Eq("userName", LiteralKind.String, name), null, 1, 1)).ToList();
-            await using var batch = dataSource.CreateBatch();
-            foreach (var query in queries) batch.BatchCommands.Add(QueryCommands(tenant, query).Page!);
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            for (var i = 0; i < names.Count; i++)
-            {
-                if (i > 0) await reader.NextResultAsync(cancellationToken);
-                if ((await ReadRowsAsync(tenant, queries[i], reader, cancellationToken)).Rows is [var user, ..]) found[names[i]] = user;
-            }
-            return found;
-        });
+            if (page.Rows is [var user, ..]) found[name] = user;
+        }
+        return found;
+    }
 
     private static async Task<StoredResource?> ReadRowAsync(string tenant, ResourceKind kind, string id, NpgsqlDataReader reader,
         CancellationToken cancellationToken)
@@ -121,7 +109,14 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         }, resource);
 
     public Task UpdateAsync(StoredResource resource, long expectedVersion, MembershipChange members, CancellationToken cancellationToken) =>
-        PostgresErrors.Translate(() => WriteVersionedAsync(resource.Kind, resource.Id,
+        resource.Kind == ResourceKind.User && members.IsEmpty
+            ? userUpdates.UpdateAsync(resource, expectedVersion)
+            : UpdateAloneAsync(dataSource, resource, expectedVersion, members, cancellationToken);
+
+    /// <summary>Updates one resource (version-checked) with its membership change, in a transaction of its own.</summary>
+    internal static Task UpdateAloneAsync(NpgsqlDataSource dataSource, StoredResource resource, long expectedVersion, MembershipChange members,
+        CancellationToken cancellationToken) =>
+        PostgresErrors.Translate(() => WriteVersionedAsync(dataSource, resource.Kind, resource.Id,
             MembershipCommands(resource.Tenant, resource.Id, members).Prepend(Update(resource, expectedVersion)), 0, cancellationToken), resource);
 
     public Task DeleteAsync(string tenant, ResourceKind kind, string id, long expectedVersion, CancellationToken cancellationToken)
@@ -130,9 +125,9 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         var memberships = kind == ResourceKind.Group
             ? Command("DELETE FROM scim_memberships WHERE tenant = $1 AND group_id = $2", tenant, id)
             : Command("DELETE FROM scim_memberships WHERE tenant = $1 AND member_id = $2", tenant, id);
-        if (kind == ResourceKind.User) return PostgresErrors.Translate(() => WriteVersionedAsync(kind, id, [delete, memberships], 0, cancellationToken));
+        if (kind == ResourceKind.User) return PostgresErrors.Translate(() => WriteVersionedAsync(dataSource, kind, id, [delete, memberships], 0, cancellationToken));
         // A group's children move to its parent, under the tree lock so that no move into the group can slip in between.
-        return PostgresErrors.Translate(() => WriteVersionedAsync(kind, id,
+        return PostgresErrors.Translate(() => WriteVersionedAsync(dataSource, kind, id,
         [
             Command("SELECT scim_lock_tree($1)", tenant),
             Command("""
@@ -147,16 +142,14 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     public Task<ResourcePage> QueryAsync(string tenant, StoreQuery query, CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
         {
-            var (count, page) = QueryCommands(tenant, query);
             // A lookup by an indexed equality (the one IdPs send before every write) finds a handful of rows: when they
             // fit in the first page they are the total, and the count is asked for only when the page comes back full.
-            if (page is not null && query.StartIndex == 1 && query.AfterSequence is null && PostgresFilter.IsNarrow(query.Filter, query.Schema))
+            if (query.Count > 0 && query.StartIndex == 1 && query.AfterSequence is null && PostgresFilter.IsNarrow(query.Filter, query.Schema))
             {
-                var (found, foundInGroups) = await ReadPageAsync(tenant, query, page, cancellationToken);
+                var (found, foundInGroups) = await lookups.ReadAsync(tenant, query);
                 if (found.Count < query.Count) return new ResourcePage(found.Count, found, await GroupsOfPageAsync(tenant, query, foundInGroups, cancellationToken));
-                // A command belongs to the batch that ran it: the full page is asked for again, with its count.
-                (count, page) = QueryCommands(tenant, query);
             }
+            var (count, page) = QueryCommands(tenant, query);
             var (rows, inGroups, total) = await ReadCountAndPageAsync(tenant, query, count, page, cancellationToken);
             return new ResourcePage((int)total, rows, await GroupsOfPageAsync(tenant, query, inGroups, cancellationToken));
         });
@@ -187,17 +180,8 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         return (rows, inGroups, total);
     }
 
-    private async Task<(List<StoredResource> Rows, List<string> InGroups)> ReadPageAsync(
-        string tenant, StoreQuery query, NpgsqlBatchCommand page, CancellationToken cancellationToken)
-    {
-        await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(page);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        return await ReadRowsAsync(tenant, query, reader, cancellationToken);
-    }
-
     /// <summary>The rows of a page statement, and the ids of those it found in a group when the query asks for groups.</summary>
-    private static async Task<(List<StoredResource> Rows, List<string> InGroups)> ReadRowsAsync(
+    internal static async Task<(List<StoredResource> Rows, List<string> InGroups)> ReadRowsAsync(
         string tenant, StoreQuery query, NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
         var rows = new List<StoredResource>();
@@ -354,12 +338,12 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         """;
 
     /// <summary>The statement of the users' groups: a row per user and group, for users in any.</summary>
-    private static NpgsqlBatchCommand GroupsOfUsers(string tenant, IReadOnlyCollection<string> userIds) => Command($"""
+    internal static NpgsqlBatchCommand GroupsOfUsers(string tenant, IReadOnlyCollection<string> userIds) => Command($"""
         SELECT out_user, out_group, out_display, out_direct FROM scim_groups_of_users($1, $2)
         WHERE {AnyInAGroup("$1", "SELECT unnest($2::text[])")}
         """, tenant, userIds.ToArray());
 
-    private static (string User, UserGroup Group) GroupOfUser(NpgsqlDataReader reader) =>
+    internal static (string User, UserGroup Group) GroupOfUser(NpgsqlDataReader reader) =>
         (reader.GetString(0), new UserGroup(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3)));
 
     private static GroupNode Node(NpgsqlDataReader reader) => new(reader.GetString(0), reader.IsDBNull(1) ? "" : reader.GetString(1));
@@ -395,7 +379,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             return rows;
         });
 
-    private static StoredResource Row(string tenant, ResourceKind kind, string id, long version, string json) =>
+    internal static StoredResource Row(string tenant, ResourceKind kind, string id, long version, string json) =>
         new(tenant, kind, id, version, ResourceDocument.TakeInCanonicalOrder(JsonNode.Parse(json)!.AsObject(), ResourceSchema.For(kind)));
 
     private static NpgsqlBatchCommand Insert(StoredResource resource)
@@ -440,14 +424,14 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     /// trip: the batch is its own transaction, and the versioned statement raises when it touched no row, which rolls
     /// the batch back. A busy group commits batch after batch, so the round trip an explicit COMMIT costs is its pace.
     /// </summary>
-    private async Task<bool> WriteVersionedAsync(ResourceKind kind, string id, IEnumerable<NpgsqlBatchCommand> commands, int versioned,
-        CancellationToken cancellationToken)
+    private static async Task<bool> WriteVersionedAsync(NpgsqlDataSource dataSource, ResourceKind kind, string id, IEnumerable<NpgsqlBatchCommand> commands,
+        int versioned, CancellationToken cancellationToken)
     {
         var statements = commands.ToList();
         if (statements.Count == 1)
         {
             // A lone statement is its own transaction, and a version mismatch leaves nothing to roll back.
-            if (await RunAsync(statements[0], cancellationToken) != 1) throw StoreErrors.ConcurrentChange(kind, id);
+            if (await RunAsync(dataSource, statements[0], cancellationToken) != 1) throw StoreErrors.ConcurrentChange(kind, id);
             return true;
         }
         var guarded = statements[versioned];
@@ -467,6 +451,19 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
 
     private static NpgsqlParameter Jsonb(JsonObject document) =>
         new() { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = document.ToJsonString() };
+
+    /// <summary>Documents as one jsonb[] parameter, for the statements that write many rows.</summary>
+    internal static NpgsqlParameter JsonbArray(IEnumerable<JsonObject> documents) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb, Value = documents.Select(d => d.ToJsonString()).ToArray() };
+
+    /// <summary>Runs a statement that returns the (tenant, id) of each row it wrote; those keys.</summary>
+    internal static async Task<HashSet<(string Tenant, string Id)>> ReadKeysAsync(NpgsqlBatch statement)
+    {
+        var keys = new HashSet<(string, string)>();
+        await using var reader = await statement.ExecuteReaderAsync(CancellationToken.None);
+        while (await reader.ReadAsync(CancellationToken.None)) keys.Add((reader.GetString(0), reader.GetString(1)));
+        return keys;
+    }
 
     internal static NpgsqlBatchCommand Command(string sql, params object?[] values)
     {

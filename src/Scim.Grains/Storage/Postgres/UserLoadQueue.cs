@@ -1,0 +1,69 @@
+using Npgsql;
+using Scim.Grains.Documents;
+using Scim.Grains.Interfaces.Groups;
+using Scim.Grains.Interfaces.Resources;
+
+namespace Scim.Grains.Storage.Postgres;
+
+/// <summary>
+/// The reads of user grains that activate (<see cref="StatementQueue{TEntry}"/>): an IdP's cycle reads or PATCHes user
+/// after user from many connections, and most of those users' grains activate and read their row and groups first. The
+/// rows read while one statement runs are read next together, each tenant's by one statement on the id's index and one
+/// walk of their groups.
+/// </summary>
+internal sealed class UserLoadQueue(NpgsqlDataSource dataSource) : StatementQueue<UserLoadQueue.Load>
+{
+    // The tenant is named in an expression no index serves, so that only the index led by the id fits (migration 0009).
+    internal const string SelectUsersSql = """
+        SELECT id, version, document, platform_role, created_by_platform FROM scim_resources
+        WHERE (tenant || '') = $1 AND kind = 0 AND id = ANY($2)
+        """;
+
+    /// <summary>The user's row (null when there is none) and its groups, as <see cref="IResourceStore.GetUserWithGroupsAsync"/> reads them.</summary>
+    public Task<(StoredResource? User, IReadOnlyList<UserGroup> Groups)> GetAsync(string tenant, string id)
+    {
+        var load = new Load(tenant, id, new(TaskCreationOptions.RunContinuationsAsynchronously));
+        Enqueue(load);
+        return load.Done.Task;
+    }
+
+    protected override async Task SendTogetherAsync(List<Load> batch)
+    {
+        var tenants = batch.GroupBy(l => l.Tenant, StringComparer.Ordinal).ToList();
+        await using var statement = dataSource.CreateBatch();
+        foreach (var tenant in tenants)
+        {
+            var ids = tenant.Select(l => l.Id).Distinct(StringComparer.Ordinal).ToArray();
+            statement.BatchCommands.Add(PostgresResourceStore.Command(SelectUsersSql, tenant.Key, ids));
+            statement.BatchCommands.Add(PostgresResourceStore.GroupsOfUsers(tenant.Key, ids));
+        }
+        await using var reader = await statement.ExecuteReaderAsync(CancellationToken.None);
+        foreach (var (tenant, i) in tenants.Select((t, i) => (t, i)))
+        {
+            if (i > 0) await reader.NextResultAsync(CancellationToken.None);
+            var rows = new Dictionary<string, (long Version, string Document, short Role, bool CreatedByPlatform)>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(CancellationToken.None))
+                rows[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2), reader.GetInt16(3), reader.GetBoolean(4));
+            await reader.NextResultAsync(CancellationToken.None);
+            var groups = new Dictionary<string, List<UserGroup>>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(CancellationToken.None))
+            {
+                var (user, group) = PostgresResourceStore.GroupOfUser(reader);
+                (groups.TryGetValue(user, out var list) ? list : groups[user] = []).Add(group);
+            }
+            // Each load gets a row of its own: a grain changes the document it holds.
+            foreach (var load in tenant)
+            {
+                var row = rows.TryGetValue(load.Id, out var r)
+                    ? PostgresResourceStore.Row(load.Tenant, ResourceKind.User, load.Id, r.Version, r.Document)
+                        with { Role = (Interfaces.Platform.PlatformRole)r.Role, CreatedByPlatform = r.CreatedByPlatform }
+                    : null;
+                load.Done.TrySetResult((row, groups.TryGetValue(load.Id, out var of) ? of : []));
+            }
+        }
+    }
+
+    protected override void Fail(Load entry, Exception failure) => entry.Done.TrySetException(failure);
+
+    internal sealed record Load(string Tenant, string Id, TaskCompletionSource<(StoredResource? User, IReadOnlyList<UserGroup> Groups)> Done);
+}

@@ -1,0 +1,48 @@
+using Npgsql;
+using Scim.Grains.Documents;
+
+namespace Scim.Grains.Storage.Postgres;
+
+/// <summary>
+/// Group commit of users' updates (<see cref="GroupCommitQueue{TWrite}"/>): an IdP's cycle PATCHes user after user from
+/// many connections, each its own grain, so the updates written while one commits are written next in one statement,
+/// each still checked against the version its grain read. A row the statement did not update (another writer or a
+/// deletion came first) is updated again on its own for its own 409; a name taken refuses the whole statement, and
+/// each then finds out alone whether it is the one at fault.
+/// </summary>
+internal sealed class UserUpdateQueue(NpgsqlDataSource dataSource) : GroupCommitQueue<UserUpdateQueue.UserUpdate>
+{
+    // The rows are joined by the id's index, as the statement of one row is (migration 0009); the batch is sorted by key so
+    // that two statements updating the same rows lock them in one order.
+    internal const string UpdateSql = """
+        UPDATE scim_resources r SET version = u.version, user_name = u.user_name, external_id = u.external_id,
+            display_name = u.display_name, active = u.active, last_modified = u.last_modified, document = u.document
+        FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::boolean[],
+            $9::timestamptz[], $10::jsonb[]) AS u(tenant, id, expected, version, user_name, external_id, display_name, active, last_modified, document)
+        WHERE (r.tenant || '') = u.tenant AND r.kind = 0 AND r.id = u.id AND r.version = u.expected
+        RETURNING r.tenant, r.id
+        """;
+
+    /// <summary>Writes a user over the row at <paramref name="expectedVersion"/>, as <see cref="IResourceStore.UpdateAsync"/> does.</summary>
+    public Task UpdateAsync(StoredResource user, long expectedVersion) => WriteAsync(new UserUpdate(user, expectedVersion));
+
+    protected override (string Tenant, string Id) KeyOf(UserUpdate write) => (write.User.Tenant, write.User.Id);
+
+    protected override Task WriteAloneAsync(UserUpdate write) =>
+        PostgresResourceStore.UpdateAloneAsync(dataSource, write.User, write.ExpectedVersion, MembershipChange.None, CancellationToken.None);
+
+    protected override async Task<HashSet<(string Tenant, string Id)>> WriteTogetherAsync(IReadOnlyList<UserUpdate> writes)
+    {
+        var batch = writes.OrderBy(w => w.User.Tenant, StringComparer.Ordinal).ThenBy(w => w.User.Id, StringComparer.Ordinal).ToList();
+        var columns = batch.Select(w => IndexedColumns.Of(w.User)).ToList();
+        await using var statement = dataSource.CreateBatch();
+        statement.BatchCommands.Add(PostgresResourceStore.Command(UpdateSql,
+            batch.Select(w => w.User.Tenant).ToArray(), batch.Select(w => w.User.Id).ToArray(), batch.Select(w => w.ExpectedVersion).ToArray(),
+            batch.Select(w => w.User.Version).ToArray(), columns.Select(c => c.UserName).ToArray(), columns.Select(c => c.ExternalId).ToArray(),
+            columns.Select(c => c.DisplayName).ToArray(), columns.Select(c => c.Active).ToArray(), columns.Select(c => c.LastModified).ToArray(),
+            PostgresResourceStore.JsonbArray(batch.Select(w => w.User.Document))));
+        return await PostgresResourceStore.ReadKeysAsync(statement);
+    }
+
+    internal sealed record UserUpdate(StoredResource User, long ExpectedVersion);
+}
