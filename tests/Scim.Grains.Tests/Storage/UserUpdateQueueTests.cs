@@ -96,7 +96,7 @@ public sealed class UserUpdateQueueTests() : BothStoresTests("updates")
         var store = Store("postgres");
         var users = Enumerable.Range(0, 45).Select(i => Row($"t{i}", $"together{i}", version: 1)).ToList();
         foreach (var user in users) await store.InsertAsync(user, MembershipChange.None, null, CancellationToken.None);
-        // The first update waits on a lock the test holds until every update has queued, so that a loaded machine cannot
+        // The first batch waits on a lock the test holds until every update has queued, so that a loaded machine cannot
         // split the burst further. The last five were written at a version their writers did not read.
         await using var holder = await DataSource.OpenConnectionAsync();
         await using var hold = await holder.BeginTransactionAsync();
@@ -115,8 +115,10 @@ public sealed class UserUpdateQueueTests() : BothStoresTests("updates")
         command.Parameters.Add(new() { Value = Tenant });
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        // The first goes out alone and the others queue behind its commit: two transactions; one per user would be 40.
-        Assert.Equal((40L, 2L), (reader.GetInt64(0), reader.GetInt64(1)));
+        // The first batch (those queued when it went out) waits on the lock, and the others queue behind its commit: one or
+        // two transactions; one per user would be 40.
+        Assert.Equal(40L, reader.GetInt64(0));
+        Assert.InRange(reader.GetInt64(1), 1, 2);
     }
 
     [Fact]

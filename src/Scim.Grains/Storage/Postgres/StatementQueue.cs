@@ -34,7 +34,9 @@ internal abstract class StatementQueue<TEntry>
             if (sending) return;
             sending = true;
         }
-        _ = SendQueuedAsync();
+        // On the thread pool: called from a grain, the loop would otherwise run every batch, other grains' too, on that
+        // grain's scheduler, and go on there after the grain is deactivated.
+        _ = Task.Run(SendQueuedAsync);
     }
 
     /// <summary>Sends requests in a batch; each is completed, with its result or its failure.</summary>
