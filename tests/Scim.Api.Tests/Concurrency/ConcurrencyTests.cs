@@ -74,6 +74,47 @@ public abstract class ConcurrencyTests(ScimApiFactory factory)
         Assert.Equal("W/\"3\"", user.Body["meta"]!["version"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// Entra's cycle on many users at once (look up, then PATCH), whose lookups, first reads and updates PostgreSQL sends
+    /// together: each PATCH lands on its own user, and a name two of them race for goes to exactly one.
+    /// </summary>
+    [Fact]
+    public async Task FortyClientsLookingUpAndPatchingDistinctUsers_EachLandOnTheirOwnUser_AndARacedNameGoesToOne()
+    {
+        var scim = await factory.NewTenantAsync();
+        var ids = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => scim.CreateUserAsync($"cycle{i}@example.com")));
+        using var lookUp = new SemaphoreSlim(0);
+        using var patch = new SemaphoreSlim(0);
+        var cycles = Enumerable.Range(0, 40).Select(async i =>
+        {
+            await lookUp.WaitAsync();
+            var found = Assert.Single((await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString($"userName eq \"cycle{i}@example.com\""))).Resources)!;
+            // The PATCHes go together, the last two racing for one new name.
+            await patch.WaitAsync();
+            var name = i >= 38 ? "raced@example.com" : $"renamed{i}@example.com";
+            return await scim.PatchAsync($"/Users/{found["id"]!.GetValue<string>()}",
+                ScimMessages.Patch($$$"""[{"op":"replace","value":{"userName":"{{{name}}}","displayName":"Cycle {{{i}}}"}}]"""));
+        }).ToList();
+
+        lookUp.Release(40);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        patch.Release(40);
+        var patched = await Task.WhenAll(cycles);
+
+        Assert.All(patched.Take(38), r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        Assert.Single(patched.Skip(38), r => r.Status == HttpStatusCode.OK);
+        Assert.Single(patched.Skip(38), r => r.Status == HttpStatusCode.Conflict).AssertError(HttpStatusCode.Conflict, "uniqueness");
+        // Found by a lookup, each user as the store holds it: its row's columns and its document belong together.
+        for (var i = 0; i < 38; i++)
+        {
+            var user = Assert.Single((await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString($"userName eq \"renamed{i}@example.com\""))).Resources)!;
+            Assert.Equal((ids[i], $"renamed{i}@example.com", $"Cycle {i}"),
+                (user["id"]!.GetValue<string>(), user["userName"]!.GetValue<string>(), user["displayName"]!.GetValue<string>()));
+        }
+        var raced = Assert.Single((await scim.GetAsync("/Users?filter=" + Uri.EscapeDataString("userName eq \"raced@example.com\""))).Resources)!;
+        Assert.Contains(raced["id"]!.GetValue<string>(), ids.Skip(38));
+    }
+
     [Fact]
     public async Task FiftyConcurrentSingleMemberAdds_LoseNone()
     {

@@ -1,4 +1,3 @@
-using Npgsql;
 using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Schemas;
@@ -52,9 +51,7 @@ public sealed class LookupQueueTests() : BothStoresTests("lookups")
         var store = Store("postgres");
         for (var i = 0; i < 30; i++)
             await store.InsertAsync(User($"q{i}", $"queued{i}"), MembershipChange.None, null, CancellationToken.None);
-        await using var holder = await DataSource.OpenConnectionAsync();
-        await using var hold = await holder.BeginTransactionAsync();
-        await using (var locking = new NpgsqlCommand("LOCK TABLE scim_resources IN ACCESS EXCLUSIVE MODE", holder, hold)) await locking.ExecuteNonQueryAsync();
+        await using var hold = await PostgresLocks.HoldResourcesAsync(DataSource, "ACCESS EXCLUSIVE");
 
         var lookups = Enumerable.Range(0, 30).Select(i => store.QueryAsync(Tenant, Query($"userName eq \"queued{i}\""), CancellationToken.None)).ToList();
         await PostgresLocks.WaitUntilBlockedAsync(DataSource, expected: 1);
@@ -62,7 +59,7 @@ public sealed class LookupQueueTests() : BothStoresTests("lookups")
 
         // Sent one by one, each would wait for the lock on a connection of its own.
         Assert.Equal(1, await PostgresLocks.BlockedAsync(DataSource));
-        await hold.RollbackAsync();
+        await hold.ReleaseAsync();
         Assert.Equal(Enumerable.Range(0, 30).Select(i => $"q{i}"), (await Task.WhenAll(lookups)).Select(page => Assert.Single(page.Resources).Id));
     }
 

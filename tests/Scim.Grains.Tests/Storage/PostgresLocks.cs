@@ -19,10 +19,34 @@ internal static class PostgresLocks
         Assert.Fail($"{expected} session(s) never came to wait for a lock.");
     }
 
+    /// <summary>
+    /// Locks the resources table in <paramref name="mode"/> (SHARE stops writes, ACCESS EXCLUSIVE reads too) on a
+    /// connection of its own until the returned lock is released (rolled back).
+    /// </summary>
+    public static async Task<TableLock> HoldResourcesAsync(NpgsqlDataSource dataSource, string mode)
+    {
+        var connection = await dataSource.OpenConnectionAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var locking = new NpgsqlCommand($"LOCK TABLE scim_resources IN {mode} MODE", connection, transaction)) await locking.ExecuteNonQueryAsync();
+        return new TableLock(connection, transaction);
+    }
+
     /// <summary>How many sessions of the database wait for a lock now.</summary>
     public static async Task<long> BlockedAsync(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A table lock held by a transaction of its own; released when rolled back or disposed.</summary>
+    public sealed class TableLock(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        public Task ReleaseAsync() => transaction.RollbackAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
     }
 }

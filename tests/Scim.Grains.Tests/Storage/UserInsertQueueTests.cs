@@ -1,4 +1,3 @@
-using Npgsql;
 using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
@@ -91,12 +90,10 @@ public sealed class UserInsertQueueTests() : BothStoresTests("burst")
         var store = Store("postgres");
         // The first batch waits on a lock the test holds until every user has queued: on a loaded machine the test's
         // thread could otherwise lose the processor between two users while commits run, and split the burst further.
-        await using var holder = await DataSource.OpenConnectionAsync();
-        await using var hold = await holder.BeginTransactionAsync();
-        await using (var locking = new NpgsqlCommand("LOCK TABLE scim_resources IN SHARE MODE", holder, hold)) await locking.ExecuteNonQueryAsync();
+        await using var hold = await PostgresLocks.HoldResourcesAsync(DataSource, "SHARE");
         var inserts = Enumerable.Range(0, 40).Select(i => store.InsertAsync(User($"t{i}", $"together{i}"), MembershipChange.None, null, CancellationToken.None)).ToList();
         await PostgresLocks.WaitUntilBlockedAsync(DataSource, expected: 1);
-        await hold.RollbackAsync();
+        await hold.ReleaseAsync();
 
         await Task.WhenAll(inserts);
 

@@ -1,4 +1,3 @@
-using Npgsql;
 using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
@@ -98,13 +97,11 @@ public sealed class UserUpdateQueueTests() : BothStoresTests("updates")
         foreach (var user in users) await store.InsertAsync(user, MembershipChange.None, null, CancellationToken.None);
         // The first batch waits on a lock the test holds until every update has queued, so that a loaded machine cannot
         // split the burst further. The last five were written at a version their writers did not read.
-        await using var holder = await DataSource.OpenConnectionAsync();
-        await using var hold = await holder.BeginTransactionAsync();
-        await using (var locking = new NpgsqlCommand("LOCK TABLE scim_resources IN SHARE MODE", holder, hold)) await locking.ExecuteNonQueryAsync();
+        await using var hold = await PostgresLocks.HoldResourcesAsync(DataSource, "SHARE");
         var updates = users.Select((u, i) => store.UpdateAsync(Row(u.Id, $"again-{u.Id}", version: 2), i < 40 ? 1 : 7, MembershipChange.None,
             CancellationToken.None)).ToList();
         await PostgresLocks.WaitUntilBlockedAsync(DataSource, expected: 1);
-        await hold.RollbackAsync();
+        await hold.ReleaseAsync();
 
         await Task.WhenAll(updates.Take(40));
 

@@ -1,7 +1,6 @@
 using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
-using Npgsql;
 using Scim.Grains.Storage;
 using Scim.Grains.Storage.Postgres;
 
@@ -85,9 +84,7 @@ public sealed class UserWithGroupsReadTests() : BothStoresTests("with-groups")
         var store = Store("postgres");
         var ids = Enumerable.Range(0, 40).Select(i => $"q{i}").ToList();
         foreach (var id in ids) await store.InsertAsync(User(id, $"name-{id}"), MembershipChange.None, null, CancellationToken.None);
-        await using var holder = await DataSource.OpenConnectionAsync();
-        await using var hold = await holder.BeginTransactionAsync();
-        await using (var locking = new NpgsqlCommand("LOCK TABLE scim_resources IN ACCESS EXCLUSIVE MODE", holder, hold)) await locking.ExecuteNonQueryAsync();
+        await using var hold = await PostgresLocks.HoldResourcesAsync(DataSource, "ACCESS EXCLUSIVE");
 
         var reads = ids.Select(id => store.GetUserWithGroupsAsync(Tenant, id, CancellationToken.None)).ToList();
         await PostgresLocks.WaitUntilBlockedAsync(DataSource, expected: 1);
@@ -95,7 +92,7 @@ public sealed class UserWithGroupsReadTests() : BothStoresTests("with-groups")
 
         // Read one by one, each would wait for the lock on a connection of its own.
         Assert.Equal(1, await PostgresLocks.BlockedAsync(DataSource));
-        await hold.RollbackAsync();
+        await hold.ReleaseAsync();
         Assert.Equal(ids, (await Task.WhenAll(reads)).Select(r => r.User!.Id));
     }
 
