@@ -13,7 +13,7 @@ namespace Scim.Grains.Storage.Postgres;
 /// </summary>
 internal sealed class UserLoadQueue(NpgsqlDataSource dataSource) : StatementQueue<UserLoadQueue.Load>
 {
-    // The tenant is named in an expression no index serves, so that only the index led by the id fits (migration 0009).
+    // The tenant is named in an expression no index serves, so that only the primary key, led by the id, fits (migration 0019).
     internal const string SelectUsersSql = """
         SELECT id, version, document, platform_role, created_by_platform FROM scim_resources
         WHERE (tenant || '') = $1 AND kind = 0 AND id = ANY($2)

@@ -12,7 +12,7 @@ namespace Scim.Grains.Storage.Postgres;
 /// </summary>
 internal sealed class UserUpdateQueue(NpgsqlDataSource dataSource) : GroupCommitQueue<UserUpdateQueue.UserUpdate>
 {
-    // The rows are joined by the id's index, as the statement of one row is (migration 0009); the batch is sorted by key so
+    // The rows are joined by the primary key, led by the id, as the statement of one row is (migration 0019); the batch is sorted by key so
     // that two statements updating the same rows lock them in one order.
     internal const string UpdateSql = """
         UPDATE scim_resources r SET version = u.version, user_name = u.user_name, external_id = u.external_id,
