@@ -1,11 +1,12 @@
 namespace Scim.Grains.Storage.Postgres;
 
 /// <summary>
-/// Group commit (<see cref="StatementQueue{TEntry}"/>) of rows written by many grains at once: the writes that queued
+/// Group commit (<see cref="StatementQueue{TRequest, TResult}"/>) of rows written by many grains at once: the writes that queued
 /// while one commit ran are committed next as one statement. Each write keeps its own outcome: one the statement left
-/// out is sent again on its own, which gives it the answer it would have had alone.
+/// out is sent again on its own, which gives it the answer it would have had alone. A write either fails or is
+/// written; its result (true) says no more than that.
 /// </summary>
-internal abstract class GroupCommitQueue<TWrite> : StatementQueue<GroupCommitQueue<TWrite>.Queued>
+internal abstract class GroupCommitQueue<TWrite> : StatementQueue<TWrite, bool>
 {
     /// <summary>The key of the row a write touches; a key twice in one statement could not tell which of the two was written.</summary>
     protected abstract (string Tenant, string Id) KeyOf(TWrite write);
@@ -17,36 +18,27 @@ internal abstract class GroupCommitQueue<TWrite> : StatementQueue<GroupCommitQue
     protected abstract Task<HashSet<(string Tenant, string Id)>> WriteTogetherAsync(IReadOnlyList<TWrite> writes);
 
     /// <summary>Queues a write; completes with the write's own outcome.</summary>
-    protected Task WriteAsync(TWrite write)
-    {
-        var entry = new Queued(write, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        Enqueue(entry);
-        return entry.Done.Task;
-    }
+    protected Task WriteAsync(TWrite write) => Enqueue(write);
 
     protected override async Task SendTogetherAsync(List<Queued> batch)
     {
         if (batch.Count == 1)
         {
-            await WriteAloneAsync(batch[0].Write);
-            batch[0].Done.TrySetResult();
+            await WriteAloneAsync(batch[0].Request);
+            batch[0].Done.TrySetResult(true);
             return;
         }
         // A later write of a key already in the statement goes on its own, after it.
         var keys = new HashSet<(string, string)>();
         var together = new List<Queued>();
         var later = new List<Queued>();
-        foreach (var entry in batch) (keys.Add(KeyOf(entry.Write)) ? together : later).Add(entry);
-        var written = await WriteTogetherAsync(together.Select(e => e.Write).ToList());
+        foreach (var entry in batch) (keys.Add(KeyOf(entry.Request)) ? together : later).Add(entry);
+        var written = await WriteTogetherAsync(together.Select(e => e.Request).ToList());
         foreach (var entry in together)
         {
-            if (written.Contains(KeyOf(entry.Write))) entry.Done.TrySetResult();
+            if (written.Contains(KeyOf(entry.Request))) entry.Done.TrySetResult(true);
             else later.Add(entry);
         }
         await Task.WhenAll(later.Select(entry => SendAsync([entry])));
     }
-
-    protected override void Fail(Queued entry, Exception failure) => entry.Done.TrySetException(failure);
-
-    internal sealed record Queued(TWrite Write, TaskCompletionSource Done);
 }

@@ -29,8 +29,8 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
     internal const string InsertedColumns =
         "tenant, kind, id, version, user_name, external_id, display_name, active, created, last_modified, document, platform_role, created_by_platform";
 
-    // The statements on one row by its id name the tenant as an expression no index serves, so that only the index led
-    // by the id (the primary key, migrations 0009 and 0019) fits them: a plan cannot flip to walking the tenant's rows, whatever the statistics.
+    // The statements on one row by its id name the tenant as an expression no index serves, so that only the primary key,
+    // led by the id (migration 0019), fits them: a plan cannot flip to walking the tenant's rows, whatever the statistics.
     internal const string SelectRowSql =
         "SELECT version, document, platform_role, created_by_platform FROM scim_resources WHERE (tenant || '') = $1 AND kind = $2 AND id = $3";
     internal const string UpdateRowSql = """

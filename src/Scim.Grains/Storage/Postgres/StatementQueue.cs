@@ -10,37 +10,44 @@ namespace Scim.Grains.Storage.Postgres;
 /// carries that it cannot take) is sent again one request at a time, so that only the one at fault fails; a batch
 /// that failed for the connection or the database's load fails each of its requests, as it would have alone.
 /// </summary>
-internal abstract class StatementQueue<TEntry>
+internal abstract class StatementQueue<TRequest, TResult>
 {
     /// <summary>Requests per batch at most: a burst larger than this is sent in several, one after another.</summary>
     private const int MaxEntries = 100;
 
     private readonly Lock gate = new();
-    private List<TEntry> queued = [];
+    private List<Queued> queued = [];
     private bool sending;
 
     /// <summary>Sends the requests as one batch and completes each; throws when the batch failed as a whole.</summary>
-    protected abstract Task SendTogetherAsync(List<TEntry> batch);
+    protected abstract Task SendTogetherAsync(List<Queued> batch);
 
-    /// <summary>Completes a request with the failure of the batch that carried it.</summary>
-    protected abstract void Fail(TEntry entry, Exception failure);
-
-    /// <summary>Queues a request, sending at once when no batch is running.</summary>
-    protected void Enqueue(TEntry entry)
+    /// <summary>Queues a request, sending at once when no batch is running; completes with the request's own outcome.</summary>
+    protected Task<TResult> Enqueue(TRequest request)
     {
+        var entry = new Queued(request);
         lock (gate)
         {
             queued.Add(entry);
-            if (sending) return;
+            if (sending) return entry.Done.Task;
             sending = true;
         }
         // On the thread pool: called from a grain, the loop would otherwise run every batch, other grains' too, on that
         // grain's scheduler, and go on there after the grain is deactivated.
         _ = Task.Run(SendQueuedAsync);
+        return entry.Done.Task;
+    }
+
+    /// <summary>Sends one caller's requests as one batch of their own at once, without queueing; their outcomes in order.</summary>
+    protected async Task<TResult[]> SendNowAsync(IEnumerable<TRequest> requests)
+    {
+        var batch = requests.Select(request => new Queued(request)).ToList();
+        if (batch.Count > 0) await SendAsync(batch);
+        return await Task.WhenAll(batch.Select(entry => entry.Done.Task));
     }
 
     /// <summary>Sends requests in a batch; each is completed, with its result or its failure.</summary>
-    protected async Task SendAsync(List<TEntry> batch)
+    protected async Task SendAsync(List<Queued> batch)
     {
         try
         {
@@ -53,7 +60,7 @@ internal abstract class StatementQueue<TEntry>
         catch (Exception e)
         {
             var failure = PostgresErrors.Translated(e) ?? e;
-            foreach (var entry in batch) Fail(entry, failure);
+            foreach (var entry in batch) entry.Done.TrySetException(failure);
         }
     }
 
@@ -62,7 +69,7 @@ internal abstract class StatementQueue<TEntry>
     {
         while (true)
         {
-            List<TEntry> batch;
+            List<Queued> batch;
             lock (gate)
             {
                 if (queued.Count == 0)
@@ -75,5 +82,12 @@ internal abstract class StatementQueue<TEntry>
             }
             await SendAsync(batch);
         }
+    }
+
+    /// <summary>A request and the outcome its caller awaits.</summary>
+    protected sealed class Queued(TRequest request)
+    {
+        public TRequest Request { get; } = request;
+        public TaskCompletionSource<TResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

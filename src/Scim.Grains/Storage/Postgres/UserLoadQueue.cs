@@ -6,12 +6,13 @@ using Scim.Grains.Interfaces.Resources;
 namespace Scim.Grains.Storage.Postgres;
 
 /// <summary>
-/// The reads of user grains that activate (<see cref="StatementQueue{TEntry}"/>): an IdP's cycle reads or PATCHes user
+/// The reads of user grains that activate (<see cref="StatementQueue{TRequest, TResult}"/>): an IdP's cycle reads or PATCHes user
 /// after user from many connections, and most of those users' grains activate and read their row and groups first. The
 /// rows read while one statement runs are read next together, each tenant's by one statement on the id's index and one
 /// walk of their groups.
 /// </summary>
-internal sealed class UserLoadQueue(NpgsqlDataSource dataSource) : StatementQueue<UserLoadQueue.Load>
+internal sealed class UserLoadQueue(NpgsqlDataSource dataSource)
+    : StatementQueue<UserLoadQueue.Load, (StoredResource? User, IReadOnlyList<UserGroup> Groups)>
 {
     // The tenant is named in an expression no index serves, so that only the primary key, led by the id, fits (migration 0019).
     internal const string SelectUsersSql = """
@@ -20,20 +21,15 @@ internal sealed class UserLoadQueue(NpgsqlDataSource dataSource) : StatementQueu
         """;
 
     /// <summary>The user's row (null when there is none) and its groups, as <see cref="IResourceStore.GetUserWithGroupsAsync"/> reads them.</summary>
-    public Task<(StoredResource? User, IReadOnlyList<UserGroup> Groups)> GetAsync(string tenant, string id)
-    {
-        var load = new Load(tenant, id, new(TaskCreationOptions.RunContinuationsAsynchronously));
-        Enqueue(load);
-        return load.Done.Task;
-    }
+    public Task<(StoredResource? User, IReadOnlyList<UserGroup> Groups)> GetAsync(string tenant, string id) => Enqueue(new Load(tenant, id));
 
-    protected override async Task SendTogetherAsync(List<Load> batch)
+    protected override async Task SendTogetherAsync(List<Queued> batch)
     {
-        var tenants = batch.GroupBy(l => l.Tenant, StringComparer.Ordinal).ToList();
+        var tenants = batch.GroupBy(e => e.Request.Tenant, StringComparer.Ordinal).ToList();
         await using var statement = dataSource.CreateBatch();
         foreach (var tenant in tenants)
         {
-            var ids = tenant.Select(l => l.Id).Distinct(StringComparer.Ordinal).ToArray();
+            var ids = tenant.Select(e => e.Request.Id).Distinct(StringComparer.Ordinal).ToArray();
             statement.BatchCommands.Add(PostgresResourceStore.Command(SelectUsersSql, tenant.Key, ids));
             statement.BatchCommands.Add(PostgresResourceStore.GroupsOfUsers(tenant.Key, ids));
         }
@@ -52,18 +48,17 @@ internal sealed class UserLoadQueue(NpgsqlDataSource dataSource) : StatementQueu
                 (groups.TryGetValue(user, out var list) ? list : groups[user] = []).Add(group);
             }
             // Each load gets a row of its own: a grain changes the document it holds.
-            foreach (var load in tenant)
+            foreach (var entry in tenant)
             {
-                var row = rows.TryGetValue(load.Id, out var r)
-                    ? PostgresResourceStore.Row(load.Tenant, ResourceKind.User, load.Id, r.Version, r.Document)
+                var id = entry.Request.Id;
+                var row = rows.TryGetValue(id, out var r)
+                    ? PostgresResourceStore.Row(tenant.Key, ResourceKind.User, id, r.Version, r.Document)
                         with { Role = (Interfaces.Platform.PlatformRole)r.Role, CreatedByPlatform = r.CreatedByPlatform }
                     : null;
-                load.Done.TrySetResult((row, groups.TryGetValue(load.Id, out var of) ? of : []));
+                entry.Done.TrySetResult((row, groups.TryGetValue(id, out var of) ? of : []));
             }
         }
     }
 
-    protected override void Fail(Load entry, Exception failure) => entry.Done.TrySetException(failure);
-
-    internal sealed record Load(string Tenant, string Id, TaskCompletionSource<(StoredResource? User, IReadOnlyList<UserGroup> Groups)> Done);
+    internal sealed record Load(string Tenant, string Id);
 }
