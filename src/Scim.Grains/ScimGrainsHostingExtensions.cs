@@ -5,6 +5,7 @@ using Npgsql;
 using Orleans.Storage;
 using Scim.Grains.Mail;
 using Scim.Grains.Platform;
+using Scim.Grains.Resources;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
 using Scim.Grains.Storage.Postgres;
@@ -60,6 +61,7 @@ public static class ScimGrainsHostingExtensions
     {
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<TenantSchemas>();
+        silo.Services.TryAddSingleton<GroupsEpochs>();
         silo.Services.TryAddSingleton<TenantSettings>();
         silo.Services.AddMetrics();
         silo.Services.TryAddSingleton<ProvisioningMetrics>();

@@ -1,16 +1,19 @@
 namespace Scim.Grains.Interfaces.Groups;
 
 /// <summary>
-/// The epoch of a tenant's groups, keyed by tenant: a new one begins at every change that can change a user's groups
-/// (a membership, a group's name, the tree, a group created or deleted), before that change is acknowledged. A user's
-/// groups read while an epoch is current stay true until the epoch changes, so they can be held instead of read again.
+/// Where a tenant's group changes are announced, keyed by tenant: each silo leases the announcements for a short while
+/// and renews the lease while its users are read. A change (a membership, a group's name, the tree, a group created or
+/// deleted) is announced to every leased silo before it is acknowledged, so a silo holding a lease has missed none.
 /// </summary>
 [Alias("scim.IGroupsEpochGrain")]
 public interface IGroupsEpochGrain : IGrainWithStringKey
 {
-    /// <summary>The current epoch.</summary>
-    Task<Guid> CurrentAsync();
+    /// <summary>
+    /// Leases the announcements to <paramref name="observer"/> for the lease's length from now. True when the observer
+    /// already held a lease that had not run out, so that it missed no announcement since it was granted.
+    /// </summary>
+    Task<bool> LeaseAsync(IGroupsEpochObserver observer);
 
-    /// <summary>Begins a new epoch: called after each change to the tenant's groups, whatever the change's outcome.</summary>
+    /// <summary>Announces a change to every leased silo: called after each change to the tenant's groups, whatever its outcome.</summary>
     Task AdvanceAsync();
 }

@@ -1,23 +1,82 @@
 using Orleans.Concurrency;
+using Orleans.Runtime;
 using Scim.Grains.Interfaces.Groups;
+using Scim.Grains.Resources;
 
 namespace Scim.Grains.Groups;
 
 /// <summary>
-/// A tenant's groups epoch, held in memory only: a new activation (after a collection or a silo's death) begins a
-/// fresh epoch, so nothing read under an earlier activation is taken as current. No call awaits anything, so calls
-/// interleave freely and never queue behind each other.
+/// A tenant's announcer of group changes, held in memory only. Announcements run in parallel and calls interleave, so
+/// concurrent changes never queue behind each other's announcements.
 /// </summary>
 [Reentrant]
-internal sealed class GroupsEpochGrain : Grain, IGroupsEpochGrain
+internal sealed class GroupsEpochGrain(GroupsEpochs thisSilo, IClusterMembershipService membership, TimeProvider clock)
+    : Grain, IGroupsEpochGrain
 {
-    private Guid epoch = Guid.NewGuid();
+    private readonly Dictionary<GrainId, Leased> leases = [];
+    private readonly long activatedAt = clock.GetTimestamp();
 
-    public Task<Guid> CurrentAsync() => Task.FromResult(epoch);
+    private string Tenant => this.GetPrimaryKeyString();
 
-    public Task AdvanceAsync()
+    public Task<bool> LeaseAsync(IGroupsEpochObserver observer)
     {
-        epoch = Guid.NewGuid();
-        return Task.CompletedTask;
+        var now = clock.GetTimestamp();
+        var id = observer.GetGrainId();
+        var kept = leases.TryGetValue(id, out var leased) && leased.Until > now;
+        leases[id] = new Leased(observer, now + GroupsEpochs.LeaseTicks(clock));
+        return Task.FromResult(kept);
     }
+
+    public Task AdvanceAsync() =>
+        Task.WhenAll(Current().Select(leased => AnnounceAsync(leased, observer => observer.AdvancedAsync(Tenant))).Append(EarlierLeasesOverAsync()));
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        Task.WhenAll(Current().Select(leased => AnnounceAsync(leased, observer => observer.LeaseEndedAsync(Tenant))));
+
+    private List<Leased> Current()
+    {
+        var now = clock.GetTimestamp();
+        foreach (var ended in leases.Where(lease => lease.Value.Until <= now).Select(lease => lease.Key).ToList()) leases.Remove(ended);
+        return [.. leases.Values];
+    }
+
+    private async Task AnnounceAsync(Leased leased, Func<IGroupsEpochObserver, Task> announce)
+    {
+        if (thisSilo.IsThisSilo(leased.Observer))
+        {
+            await announce(thisSilo);
+            return;
+        }
+        try
+        {
+            var left = clock.GetElapsedTime(clock.GetTimestamp(), leased.Until);
+            await announce(leased.Observer).WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, clock);
+        }
+        catch (Exception)
+        {
+            // Not known to have heard it: its lease is broken (its next renewal is told so), and the change is not
+            // acknowledged until every lease it was granted has run out.
+            var id = leased.Observer.GetGrainId();
+            var until = leases.TryGetValue(id, out var latest) ? Math.Max(latest.Until, leased.Until) : leased.Until;
+            leases.Remove(id);
+            await UntilAsync(until);
+        }
+    }
+
+    /// <summary>
+    /// An earlier activation whose silo failed could not end its leases: they run out within a lease of this activation's
+    /// start, so no change is acknowledged before then. A lone silo's own receiver was told when the activation ended.
+    /// </summary>
+    private Task EarlierLeasesOverAsync() =>
+        membership.CurrentSnapshot.Members.Values.Count(silo => silo.Status == SiloStatus.Active) > 1
+            ? UntilAsync(activatedAt + GroupsEpochs.LeaseTicks(clock))
+            : Task.CompletedTask;
+
+    private Task UntilAsync(long timestamp)
+    {
+        var left = clock.GetElapsedTime(clock.GetTimestamp(), timestamp);
+        return left > TimeSpan.Zero ? Task.Delay(left, clock) : Task.CompletedTask;
+    }
+
+    private sealed record Leased(IGroupsEpochObserver Observer, long Until);
 }

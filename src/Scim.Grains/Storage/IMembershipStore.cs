@@ -11,9 +11,9 @@ namespace Scim.Grains.Storage;
 public interface IMembershipStore
 {
     /// <summary>
-    /// Whether a user's groups are read in this process, without a round trip: then reading them costs less than the grain
-    /// call that asks whether groups held from an earlier read are still current (<see cref="IGroupsEpochGrain"/>), so
-    /// nothing is held and no epoch is kept.
+    /// Whether a user's groups are read in this process, without a round trip: then reading them costs less than
+    /// holding them under the tenant's groups epoch (<see cref="Resources.GroupsEpochs"/>), so nothing is held and no
+    /// group change is announced.
     /// </summary>
     bool ReadsGroupsInProcess { get; }
 

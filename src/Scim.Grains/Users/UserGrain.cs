@@ -24,16 +24,16 @@ namespace Scim.Grains.Users;
 // no one reuses, while activating again costs one store read.
 [CollectionAgeLimit(Minutes = 2)]
 internal sealed class UserGrain(IResourceStore store, IMembershipStore memberships, TenantSchemas schemas, TimeProvider clock,
-    ProvisioningMetrics metrics) : ResourceGrain(store, memberships, schemas, clock, metrics), IUserGrain
+    ProvisioningMetrics metrics, GroupsEpochs epochs) : ResourceGrain(store, memberships, schemas, clock, metrics), IUserGrain
 {
     /// <summary>
-    /// How long groups read under an epoch are held at most: a group write whose epoch could not be advanced (its silo
-    /// died between its commit and the advance, and it was answered with a failure) shows on reads after this long.
+    /// How long groups read under an epoch are held at most: a group write that could not be announced (its silo died
+    /// between its commit and the announcement, and it was answered with a failure) shows on reads after this long.
     /// </summary>
     public static readonly TimeSpan GroupsHeldFor = TimeSpan.FromSeconds(10);
 
-    // The groups last read, held for reads while the tenant's groups epoch is the one they were read under: reading
-    // them is a recursive query on PostgreSQL, and most users' groups change far less often than they are read.
+    // The groups last read, held for reads while this silo's epoch of the tenant's groups is the one they were read
+    // under: reading them is a recursive query on PostgreSQL, and most users' groups change far less often than they are read.
     private HeldGroups? held;
 
     protected override ResourceKind Kind => ResourceKind.User;
@@ -55,7 +55,7 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
         if (!projection.Includes(UserSchema.Groups) || Memberships.ReadsGroupsInProcess) return null;
         // The epoch is read before the groups: a change that commits in between begins a later epoch, so what is read
         // here is never held past it.
-        var epoch = await GrainFactory.Grain<IGroupsEpochGrain>(Tenant).CurrentAsync();
+        var epoch = await epochs.CurrentAsync(Tenant);
         var now = Clock.GetUtcNow();
         if (held is { } kept && kept.Epoch == epoch && kept.Until > now) return kept.Groups;
         var groups = (await Memberships.GetGroupsOfUsersAsync(Tenant, [Id], CancellationToken.None)).GetValueOrDefault(Id) ?? [];
@@ -91,5 +91,5 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
         return await ReplaceAsync(json, null, render);
     }
 
-    private sealed record HeldGroups(Guid Epoch, DateTimeOffset Until, IReadOnlyList<UserGroup> Groups);
+    private sealed record HeldGroups(long Epoch, DateTimeOffset Until, IReadOnlyList<UserGroup> Groups);
 }
