@@ -86,7 +86,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         CancellationToken cancellationToken)
     {
         if (!await reader.ReadAsync(cancellationToken)) return null;
-        return Row(tenant, kind, id, reader.GetInt64(0), reader.GetString(1)) with { Role = (PlatformRole)reader.GetInt16(2), CreatedByPlatform = reader.GetBoolean(3) };
+        return Row(tenant, kind, id, reader.GetInt64(0), reader.GetString(1), (PlatformRole)reader.GetInt16(2), reader.GetBoolean(3));
     }
 
     public Task InsertAsync(StoredResource resource, MembershipChange members, OutboxMessage? mail, CancellationToken cancellationToken) =>
@@ -188,8 +188,8 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         var inGroups = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var row = Row(tenant, query.Kind, reader.GetString(0), reader.GetInt64(1), reader.GetString(2))
-                with { Sequence = reader.GetInt64(3), Role = (PlatformRole)reader.GetInt16(4), CreatedByPlatform = reader.GetBoolean(5) };
+            var row = Row(tenant, query.Kind, reader.GetString(0), reader.GetInt64(1), reader.GetString(2), (PlatformRole)reader.GetInt16(4),
+                reader.GetBoolean(5), sequence: reader.GetInt64(3));
             rows.Add(row);
             if (query.WithGroups && reader.GetBoolean(6)) inGroups.Add(row.Id);
         }
@@ -379,8 +379,15 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
             return rows;
         });
 
-    internal static StoredResource Row(string tenant, ResourceKind kind, string id, long version, string json) =>
-        new(tenant, kind, id, version, ResourceDocument.TakeInCanonicalOrder(JsonNode.Parse(json)!.AsObject(), ResourceSchema.For(kind)));
+    /// <summary>A stored row as a resource, its document's attributes in the schema's order.</summary>
+    internal static StoredResource Row(string tenant, ResourceKind kind, string id, long version, string json, PlatformRole role,
+        bool createdByPlatform, long sequence = 0) =>
+        new(tenant, kind, id, version, ResourceDocument.TakeInCanonicalOrder(JsonNode.Parse(json)!.AsObject(), ResourceSchema.For(kind)))
+        {
+            Role = role,
+            CreatedByPlatform = createdByPlatform,
+            Sequence = sequence,
+        };
 
     private static NpgsqlBatchCommand Insert(StoredResource resource)
     {

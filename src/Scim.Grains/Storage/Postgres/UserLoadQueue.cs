@@ -52,8 +52,8 @@ internal sealed class UserLoadQueue(NpgsqlDataSource dataSource)
             {
                 var id = entry.Request.Id;
                 var row = rows.TryGetValue(id, out var r)
-                    ? PostgresResourceStore.Row(tenant.Key, ResourceKind.User, id, r.Version, r.Document)
-                        with { Role = (Interfaces.Platform.PlatformRole)r.Role, CreatedByPlatform = r.CreatedByPlatform }
+                    ? PostgresResourceStore.Row(tenant.Key, ResourceKind.User, id, r.Version, r.Document, (Interfaces.Platform.PlatformRole)r.Role,
+                        r.CreatedByPlatform)
                     : null;
                 entry.Done.TrySetResult((row, groups.TryGetValue(id, out var of) ? of : []));
             }
