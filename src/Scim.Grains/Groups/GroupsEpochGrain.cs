@@ -67,10 +67,13 @@ internal sealed class GroupsEpochGrain(GroupsEpochs thisSilo, IClusterMembership
     /// An earlier activation whose silo failed could not end its leases: they run out within a lease of this activation's
     /// start, so no change is acknowledged before then. A lone silo's own receiver was told when the activation ended.
     /// </summary>
-    private Task EarlierLeasesOverAsync() =>
-        membership.CurrentSnapshot.Members.Values.Count(silo => silo.Status == SiloStatus.Active) > 1
-            ? UntilAsync(activatedAt + GroupsEpochs.LeaseTicks(clock))
+    private Task EarlierLeasesOverAsync()
+    {
+        var over = activatedAt + GroupsEpochs.LeaseTicks(clock);
+        return clock.GetTimestamp() < over && membership.CurrentSnapshot.Members.Values.Count(silo => silo.Status == SiloStatus.Active) > 1
+            ? UntilAsync(over)
             : Task.CompletedTask;
+    }
 
     private Task UntilAsync(long timestamp)
     {

@@ -61,7 +61,12 @@ public sealed partial class GroupsEpochs : IGroupsEpochObserver
     /// <summary>The tenant's announcer stopped: announcements of its next activation need a new lease.</summary>
     public Task LeaseEndedAsync(string tenant)
     {
-        if (tenants.TryGetValue(tenant, out var entry)) lock (entry) (entry.Epoch, entry.LeasedUntil) = (NextEpoch(), 0);
+        if (!tenants.TryGetValue(tenant, out var entry)) return Task.CompletedTask;
+        lock (entry)
+        {
+            (entry.Epoch, entry.LeasedUntil) = (NextEpoch(), 0);
+            entry.LeaseEnds++;
+        }
         return Task.CompletedTask;
     }
 
@@ -69,6 +74,8 @@ public sealed partial class GroupsEpochs : IGroupsEpochObserver
     {
         // The lease is counted from before the request: the announcer counts it from later, so it never ends there first.
         var requested = clock.GetTimestamp();
+        int leaseEnds;
+        lock (entry) leaseEnds = entry.LeaseEnds;
         bool kept;
         try
         {
@@ -87,7 +94,9 @@ public sealed partial class GroupsEpochs : IGroupsEpochObserver
         lock (entry)
         {
             if (!kept) entry.Epoch = NextEpoch();
-            entry.LeasedUntil = requested + LeaseTicks(clock);
+            // A lease ended meanwhile may be the one just granted (its announcer stopped before the answer arrived):
+            // the next read leases again from the announcer's next activation.
+            if (entry.LeaseEnds == leaseEnds) entry.LeasedUntil = requested + LeaseTicks(clock);
             entry.Renewal = null;
             return entry.Epoch;
         }
@@ -102,6 +111,7 @@ public sealed partial class GroupsEpochs : IGroupsEpochObserver
     {
         public long Epoch { get; set; } = epoch;
         public long LeasedUntil { get; set; }
+        public int LeaseEnds { get; set; }
         public Task<long>? Renewal { get; set; }
     }
 }

@@ -1,4 +1,6 @@
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Core.Internal;
 using Orleans.TestingHost;
 using Scim.Grains.Resources;
@@ -9,7 +11,8 @@ namespace Scim.Grains.Tests.Resources;
 
 /// <summary>
 /// Each silo's epochs of a tenant's groups, on two silos: the announcer of the tenant's group changes lives on one, so
-/// one silo hears of a change in process and the other through a grain call.
+/// one silo hears of a change in process and the other through a grain call. Races with the announcer's answers are
+/// played against a stand-in announcer that answers when the test says.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class GroupsEpochsTests(ClusterFixture fixture)
@@ -85,6 +88,69 @@ public sealed class GroupsEpochsTests(ClusterFixture fixture)
         {
             await cluster.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task ALeaseEndedWhileItsGrantWasOnTheWay_IsNotTakenAsHeld()
+    {
+        // The announcer grants a lease, then stops and ends it before the grant's answer arrives.
+        var announcer = new HeldAnnouncer();
+        var epochs = new GroupsEpochs(GrainFactoryOf(announcer), TimeProvider.System, NullLogger<GroupsEpochs>.Instance);
+        var tenant = NewTenant();
+        var first = epochs.CurrentAsync(tenant).AsTask();
+        await announcer.Asked.Task;
+        await epochs.LeaseEndedAsync(tenant);
+        announcer.Answer.SetResult(true);
+        await first;
+
+        // The next read leases again, from the announcer's next activation.
+        announcer.Reset(answer: false);
+        var second = epochs.CurrentAsync(tenant).AsTask();
+
+        await announcer.Asked.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.NotEqual(await first, await second);
+    }
+
+    /// <summary>An announcer whose lease answers the test gives, one call at a time.</summary>
+    private sealed class HeldAnnouncer : IGroupsEpochGrain
+    {
+        public TaskCompletionSource<bool> Asked { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<bool> Answer { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Reset(bool answer)
+        {
+            Asked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            Answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            Answer.SetResult(answer);
+        }
+
+        public Task<bool> LeaseAsync(IGroupsEpochObserver observer)
+        {
+            Asked.TrySetResult(true);
+            return Answer.Task;
+        }
+
+        public Task AdvanceAsync() => Task.CompletedTask;
+    }
+
+    /// <summary>A grain factory that hands out <paramref name="announcer"/> and refers to observers as themselves.</summary>
+    private static IGrainFactory GrainFactoryOf(IGroupsEpochGrain announcer)
+    {
+        var factory = DispatchProxy.Create<IGrainFactory, GrainFactoryProxy>();
+        ((GrainFactoryProxy)(object)factory).Announcer = announcer;
+        return factory;
+    }
+
+    public class GrainFactoryProxy : DispatchProxy
+    {
+        internal IGroupsEpochGrain Announcer { get; set; } = null!;
+
+        protected override object? Invoke(MethodInfo? method, object?[]? args) => method?.Name switch
+        {
+            nameof(IGrainFactory.GetGrain) => Announcer,
+            nameof(IGrainFactory.CreateObjectReference) => args![0],
+            _ => throw new NotSupportedException(method?.Name),
+        };
     }
 
     private sealed class LoneSilo : ISiloConfigurator
