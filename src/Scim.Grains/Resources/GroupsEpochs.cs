@@ -83,16 +83,22 @@ public sealed partial class GroupsEpochs : IGroupsEpochObserver
         }
         catch (Exception e)
         {
-            LogLeaseFailed(e, tenant);
+            bool first;
+            long epoch;
             lock (entry)
             {
+                (first, entry.Failing) = (!entry.Failing, true);
                 // Unknown whether anything changed: a new epoch, and the next read tries again.
                 entry.Renewal = null;
-                return entry.Epoch = NextEpoch();
+                epoch = entry.Epoch = NextEpoch();
             }
+            // Said once until a renewal succeeds again: while the announcer is unreachable, every read retries.
+            if (first) LogLeaseFailed(e, tenant);
+            return epoch;
         }
         lock (entry)
         {
+            entry.Failing = false;
             if (!kept) entry.Epoch = NextEpoch();
             // A lease ended meanwhile may be the one just granted (its announcer stopped before the answer arrived):
             // the next read leases again from the announcer's next activation.
@@ -112,6 +118,7 @@ public sealed partial class GroupsEpochs : IGroupsEpochObserver
         public long Epoch { get; set; } = epoch;
         public long LeasedUntil { get; set; }
         public int LeaseEnds { get; set; }
+        public bool Failing { get; set; }
         public Task<long>? Renewal { get; set; }
     }
 }

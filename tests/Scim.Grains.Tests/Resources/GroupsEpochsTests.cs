@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Core.Internal;
 using Orleans.TestingHost;
@@ -111,17 +112,51 @@ public sealed class GroupsEpochsTests(ClusterFixture fixture)
         Assert.NotEqual(await first, await second);
     }
 
+    [Fact]
+    public async Task AnUnreachableAnnouncer_BeginsANewEpochOnEachRead_AndIsLoggedOnceUntilALeaseIsGranted()
+    {
+        var announcer = new HeldAnnouncer();
+        var log = new WarningCount();
+        var epochs = new GroupsEpochs(GrainFactoryOf(announcer), TimeProvider.System, log);
+        var tenant = NewTenant();
+
+        announcer.Reset(new TimeoutException("unreachable"));
+        var whileUnreachable = new List<long>();
+        for (var read = 0; read < 3; read++) whileUnreachable.Add(await epochs.CurrentAsync(tenant));
+        announcer.Reset(answer: false);
+        await epochs.CurrentAsync(tenant);
+        await epochs.LeaseEndedAsync(tenant);
+        announcer.Reset(new TimeoutException("unreachable again"));
+        await epochs.CurrentAsync(tenant);
+
+        Assert.Equal(3, whileUnreachable.Distinct().Count());
+        Assert.Equal(2, log.Warnings);
+    }
+
     /// <summary>An announcer whose lease answers the test gives, one call at a time.</summary>
     private sealed class HeldAnnouncer : IGroupsEpochGrain
     {
         public TaskCompletionSource<bool> Asked { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource<bool> Answer { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        /// <summary>From now on every lease is answered with <paramref name="answer"/>.</summary>
         public void Reset(bool answer)
+        {
+            Renew();
+            Answer.SetResult(answer);
+        }
+
+        /// <summary>From now on every lease fails with <paramref name="failure"/>.</summary>
+        public void Reset(Exception failure)
+        {
+            Renew();
+            Answer.SetException(failure);
+        }
+
+        private void Renew()
         {
             Asked = new(TaskCreationOptions.RunContinuationsAsynchronously);
             Answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
-            Answer.SetResult(answer);
         }
 
         public Task<bool> LeaseAsync(IGroupsEpochObserver observer)
@@ -151,6 +186,20 @@ public sealed class GroupsEpochsTests(ClusterFixture fixture)
             nameof(IGrainFactory.CreateObjectReference) => args![0],
             _ => throw new NotSupportedException(method?.Name),
         };
+    }
+
+    private sealed class WarningCount : ILogger<GroupsEpochs>
+    {
+        public int Warnings { get; private set; }
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning) Warnings++;
+        }
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
     }
 
     private sealed class LoneSilo : ISiloConfigurator
