@@ -37,7 +37,8 @@ public sealed partial class GroupsEpochs : IGroupsEpochObserver
     /// <summary>The current epoch of a tenant's groups.</summary>
     public ValueTask<long> CurrentAsync(string tenant)
     {
-        var entry = tenants.GetOrAdd(tenant, _ => new TenantEpoch(NextEpoch()));
+        // A static factory: a lambda capturing this silo's epochs would be allocated on every read.
+        var entry = tenants.GetOrAdd(tenant, static (_, epochs) => new TenantEpoch(epochs.NextEpoch()), this);
         lock (entry)
         {
             var left = entry.LeasedUntil - clock.GetTimestamp();
