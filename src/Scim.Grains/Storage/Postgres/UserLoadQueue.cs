@@ -1,6 +1,7 @@
 using Npgsql;
 using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Groups;
+using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
 
 namespace Scim.Grains.Storage.Postgres;
@@ -37,9 +38,9 @@ internal sealed class UserLoadQueue(NpgsqlDataSource dataSource)
         foreach (var (tenant, i) in tenants.Select((t, i) => (t, i)))
         {
             if (i > 0) await reader.NextResultAsync(CancellationToken.None);
-            var rows = new Dictionary<string, (long Version, string Document, short Role, bool CreatedByPlatform)>(StringComparer.Ordinal);
+            var rows = new Dictionary<string, (long Version, string Document, PlatformRole Role, bool CreatedByPlatform)>(StringComparer.Ordinal);
             while (await reader.ReadAsync(CancellationToken.None))
-                rows[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2), reader.GetInt16(3), reader.GetBoolean(4));
+                rows[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2), (PlatformRole)reader.GetInt16(3), reader.GetBoolean(4));
             await reader.NextResultAsync(CancellationToken.None);
             var groups = new Dictionary<string, List<UserGroup>>(StringComparer.Ordinal);
             while (await reader.ReadAsync(CancellationToken.None))
@@ -52,8 +53,7 @@ internal sealed class UserLoadQueue(NpgsqlDataSource dataSource)
             {
                 var id = entry.Request.Id;
                 var row = rows.TryGetValue(id, out var r)
-                    ? PostgresResourceStore.Row(tenant.Key, ResourceKind.User, id, r.Version, r.Document, (Interfaces.Platform.PlatformRole)r.Role,
-                        r.CreatedByPlatform)
+                    ? PostgresResourceStore.Row(tenant.Key, ResourceKind.User, id, r.Version, r.Document, r.Role, r.CreatedByPlatform)
                     : null;
                 entry.Done.TrySetResult((row, groups.TryGetValue(id, out var of) ? of : []));
             }
