@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -127,12 +128,20 @@ public abstract class ScimApiFactory : WebApplicationFactory<Program>
 
     public Task<string> IssueTokenAsync(string tenant, string identityProvider) => Clients.IssueTokenAsync(tenant, identityProvider);
 
-    /// <summary>A free TCP port on loopback.</summary>
+    /// <summary>
+    /// A free TCP port on loopback, never one handed out before in this run: the kernel may offer a port again once
+    /// its probe closes, and two settings of one service on the same port stop it at start.
+    /// </summary>
     public static string FreePort()
-
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            if (HandedOutPorts.TryAdd(port, 0)) return port.ToString(CultureInfo.InvariantCulture);
+        }
     }
+
+    private static readonly ConcurrentDictionary<int, byte> HandedOutPorts = new();
 }
