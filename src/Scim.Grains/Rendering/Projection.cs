@@ -63,9 +63,12 @@ public sealed class Projection
         return inclusive ? selected || attribute.Returned == Returned.Always : !(selected && selection!.Whole);
     }
 
+    /// <summary>Whether <see cref="Apply"/> keeps every attribute of a resource of <paramref name="schema"/> as it is.</summary>
+    public bool KeepsEverything(ResourceSchema schema) => !inclusive && selections.Count == 0 && !schema.HasRequestOnlyAttributes;
+
     public JsonObject Apply(JsonObject rendered, ResourceSchema schema)
     {
-        if (!inclusive && selections.Count == 0 && !schema.HasRequestOnlyAttributes) return rendered;
+        if (KeepsEverything(schema)) return rendered;
         var result = new JsonObject();
         foreach (var (key, value) in rendered)
         {

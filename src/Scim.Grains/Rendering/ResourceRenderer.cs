@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scim.Grains.Documents;
@@ -16,7 +17,9 @@ public static class ResourceRenderer
 {
     public static string Render(JsonObject document, ResourceSchema schema, RenderOptions options, Projection projection,
         AttributeDefinition? derivedAttribute = null, JsonArray? derived = null) =>
-        Compose(document, schema, options, projection, derivedAttribute, derived, keepEmpty: false).ToJsonString(ScimJson.Options);
+        projection.KeepsEverything(schema) && (derivedAttribute is null || !document.ContainsKey(derivedAttribute.Name))
+            ? Write(document, schema, options, derivedAttribute, derived)
+            : Compose(document, schema, options, projection, derivedAttribute, derived, keepEmpty: false).ToJsonString(ScimJson.Options);
 
     /// <summary>
     /// A group rendered around its members array, for a caller that writes the array itself (a group too large to
@@ -60,6 +63,53 @@ public static class ResourceRenderer
         }
         if (output["meta"] is JsonObject meta) meta["location"] = Location(options.BaseUrl, schema, ResourceDocument.GetString(document, "id")!);
         return projection.Apply(output, schema);
+    }
+
+    /// <summary>
+    /// What <see cref="Compose"/> builds when the projection keeps everything, written straight from the stored document:
+    /// a read or a lookup would otherwise copy the whole document into a new tree only to serialize it once.
+    /// </summary>
+    private static string Write(JsonObject document, ResourceSchema schema, RenderOptions options, AttributeDefinition? derivedAttribute,
+        JsonArray? derived)
+    {
+        var (buffer, writer) = RenderBuffer.Take();
+        writer.WriteStartObject();
+        foreach (var (key, value) in document)
+        {
+            if (key == "meta" && derived is { Count: > 0 })
+            {
+                writer.WritePropertyName(derivedAttribute!.Name);
+                derived.WriteTo(writer, ScimJson.Options);
+            }
+            if (schema.Core.FindAttribute(key)?.Returned == Returned.Never) continue;
+            writer.WritePropertyName(key);
+            if (key == "meta" && value is JsonObject meta) WriteMeta(writer, meta, Location(options.BaseUrl, schema, ResourceDocument.GetString(document, "id")!));
+            else if (value is null) writer.WriteNullValue();
+            else value.WriteTo(writer, ScimJson.Options);
+        }
+        writer.WriteEndObject();
+        writer.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>meta with its location: in place of a stored one, else last.</summary>
+    private static void WriteMeta(Utf8JsonWriter writer, JsonObject meta, string location)
+    {
+        writer.WriteStartObject();
+        var located = false;
+        foreach (var (key, value) in meta)
+        {
+            writer.WritePropertyName(key);
+            if (key == "location")
+            {
+                writer.WriteStringValue(location);
+                located = true;
+            }
+            else if (value is null) writer.WriteNullValue();
+            else value.WriteTo(writer, ScimJson.Options);
+        }
+        if (!located) writer.WriteString("location", location);
+        writer.WriteEndObject();
     }
 
     /// <summary>The object with a property added just before meta (or last, when the projection left meta out).</summary>

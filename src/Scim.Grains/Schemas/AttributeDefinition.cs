@@ -18,8 +18,18 @@ public sealed record AttributeDefinition(
     public IReadOnlyList<AttributeDefinition> SubAttributeList => SubAttributes ?? [];
 
     /// <summary>The sub-attribute named <paramref name="name"/>, matched case-insensitively (RFC 7643 §2.1).</summary>
-    public AttributeDefinition? FindSubAttribute(string name) =>
-        SubAttributeList.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+    public AttributeDefinition? FindSubAttribute(string name) => Named(SubAttributeList, name);
+
+    /// <summary>
+    /// The attribute of a list named <paramref name="name"/>, case-insensitively; a loop, since rendering and checking a
+    /// resource look up each of its attributes and a query with a lambda would allocate each time.
+    /// </summary>
+    public static AttributeDefinition? Named(IReadOnlyList<AttributeDefinition> attributes, string name)
+    {
+        for (var i = 0; i < attributes.Count; i++)
+            if (string.Equals(attributes[i].Name, name, StringComparison.OrdinalIgnoreCase)) return attributes[i];
+        return null;
+    }
 
     public bool IsComplex => Type == AttributeType.Complex;
 }

@@ -36,10 +36,13 @@ public sealed class ResourceSchema(ResourceKind kind, string name, string endpoi
     public bool IsRequired(SchemaDefinition extension) => requiredExtensions?.Contains(extension.Id) == true;
 
     /// <summary>The core schema or an extension of this resource type, by URN (case-insensitive).</summary>
-    public SchemaDefinition? FindSchema(string urn) =>
-        string.Equals(core.Id, urn, StringComparison.OrdinalIgnoreCase)
-            ? core
-            : extensions.FirstOrDefault(e => string.Equals(e.Id, urn, StringComparison.OrdinalIgnoreCase));
+    public SchemaDefinition? FindSchema(string urn)
+    {
+        if (string.Equals(core.Id, urn, StringComparison.OrdinalIgnoreCase)) return core;
+        for (var i = 0; i < extensions.Count; i++)
+            if (string.Equals(extensions[i].Id, urn, StringComparison.OrdinalIgnoreCase)) return extensions[i];
+        return null;
+    }
 
     public bool IsExtension(SchemaDefinition schema) => !ReferenceEquals(schema, core);
 
@@ -67,6 +70,5 @@ public sealed class ResourceSchema(ResourceKind kind, string name, string endpoi
         return sub is null ? null : new ResolvedAttribute(schema, inExtension, attribute, sub);
     }
 
-    private static AttributeDefinition? FindCommon(string name) =>
-        CommonAttributes.All.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+    private static AttributeDefinition? FindCommon(string name) => AttributeDefinition.Named(CommonAttributes.All, name);
 }

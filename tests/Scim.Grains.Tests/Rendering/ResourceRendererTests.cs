@@ -7,7 +7,10 @@ using Scim.Grains.Schemas;
 
 namespace Scim.Grains.Tests.Rendering;
 
-/// <summary>A group rendered around its members (the array written by the caller, chunk after chunk) joins into the same JSON as one render.</summary>
+/// <summary>
+/// A render that keeps everything (written straight from the document) says what a projected render says; a group
+/// rendered around its members (the array written by the caller, chunk after chunk) joins into the same JSON as one render.
+/// </summary>
 public sealed class ResourceRendererTests
 {
     private static readonly JsonObject Group = ResourceDocument.Compose(ResourceSchema.Group, "g-1",
@@ -47,6 +50,60 @@ public sealed class ResourceRendererTests
 
         Assert.Equal(WholeRender(options), joined);
         Assert.NotNull(JsonNode.Parse(joined));
+    }
+
+    private const string StoredUser = """
+        {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+         "id":"u-1","userName":"zoë@example.com","password":"hash","name":{"givenName":"Zoë","familyName":"O'Brien \"Q\" <&>"},
+         "nickName":null,"emails":[{"value":"z@example.com","primary":true}],"active":true,
+         "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"日本 😀"},
+         "meta":{"resourceType":"User","created":"2026-01-01T00:00:00Z","version":"W/\"2\""}}
+        """;
+
+    public static TheoryData<string, bool, bool> RenderedAlike() => new()
+    {
+        // stored text, parsed as the store unpacks it; the user's groups (none, some); meta with a stale location
+        { StoredUser, false, false },
+        { StoredUser, true, false },
+        { StoredUser, true, true },
+        { StoredUser.Replace("\"meta\":{", "\"meta\":{\"location\":\"stale\",", StringComparison.Ordinal), true, false },
+        { StoredUser.Replace("\"meta\":{", "\"nometa\":{", StringComparison.Ordinal), true, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(RenderedAlike))]
+    public void Render_KeepingEverything_SaysWhatAProjectedRenderSays(string stored, bool inGroups, bool emptyGroups)
+    {
+        var options = new RenderOptions("http://h/scim/v2/t");
+        // excludedAttributes=id leaves every attribute (id is always returned) but takes the projecting path.
+        var projected = options with { ExcludedAttributes = "id" };
+        JsonArray? Groups() => inGroups
+            ? new JsonArray(emptyGroups ? [] : [DerivedValues.Group(new UserGroup("g-1", "Équipe", true), options.BaseUrl)])
+            : null;
+
+        var kept = ResourceRenderer.Render(JsonNode.Parse(stored)!.AsObject(), ResourceSchema.User, options,
+            Projection.Parse(options, ResourceSchema.User), UserSchema.Groups, Groups());
+        var reference = ResourceRenderer.Render(JsonNode.Parse(stored)!.AsObject(), ResourceSchema.User, projected,
+            Projection.Parse(projected, ResourceSchema.User), UserSchema.Groups, Groups());
+
+        Assert.Equal(reference, kept);
+        Assert.DoesNotContain("password", kept, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_KeepingEverything_PutsTheLocationInMetaAndTheGroupsBeforeIt()
+    {
+        var options = new RenderOptions("http://h/scim/v2/t");
+        var groups = new JsonArray(DerivedValues.Group(new UserGroup("g-1", "Équipe", true), options.BaseUrl));
+
+        var rendered = JsonNode.Parse(ResourceRenderer.Render(JsonNode.Parse(StoredUser)!.AsObject(), ResourceSchema.User, options,
+            Projection.Parse(options, ResourceSchema.User), UserSchema.Groups, groups))!.AsObject();
+
+        Assert.Equal("http://h/scim/v2/t/Users/u-1", rendered["meta"]!["location"]!.GetValue<string>());
+        var names = rendered.Select(p => p.Key).ToList();
+        Assert.Equal(names.IndexOf("meta") - 1, names.IndexOf("groups"));
+        Assert.Equal("g-1", rendered["groups"]![0]!["value"]!.GetValue<string>());
+        Assert.Equal("O'Brien \"Q\" <&>", rendered["name"]!["familyName"]!.GetValue<string>());
     }
 
     [Fact]
