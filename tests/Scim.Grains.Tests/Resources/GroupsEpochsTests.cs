@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -92,6 +93,26 @@ public sealed class GroupsEpochsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task AChange_WaitsOutTheLatestLeaseOfASiloThatDoesNotAnswer_ThenIsAcknowledged()
+    {
+        var announcer = fixture.Cluster.GrainFactory.GetGrain<IGroupsEpochGrain>(NewTenant());
+        var silent = new SilentReceiver();
+        var receiver = fixture.Cluster.Client.CreateObjectReference<IGroupsEpochObserver>(silent);
+        await announcer.LeaseAsync(receiver);
+
+        var change = announcer.AdvanceAsync();
+        await silent.Announced.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Renewed while the announcement goes unanswered, well before the first lease runs out.
+        await Task.Delay(GroupsEpochs.Lease / 4);
+        var renewed = Stopwatch.GetTimestamp();
+        await announcer.LeaseAsync(receiver);
+        await change.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(Stopwatch.GetElapsedTime(renewed) >= GroupsEpochs.Lease);
+        GC.KeepAlive(silent);
+    }
+
+    [Fact]
     public async Task ALeaseEndedWhileItsGrantWasOnTheWay_IsNotTakenAsHeld()
     {
         // The announcer grants a lease, then stops and ends it before the grant's answer arrives.
@@ -166,6 +187,20 @@ public sealed class GroupsEpochsTests(ClusterFixture fixture)
         }
 
         public Task AdvanceAsync() => Task.CompletedTask;
+    }
+
+    /// <summary>A silo that hears announcements and never answers them.</summary>
+    private sealed class SilentReceiver : IGroupsEpochObserver
+    {
+        public TaskCompletionSource Announced { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task AdvancedAsync(string tenant)
+        {
+            Announced.TrySetResult();
+            return new TaskCompletionSource().Task;
+        }
+
+        public Task LeaseEndedAsync(string tenant) => Task.CompletedTask;
     }
 
     /// <summary>A grain factory that hands out <paramref name="announcer"/> and refers to observers as themselves.</summary>
