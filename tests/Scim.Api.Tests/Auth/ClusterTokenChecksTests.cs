@@ -15,7 +15,7 @@ public sealed class ClusterTokenChecksTests
     public async Task ThroughTheApiProcess_ARevokedTokenAndAClosedIntegration_AreRefusedAtOnce()
     {
         await using var cluster = await ProcessCluster.StartAsync(OperatorKey);
-        var clients = new ServiceClients(cluster.Api.CreateClient, OperatorKey);
+        var clients = cluster.Clients;
         var scim = await clients.NewTenantAsync("okta", keepOwner: true);
         var second = await clients.IssueTokenAsync(scim.Tenant, "entra");
         var tokenId = scim.TokenId;

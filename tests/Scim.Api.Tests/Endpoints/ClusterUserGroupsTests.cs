@@ -17,7 +17,7 @@ public sealed class ClusterUserGroupsTests
     public async Task ThroughTheApiProcess_EveryGroupChange_ShowsOnTheNextReadOfEachMember_OnEitherSilo()
     {
         await using var cluster = await ProcessCluster.StartAsync(OperatorKey);
-        var scim = await new ServiceClients(cluster.Api.CreateClient, OperatorKey).NewTenantAsync("entra");
+        var scim = await cluster.Clients.NewTenantAsync("entra");
         // Eight users: the chance that placement puts all of them beside the announcer is 1 in 256.
         var users = new List<string>();
         for (var i = 0; i < 8; i++) users.Add(await scim.CreateUserAsync($"member-{i}"));

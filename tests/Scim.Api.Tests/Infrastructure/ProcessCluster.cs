@@ -9,17 +9,21 @@ namespace Scim.Api.Tests.Infrastructure;
 public sealed class ProcessCluster : IAsyncDisposable
 {
     private readonly TestDatabase database;
+    private readonly string operatorKey;
     private readonly List<ServiceProcess> processes = [];
 
-    private ProcessCluster(TestDatabase database) => this.database = database;
+    private ProcessCluster(TestDatabase database, string operatorKey) => (this.database, this.operatorKey) = (database, operatorKey);
 
     public IReadOnlyList<ServiceProcess> Silos => processes.Take(2).ToList();
     public ServiceProcess Api => processes[2];
 
+    /// <summary>Tenants and clients set up through the API process, with the cluster's operator key.</summary>
+    public ServiceClients Clients => new(Api.CreateClient, operatorKey);
+
     /// <summary>Starts the silos, then the API; <paramref name="settings"/> go to every process (and may change the database's connection string).</summary>
     public static async Task<ProcessCluster> StartAsync(string operatorKey, Func<string, IReadOnlyDictionary<string, string>>? settings = null)
     {
-        var cluster = new ProcessCluster(TestDatabase.Create());
+        var cluster = new ProcessCluster(TestDatabase.Create(), operatorKey);
         var shared = new Dictionary<string, string>
         {
             ["ConnectionStrings:Scim"] = cluster.database.ConnectionString,

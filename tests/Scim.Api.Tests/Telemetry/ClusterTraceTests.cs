@@ -26,7 +26,7 @@ public sealed class ClusterTraceTests
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
         });
-        var scim = await new ServiceClients(cluster.Api.CreateClient, OperatorKey).NewTenantAsync("okta");
+        var scim = await cluster.Clients.NewTenantAsync("okta");
 
         await scim.CreateUserAsync("traced@cluster.example");
 
