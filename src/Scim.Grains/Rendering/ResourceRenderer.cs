@@ -56,9 +56,8 @@ public static class ResourceRenderer
         var output = new JsonObject();
         foreach (var (key, value) in document)
         {
-            if (key == "meta" && derived is not null && (keepEmpty || derived.Count > 0)) output[derivedAttribute!.Name] = derived;
-            var attribute = schema.Core.FindAttribute(key);
-            if (attribute?.Returned == Returned.Never) continue;
+            if (DerivedGoesBefore(key, derived, keepEmpty)) output[derivedAttribute!.Name] = derived;
+            if (NeverReturned(schema, key)) continue;
             output[key] = value?.DeepClone();
         }
         if (output["meta"] is JsonObject meta) meta["location"] = Location(options.BaseUrl, schema, ResourceDocument.GetString(document, "id")!);
@@ -76,12 +75,12 @@ public static class ResourceRenderer
         writer.WriteStartObject();
         foreach (var (key, value) in document)
         {
-            if (key == "meta" && derived is { Count: > 0 })
+            if (DerivedGoesBefore(key, derived, keepEmpty: false))
             {
                 writer.WritePropertyName(derivedAttribute!.Name);
-                derived.WriteTo(writer, ScimJson.Options);
+                derived!.WriteTo(writer, ScimJson.Options);
             }
-            if (schema.Core.FindAttribute(key)?.Returned == Returned.Never) continue;
+            if (NeverReturned(schema, key)) continue;
             writer.WritePropertyName(key);
             if (key == "meta" && value is JsonObject meta) WriteMeta(writer, meta, Location(options.BaseUrl, schema, ResourceDocument.GetString(document, "id")!));
             else if (value is null) writer.WriteNullValue();
@@ -91,6 +90,13 @@ public static class ResourceRenderer
         writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    /// <summary>The derived attribute goes just before meta; an empty one only when asked (a group written around its members).</summary>
+    private static bool DerivedGoesBefore(string key, JsonArray? derived, bool keepEmpty) =>
+        key == "meta" && derived is not null && (keepEmpty || derived.Count > 0);
+
+    /// <summary>Attributes returned "never" (a password) are stored but never rendered.</summary>
+    private static bool NeverReturned(ResourceSchema schema, string key) => schema.Core.FindAttribute(key)?.Returned == Returned.Never;
 
     /// <summary>meta with its location: in place of a stored one, else last.</summary>
     private static void WriteMeta(Utf8JsonWriter writer, JsonObject meta, string location)
