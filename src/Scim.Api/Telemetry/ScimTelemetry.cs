@@ -32,6 +32,15 @@ public static class ScimTelemetry
     /// </summary>
     public const string GrainCallLatency = "orleans-app-requests-latency";
 
+    /// <summary>
+    /// Counters recorded on every request or grain call that say nothing another instrument does not, left out for their
+    /// cost (together about 0.6 points of the silo's CPU during lookups): ASP.NET Core's count of requests in flight (the
+    /// rate and the latency of <c>scim.request.duration</c> say how busy the service is) and Orleans' count of messages a
+    /// silo's dispatcher received (the grain calls it processed, <c>orleans-messaging-processing-dispatcher-processed</c>,
+    /// are the same calls with their outcome).
+    /// </summary>
+    public static readonly string[] RedundantPerCallCounters = ["http.server.active_requests", "orleans-messaging-processing-dispatcher-received"];
+
     public static IServiceCollection AddScimTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
     {
         var section = configuration.GetSection(TelemetryOptions.Section);
@@ -49,6 +58,7 @@ public static class ScimTelemetry
             {
                 metrics.AddMeter(AspNetCoreMeters).AddRuntimeInstrumentation().AddMeter("Microsoft.Orleans", ServiceSources)
                     .AddView(GrainCallLatency, MetricStreamConfiguration.Drop);
+                foreach (var counter in RedundantPerCallCounters) metrics.AddView(counter, MetricStreamConfiguration.Drop);
                 if (options.Prometheus.Enabled && options.Prometheus.Port is { } port)
                     metrics.AddPrometheusHttpListener(prometheus =>
                     {
