@@ -15,6 +15,10 @@ namespace Scim.Grains.Rendering;
 /// </summary>
 public static class ResourceRenderer
 {
+    /// <summary>
+    /// A resource's response text. Kept whole, it is written straight from the document; a document that stores the
+    /// derived attribute itself (none the service writes does) takes the tree, which puts the derived value in its place.
+    /// </summary>
     public static string Render(JsonObject document, ResourceSchema schema, RenderOptions options, Projection projection,
         AttributeDefinition? derivedAttribute = null, JsonArray? derived = null) =>
         projection.KeepsEverything(schema) && (derivedAttribute is null || !document.ContainsKey(derivedAttribute.Name))
@@ -83,8 +87,7 @@ public static class ResourceRenderer
             if (NeverReturned(schema, key)) continue;
             writer.WritePropertyName(key);
             if (key == "meta" && value is JsonObject meta) WriteMeta(writer, meta, Location(options.BaseUrl, schema, ResourceDocument.GetString(document, "id")!));
-            else if (value is null) writer.WriteNullValue();
-            else value.WriteTo(writer, ScimJson.Options);
+            else WriteValue(writer, value);
         }
         writer.WriteEndObject();
         writer.Flush();
@@ -111,11 +114,16 @@ public static class ResourceRenderer
                 writer.WriteStringValue(location);
                 located = true;
             }
-            else if (value is null) writer.WriteNullValue();
-            else value.WriteTo(writer, ScimJson.Options);
+            else WriteValue(writer, value);
         }
         if (!located) writer.WriteString("location", location);
         writer.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, JsonNode? value)
+    {
+        if (value is null) writer.WriteNullValue();
+        else value.WriteTo(writer, ScimJson.Options);
     }
 
     /// <summary>The object with a property added just before meta (or last, when the projection left meta out).</summary>
