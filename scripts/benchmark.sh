@@ -25,7 +25,8 @@ trap 'service_stop_all; rm -rf "$mail"' EXIT
 port=${BENCHMARK_PORT:-5100}
 # Every process runs with the GC's gen0 budget the image sets (Dockerfile): on this kind of VM, whose caches the runtime
 # cannot read, its default is about 5 MB. BENCHMARK_GC_GEN0_SIZE= (empty) leaves the runtime's default.
-if [ -n "${BENCHMARK_GC_GEN0_SIZE-0x2000000}" ]; then export DOTNET_GCgen0size=${BENCHMARK_GC_GEN0_SIZE-0x2000000}; fi
+gen0=${BENCHMARK_GC_GEN0_SIZE-0x2000000}
+if [ -n "$gen0" ]; then export DOTNET_GCgen0size=$gen0; fi
 source "$root/scripts/service.sh"
 service_init Release
 key=$SERVICE_KEY
