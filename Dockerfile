@@ -11,8 +11,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 COPY --from=build /app /app
 ENV ASPNETCORE_URLS=http://+:8080
 # A gen0 budget of at least 32 MB per GC heap. The runtime sizes it from the CPU's cache, and on VMs that hide or
-# misreport their caches it fell to about 5 MB: a collection every few hundred requests, and objects that live a
-# little longer (telemetry's spans awaiting export) promoted on the way. Only the environment can set it.
+# misreport their caches it fell to about 5 MB: a collection, stopping every thread, every few hundred requests. Only
+# the environment can set it (the runtime ignores it in runtimeconfig.json).
 ENV DOTNET_GCgen0size=0x2000000
 EXPOSE 8080 11111 30000
 WORKDIR /app/silo
