@@ -49,7 +49,7 @@ internal sealed class GroupsEpochGrain(GroupsEpochs thisSilo, IClusterMembership
         }
         try
         {
-            var left = clock.GetElapsedTime(clock.GetTimestamp(), leased.Until);
+            var left = Left(leased.Until);
             await announce(leased.Observer).WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, clock);
         }
         catch (Exception)
@@ -75,11 +75,17 @@ internal sealed class GroupsEpochGrain(GroupsEpochs thisSilo, IClusterMembership
             : Task.CompletedTask;
     }
 
-    private Task UntilAsync(long timestamp)
+    /// <summary>
+    /// Timers count coarse milliseconds (on Linux the kernel's tick, a few of them) and can fire that much before the
+    /// clock says the time has come, so this waits again until the clock agrees.
+    /// </summary>
+    private async Task UntilAsync(long timestamp)
     {
-        var left = clock.GetElapsedTime(clock.GetTimestamp(), timestamp);
-        return left > TimeSpan.Zero ? Task.Delay(left, clock) : Task.CompletedTask;
+        for (var left = Left(timestamp); left > TimeSpan.Zero; left = Left(timestamp))
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), clock);
     }
+
+    private TimeSpan Left(long timestamp) => clock.GetElapsedTime(clock.GetTimestamp(), timestamp);
 
     private sealed record Leased(IGroupsEpochObserver Observer, long Until);
 }

@@ -105,7 +105,7 @@ public sealed class GroupsEpochsTests(ClusterFixture fixture)
         // Renewed while the announcement goes unanswered, well before the first lease runs out.
         await Task.Delay(GroupsEpochs.Lease / 4);
         var renewed = Stopwatch.GetTimestamp();
-        await announcer.LeaseAsync(receiver);
+        Assert.True(await announcer.LeaseAsync(receiver), "The renewal came after the first lease ran out.");
         await change.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(Stopwatch.GetElapsedTime(renewed) >= GroupsEpochs.Lease);
