@@ -27,7 +27,7 @@ public sealed class ImportJobs(IGrainFactory grains)
 
     public async Task<ImportJob> StartAsync(string tenant, string fileName, string startedBy, Stream upload, CancellationToken cancellationToken)
     {
-        var jobId = Guid.NewGuid().ToString("N");
+        var jobId = RandomIds.NewGuid().ToString("N");
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, $"{tenant}-{jobId}.csv");
         try

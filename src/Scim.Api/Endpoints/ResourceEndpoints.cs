@@ -36,7 +36,7 @@ public static class ResourceEndpoints
     private static async Task<IResult> CreateAsync(HttpContext http, string tenant, ResourceKind kind, ScimServices s)
     {
         var body = await s.Bodies.ReadTextAsync(http.Request);
-        var id = Guid.NewGuid().ToString();
+        var id = RandomIds.NewGuid().ToString();
         var render = ScimRequests.Render(http.Request, s.Options.Value, tenant);
         var snapshot = await s.Grains.CreateResourceAsync(kind, tenant, id, body, render);
         var facts = ScimRequestFacts.Of(http);

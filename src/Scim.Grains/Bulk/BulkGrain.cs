@@ -82,7 +82,7 @@ internal sealed partial class BulkGrain(ILogger<BulkGrain> logger) : Grain, IBul
             if (method == "POST")
             {
                 if (id is not null) throw ScimException.InvalidPath($"POST takes a resource type path such as /Users, not '{operation.Path}'.");
-                var newId = Guid.NewGuid().ToString();
+                var newId = RandomIds.NewGuid().ToString();
                 var snapshot = await GrainFactory.CreateResourceAsync(schema.Kind, tenant, newId, Data(operation), idOnly);
                 return (Success(operation, 201, snapshot.Id, snapshot.ETag, render, schema), snapshot.Id);
             }

@@ -1,4 +1,5 @@
 using Scim.Grains.Interfaces.Platform;
+using Scim.Grains.Interfaces.References;
 
 namespace Scim.Grains.Documents;
 
@@ -13,5 +14,5 @@ public sealed record OutboxMessage(string Tenant, string Id, string UserId, Mail
 
     /// <summary>A message owed from now on, under an id of its own.</summary>
     public static OutboxMessage New(string tenant, string userId, MailKind kind, DateTimeOffset now) =>
-        new(tenant, Guid.NewGuid().ToString("N"), userId, kind, now);
+        new(tenant, RandomIds.NewGuid().ToString("N"), userId, kind, now);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Scim.Grains.Interfaces.References;
 
 namespace Scim.Grains.Mail;
 
@@ -10,7 +11,7 @@ public sealed class PickupFolderMailSender(IOptions<MailOptions> options) : IMai
     {
         var folder = options.Value.PickupFolder;
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+        var path = Path.Combine(folder, $"{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{RandomIds.NewGuid():N}.eml");
         await message.WriteToAsync(path, cancellationToken);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class TenantGrain(
         if (state.State.Exists) throw ScimException.Conflict($"Tenant '{id}' already exists.");
         state.State = new TenantState
         {
-            Exists = true, DisplayName = displayName, Created = clock.GetUtcNow(), PlatformGroupId = Guid.NewGuid().ToString(),
+            Exists = true, DisplayName = displayName, Created = clock.GetUtcNow(), PlatformGroupId = RandomIds.NewGuid().ToString(),
         };
         await state.WriteStateAsync();
         await GrainFactory.Grain<ITokenSetGrain>(id).InitializeAsync();
@@ -42,7 +42,7 @@ internal sealed class TenantGrain(
         // Tenants stored before platform groups existed get theirs on first use.
         if (state.State.Exists && state.State.PlatformGroupId.Length == 0)
         {
-            state.State.PlatformGroupId = Guid.NewGuid().ToString();
+            state.State.PlatformGroupId = RandomIds.NewGuid().ToString();
             await state.WriteStateAsync(cancellationToken);
         }
         if (state.State.Exists) await GrainFactory.GetGrain<ITenantCatalogGrain>(0).AddAsync(Info());

@@ -67,7 +67,7 @@ internal sealed class UserCreationGrain(IResourceStore store, IMembershipStore m
     private async Task<StoredResource> CreateForPlatformAsync(string json, PlatformRole role, bool invite)
     {
         var schema = await schemas.ForAsync(Tenant, ResourceKind.User);
-        var (row, _) = NewResources.Compose(schema, Tenant, Guid.NewGuid().ToString(), JsonBodies.ParseObject(json), role, clock.GetUtcNow());
+        var (row, _) = NewResources.Compose(schema, Tenant, RandomIds.NewGuid().ToString(), JsonBodies.ParseObject(json), role, clock.GetUtcNow());
         var created = row with { CreatedByPlatform = true };
         await InsertAsync(created, invite ? Mail(created, MailKind.Invitation) : null);
         return created;
