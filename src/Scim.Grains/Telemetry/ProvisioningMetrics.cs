@@ -16,8 +16,9 @@ public sealed class ProvisioningMetrics
     /// <summary>The silo's own spans: an outbox message taken up and sent (a trace of its own, as the request that queued it has ended).</summary>
     public static readonly ActivitySource Activities = new(MeterName);
 
-    private readonly Counter<long> resourcesChanged;
-    private readonly Counter<long> membershipsChanged;
+    private readonly CountGrid resourcesChanged =
+        new("scim.resource_type", [nameof(ResourceKind.User), nameof(ResourceKind.Group)], "scim.change", ["created", "replaced", "patched", "deleted"]);
+    private readonly CountGrid membershipsChanged = new("scim.membership.source", ["scim", "manual"], "scim.change", ["added", "removed", "replaced"]);
     private readonly Counter<long> mailSent;
     private readonly Counter<long> mailFailures;
     private long outboxDepth;
@@ -26,9 +27,9 @@ public sealed class ProvisioningMetrics
     public ProvisioningMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        resourcesChanged = meter.CreateCounter<long>("scim.resources.changed", "{resource}",
+        meter.CreateObservableCounter("scim.resources.changed", resourcesChanged.Observe, "{resource}",
             "Users and groups written, by resource type and change (created, replaced, patched, deleted).");
-        membershipsChanged = meter.CreateCounter<long>("scim.memberships.changed", "{membership}",
+        meter.CreateObservableCounter("scim.memberships.changed", membershipsChanged.Observe, "{membership}",
             "Group memberships written, by source (scim, manual) and change (added, removed; replaced counts the members a full replace set).");
         mailSent = meter.CreateCounter<long>("scim.outbox.sent", "{message}", "E-mails the outbox sent.");
         mailFailures = meter.CreateCounter<long>("scim.outbox.failures", "{message}",
@@ -39,14 +40,11 @@ public sealed class ProvisioningMetrics
             "How long the oldest queued e-mail has waited, cluster-wide, as this silo last counted it.");
     }
 
-    public void ResourceChanged(ResourceKind kind, string change, long count = 1) =>
-        resourcesChanged.Add(count, new KeyValuePair<string, object?>("scim.resource_type", kind.ToString()), new KeyValuePair<string, object?>("scim.change", change));
+    public void ResourceChanged(ResourceKind kind, string change, long count = 1) => resourcesChanged.Add((int)kind, change, count);
 
     public void MembershipsChanged(MembershipSource source, string change, long count)
     {
-        if (count > 0)
-            membershipsChanged.Add(count, new KeyValuePair<string, object?>("scim.membership.source", source == MembershipSource.Manual ? "manual" : "scim"),
-                new KeyValuePair<string, object?>("scim.change", change));
+        if (count > 0) membershipsChanged.Add((int)source, change, count);
     }
 
     public void MailSent() => mailSent.Add(1);
