@@ -5,7 +5,7 @@ namespace Scim.Grains.Interfaces.References;
 /// <summary>
 /// Random (version 4) GUIDs for new ids, drawn from the system's cryptographic generator a page at a time.
 /// <see cref="Guid.NewGuid"/> asks the kernel for each one (a read of <c>/dev/urandom</c> on Linux): 1.4 µs on an idle
-/// machine here, and about 2% of a create's CPU under load, where a page of 256 ids costs one such call.
+/// machine here, and 2-3% of the samples of creates under load; a page of 256 ids costs one such call.
 /// </summary>
 public static class RandomIds
 {
