@@ -16,9 +16,11 @@ public sealed class ProvisioningMetrics
     /// <summary>The silo's own spans: an outbox message taken up and sent (a trace of its own, as the request that queued it has ended).</summary>
     public static readonly ActivitySource Activities = new(MeterName);
 
+    // The first label's values are the enum's names in the order of its values, which index the grid.
     private readonly CountGrid resourcesChanged =
-        new("scim.resource_type", [nameof(ResourceKind.User), nameof(ResourceKind.Group)], "scim.change", ["created", "replaced", "patched", "deleted"]);
-    private readonly CountGrid membershipsChanged = new("scim.membership.source", ["scim", "manual"], "scim.change", ["added", "removed", "replaced"]);
+        new("scim.resource_type", Enum.GetNames<ResourceKind>(), "scim.change", ["created", "replaced", "patched", "deleted"]);
+    private readonly CountGrid membershipsChanged = new("scim.membership.source",
+        [.. Enum.GetNames<MembershipSource>().Select(name => name.ToLowerInvariant())], "scim.change", ["added", "removed", "replaced"]);
     private readonly Counter<long> mailSent;
     private readonly Counter<long> mailFailures;
     private long outboxDepth;

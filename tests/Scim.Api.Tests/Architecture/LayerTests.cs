@@ -28,7 +28,7 @@ public sealed class LayerTests
         ["AcceptedText"] = "the text the API's body and parameter gate and the grains' filter lexer (after unescaping) accept",
         ["TransientFailures"] = "which failures a retry cures, for the API's error answers and the Bulk grain alike",
         ["CustomField"] = "the URN of a tenant's custom fields, which the schemas publish and the pages and files name",
-        ["RandomIds"] = "new ids, made by the API for a POST and by the grains for what they create themselves alike",
+        ["RandomIds"] = "new ids, which the API makes for a POST and the grains for what they create themselves",
     };
 
     /// <summary>
