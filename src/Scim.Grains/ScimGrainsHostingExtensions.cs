@@ -31,15 +31,15 @@ public static class ScimGrainsHostingExtensions
     }
 
     /// <summary>
-    /// Cluster storage on PostgreSQL: resources and memberships in the SCIM tables through one data source (pool of 32
-    /// unless the connection string sets Maximum Pool Size; statements auto-prepared unless it sets Max Auto Prepare;
-    /// connections not reset on return unless it sets No Reset On Close), small grain state through Orleans ADO.NET persistence on
+    /// Cluster storage on PostgreSQL: resources and memberships in the SCIM tables through the store's pools
+    /// (<see cref="PostgresDataSources"/>), small grain state through Orleans ADO.NET persistence on
     /// <paramref name="orleansConnectionString"/>, serialized as System.Text.Json (no CLR type names in stored rows).
     /// Registers the <see cref="SchemaMigrator"/>, which the host must run before the silo starts.
     /// </summary>
     public static ISiloBuilder AddScimPostgresStorage(this ISiloBuilder silo, string connectionString, string orleansConnectionString)
     {
-        silo.Services.TryAddSingleton(_ => CreateDataSource(connectionString));
+        silo.Services.TryAddSingleton(_ => PostgresDataSources.Create(connectionString));
+        silo.Services.TryAddKeyedSingleton(PostgresDataSources.GenericPlansKey, (_, _) => PostgresDataSources.CreateGenericPlans(connectionString));
         AddStore<PostgresResourceStore>(silo.Services);
         silo.Services.TryAddSingleton<IOutboxStore, PostgresOutboxStore>();
         silo.Services.TryAddSingleton<IProvisioningLogStore, PostgresProvisioningLogStore>();
@@ -73,18 +73,6 @@ public static class ScimGrainsHostingExtensions
             ? ActivatorUtilities.CreateInstance<PickupFolderMailSender>(provider)
             : ActivatorUtilities.CreateInstance<SmtpMailSender>(provider));
         silo.Services.AddHostedService<OutboxDispatcher>();
-    }
-
-    private static NpgsqlDataSource CreateDataSource(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase)) builder.MaxPoolSize = 32;
-        // The store's statements repeat with new parameters: prepared once per connection, they skip parse and plan.
-        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
-        // The store leaves no session state behind (its settings and locks are transaction-scoped), so a connection
-        // returned to the pool need not be reset: that was five statements on the server for every store call.
-        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
-        return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
     /// <summary>One store per backend serves the rows, the memberships and the tree (each write is one transaction across them).</summary>

@@ -22,7 +22,7 @@ public abstract class BothStoresTests(string tenant) : IAsyncLifetime
 
     protected NpgsqlDataSource DataSource => database.DataSource;
 
-    protected IResourceStore Store(string kind) => kind == "postgres" ? new PostgresResourceStore(database.DataSource) : new InMemoryResourceStore();
+    protected IResourceStore Store(string kind) => kind == "postgres" ? database.Store() : new InMemoryResourceStore();
 
     /// <summary>The outbox the store writes owed e-mails to: itself in memory, the same database on PostgreSQL.</summary>
     protected IOutboxStore OutboxOf(IResourceStore store) => store as IOutboxStore ?? new PostgresOutboxStore(database.DataSource);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Scim.Grains.Storage.Postgres;
 using Scim.Grains.Storage.Postgres.Migrations;
 using Scim.Testing;
 
@@ -10,9 +11,19 @@ internal sealed class MigratedDatabase : IAsyncDisposable
 {
     private readonly TestDatabase database = TestDatabase.Create();
 
-    private MigratedDatabase() => DataSource = NpgsqlDataSource.Create(database.ConnectionString);
+    private MigratedDatabase()
+    {
+        DataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        GenericPlans = PostgresDataSources.CreateGenericPlans(database.ConnectionString);
+    }
 
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>The pool of connections that always run a statement's generic plan, as the silo makes it.</summary>
+    public NpgsqlDataSource GenericPlans { get; }
+
+    /// <summary>A resource store on this database, with the pools the silo gives it.</summary>
+    public PostgresResourceStore Store() => new(DataSource, GenericPlans);
 
     public static async Task<MigratedDatabase> CreateAsync()
     {
@@ -24,6 +35,7 @@ internal sealed class MigratedDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
+        await GenericPlans.DisposeAsync();
         database.Drop();
     }
 }

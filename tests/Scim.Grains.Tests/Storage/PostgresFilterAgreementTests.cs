@@ -170,7 +170,7 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
         public async Task InitializeAsync()
         {
             database = await MigratedDatabase.CreateAsync();
-            Postgres = new PostgresResourceStore(database.DataSource);
+            Postgres = database.Store();
             var day = 0;
             foreach (var (id, json) in Users)
                 await InsertAsync(Resource(ResourceSchema.User, id, json, ++day), MembershipChange.None);

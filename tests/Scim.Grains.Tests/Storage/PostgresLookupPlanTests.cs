@@ -59,7 +59,7 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
             Assert.Contains(index, plan);
             Assert.DoesNotContain(TenantLedIndexes, plan.Contains);
         }
-        var found = await new PostgresResourceStore(database.DataSource).QueryAsync(Tenant, query, CancellationToken.None);
+        var found = await database.Store().QueryAsync(Tenant, query, CancellationToken.None);
         Assert.Equal(1, found.TotalResults);
     }
 
@@ -73,25 +73,62 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
     public async Task AStatementOnRowsById_UsesTheIdsIndex_EvenWhenStatisticsLag(string statement)
     {
         await GrowAsync();
-        var (sql, parameters) = statement switch
-        {
-            nameof(PostgresResourceStore.SelectRowSql) => (PostgresResourceStore.SelectRowSql, new object[] { Tenant, (short)0, "some-id" }),
-            nameof(PostgresResourceStore.UpdateRowSql) => (PostgresResourceStore.UpdateRowSql,
-                [Tenant, (short)0, "some-id", 2L, "u", "e", "d", true, DateTimeOffset.UtcNow, System.Text.Json.JsonDocument.Parse("{}"), 1L]),
-            nameof(PostgresResourceStore.DeleteRowSql) => (PostgresResourceStore.DeleteRowSql, [Tenant, (short)0, "some-id", 1L]),
-            nameof(PostgresResourceStore.SetRoleSql) => (PostgresResourceStore.SetRoleSql, [Tenant, "some-id", (short)1]),
-            nameof(UserLoadQueue.SelectUsersSql) => (UserLoadQueue.SelectUsersSql, [Tenant, new[] { "some-id", "other-id" }]),
-            _ => (UserUpdateQueue.UpdateSql, [new[] { Tenant, Tenant }, new[] { "some-id", "other-id" }, new[] { 1L, 1L }, new[] { 2L, 2L },
-                new[] { "u", "v" }, new[] { "e", "f" }, new[] { "d", "g" }, new[] { true, true }, new[] { DateTimeOffset.UtcNow, DateTimeOffset.UtcNow },
-                new[] { System.Text.Json.JsonDocument.Parse("{}"), System.Text.Json.JsonDocument.Parse("{}") }]),
-        };
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
 
-        var plan = await ExplainAsync(command);
+        var plan = await ExplainAsync(RowsById(statement, "some-id", "other-id"));
 
         Assert.Contains("scim_resources_pkey", plan);
         Assert.DoesNotContain(TenantLedIndexes, plan.Contains);
+    }
+
+    [Theory]
+    [InlineData(nameof(UserUpdateQueue.UpdateSql))]
+    [InlineData(nameof(UserLoadQueue.SelectUsersSql))]
+    public async Task AStatementOnABatchOfIds_IsPlannedOnce_OnTheGenericPlanConnections_NotAtEveryRun(string statement)
+    {
+        await GrowAsync();
+        await ExecuteAsync("ANALYZE scim_resources");
+
+        // PostgreSQL prices the generic plan of an array parameter for more ids than a batch carries: left to choose,
+        // it plans every run anew.
+        Assert.Equal((Custom: 12L, Generic: 0L), await PlansOfTwelveRunsAsync(database.DataSource, statement));
+        Assert.Equal((Custom: 0L, Generic: 12L), await PlansOfTwelveRunsAsync(database.GenericPlans, statement));
+    }
+
+    /// <summary>The custom and generic plans made for a prepared statement run twelve times with one to three ids.</summary>
+    private static async Task<(long Custom, long Generic)> PlansOfTwelveRunsAsync(NpgsqlDataSource dataSource, string statement)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        for (var run = 0; run < 12; run++)
+        {
+            await using var command = On(connection, RowsById(statement, [.. Enumerable.Range(0, run % 3 + 1).Select(i => $"id-{run}-{i}")]));
+            await command.PrepareAsync();
+            await ReadAllAsync(command);
+        }
+        await using var plans = new NpgsqlCommand("SELECT custom_plans, generic_plans FROM pg_prepared_statements WHERE NOT from_sql", connection);
+        await using var reader = await plans.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>A statement of the store on rows by their ids, with parameters that name <paramref name="ids"/>.</summary>
+    private static NpgsqlBatchCommand RowsById(string statement, params string[] ids)
+    {
+        var id = ids[0];
+        var (sql, parameters) = statement switch
+        {
+            nameof(PostgresResourceStore.SelectRowSql) => (PostgresResourceStore.SelectRowSql, new object[] { Tenant, (short)0, id }),
+            nameof(PostgresResourceStore.UpdateRowSql) => (PostgresResourceStore.UpdateRowSql,
+                [Tenant, (short)0, id, 2L, "u", "e", "d", true, DateTimeOffset.UtcNow, System.Text.Json.JsonDocument.Parse("{}"), 1L]),
+            nameof(PostgresResourceStore.DeleteRowSql) => (PostgresResourceStore.DeleteRowSql, [Tenant, (short)0, id, 1L]),
+            nameof(PostgresResourceStore.SetRoleSql) => (PostgresResourceStore.SetRoleSql, [Tenant, id, (short)1]),
+            nameof(UserLoadQueue.SelectUsersSql) => (UserLoadQueue.SelectUsersSql, [Tenant, ids]),
+            _ => (UserUpdateQueue.UpdateSql, [Each(Tenant), ids, Each(1L), Each(2L), Each("u"), Each("e"), Each("d"), Each(true),
+                Each(DateTimeOffset.UtcNow), Each(System.Text.Json.JsonDocument.Parse("{}"))]),
+        };
+        T[] Each<T>(T value) => [.. ids.Select(_ => value)];
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
 using Scim.Grains.Documents;
@@ -17,10 +18,12 @@ namespace Scim.Grains.Storage.Postgres;
 /// with their source. Every mutation is one transaction sent as one batch; the row version is checked in the
 /// UPDATE/DELETE itself; tree changes run under the tenant's tree lock (<c>scim_lock_tree</c>). Users created, updated
 /// or read by activating grains at the same moment share a statement (<see cref="UserInsertQueue"/>,
-/// <see cref="UserUpdateQueue"/>, <see cref="UserLoadQueue"/>), and lookups a batch (<see cref="LookupQueue"/>).
+/// <see cref="UserUpdateQueue"/>, <see cref="UserLoadQueue"/>), and lookups a batch (<see cref="LookupQueue"/>); the
+/// reads and updates go on connections that plan each statement once (<see cref="PostgresDataSources.CreateGenericPlans"/>).
 /// Database errors leave here as <see cref="Interfaces.Errors.ScimException"/>s (<see cref="PostgresErrors"/>).
 /// </summary>
-public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResourceStore, IMembershipStore, IGroupTreeStore
+public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeyedServices(PostgresDataSources.GenericPlansKey)] NpgsqlDataSource genericPlans)
+    : IResourceStore, IMembershipStore, IGroupTreeStore
 {
     private const string ScimSource = "scim";
     private const string ManualSource = "manual";
@@ -51,8 +54,8 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource) : IResour
         """;
 
     private readonly UserInsertQueue userInserts = new(dataSource);
-    private readonly UserUpdateQueue userUpdates = new(dataSource);
-    private readonly UserLoadQueue userLoads = new(dataSource);
+    private readonly UserUpdateQueue userUpdates = new(genericPlans);
+    private readonly UserLoadQueue userLoads = new(genericPlans);
     private readonly LookupQueue lookups = new(dataSource);
 
     public Task<StoredResource?> GetAsync(string tenant, ResourceKind kind, string id, CancellationToken cancellationToken) =>

@@ -1,0 +1,47 @@
+using Npgsql;
+
+namespace Scim.Grains.Storage.Postgres;
+
+/// <summary>The resource store's two pools of connections to the one database.</summary>
+public static class PostgresDataSources
+{
+    /// <summary>The service key of the pool whose connections always run a statement's generic plan.</summary>
+    public const string GenericPlansKey = "scim-generic-plans";
+
+    /// <summary>Connections of the pool whose every statement runs its generic plan, unless the string sets a size.</summary>
+    public const int GenericPlansPoolSize = 8;
+
+    /// <summary>
+    /// The store's pool: 32 connections unless the string sets Maximum Pool Size; statements auto-prepared unless it
+    /// sets Max Auto Prepare; connections not reset on return unless it sets No Reset On Close.
+    /// </summary>
+    public static NpgsqlDataSource Create(string connectionString) => NpgsqlDataSource.Create(Settings(connectionString, 32).ConnectionString);
+
+    /// <summary>
+    /// A small pool for the statements that a batch of user grains sends with an array of ids (the reads of activating
+    /// users and the updates of many users at once, <see cref="UserLoadQueue"/> and <see cref="UserUpdateQueue"/>), whose
+    /// connections plan each prepared statement once (<c>plan_cache_mode = force_generic_plan</c>). PostgreSQL prices a
+    /// generic plan for ten or a hundred ids and a custom plan for the batch's few, so it found the custom one cheaper
+    /// and planned both statements anew at every run: more of its CPU than running them, in an IdP's cycle over users
+    /// whose grains were not active. Their plans do not depend on the values: each id is one probe of the primary key
+    /// (PostgresLookupPlanTests holds them to it). A queue runs one batch at a time, so few connections serve them.
+    /// </summary>
+    public static NpgsqlDataSource CreateGenericPlans(string connectionString)
+    {
+        var settings = Settings(connectionString, GenericPlansPoolSize);
+        settings.Options = $"{settings.Options} -c plan_cache_mode=force_generic_plan".Trim();
+        return NpgsqlDataSource.Create(settings.ConnectionString);
+    }
+
+    private static NpgsqlConnectionStringBuilder Settings(string connectionString, int poolSize)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase)) builder.MaxPoolSize = poolSize;
+        // The store's statements repeat with new parameters: prepared once per connection, they skip parse and plan.
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)) builder.MaxAutoPrepare = 64;
+        // The store leaves no session state behind (its settings and locks are transaction-scoped), so a connection
+        // returned to the pool need not be reset: that was five statements on the server for every store call.
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
+        return builder;
+    }
+}
