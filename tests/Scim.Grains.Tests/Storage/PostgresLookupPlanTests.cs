@@ -70,6 +70,7 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
     [InlineData(nameof(PostgresResourceStore.SetRoleSql))]
     [InlineData(nameof(UserUpdateQueue.UpdateSql))]
     [InlineData(nameof(UserLoadQueue.SelectUsersSql))]
+    [InlineData(nameof(PostgresResourceStore.LockMembersSql))]
     public async Task AStatementOnRowsById_UsesTheIdsIndex_EvenWhenStatisticsLag(string statement)
     {
         await GrowAsync();
@@ -83,6 +84,7 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
     [Theory]
     [InlineData(nameof(UserUpdateQueue.UpdateSql))]
     [InlineData(nameof(UserLoadQueue.SelectUsersSql))]
+    [InlineData(nameof(PostgresResourceStore.LockMembersSql))]
     public async Task AStatementOnABatchOfIds_IsPlannedOnce_OnTheGenericPlanConnections_NotAtEveryRun(string statement)
     {
         await GrowAsync();
@@ -122,6 +124,7 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
             nameof(PostgresResourceStore.DeleteRowSql) => (PostgresResourceStore.DeleteRowSql, [Tenant, (short)0, id, 1L]),
             nameof(PostgresResourceStore.SetRoleSql) => (PostgresResourceStore.SetRoleSql, [Tenant, id, (short)1]),
             nameof(UserLoadQueue.SelectUsersSql) => (UserLoadQueue.SelectUsersSql, [Tenant, ids]),
+            nameof(PostgresResourceStore.LockMembersSql) => (PostgresResourceStore.LockMembersSql, [Tenant, ids]),
             _ => (UserUpdateQueue.UpdateSql, [Each(Tenant), ids, Each(1L), Each(2L), Each("u"), Each("e"), Each("d"), Each(true),
                 Each(DateTimeOffset.UtcNow), Each(System.Text.Json.JsonDocument.Parse("{}"))]),
         };

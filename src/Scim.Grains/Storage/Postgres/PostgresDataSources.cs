@@ -18,13 +18,14 @@ public static class PostgresDataSources
     public static NpgsqlDataSource Create(string connectionString) => NpgsqlDataSource.Create(Settings(connectionString, 32).ConnectionString);
 
     /// <summary>
-    /// A small pool for the statements that a batch of user grains sends with an array of ids (the reads of activating
-    /// users and the updates of many users at once, <see cref="UserLoadQueue"/> and <see cref="UserUpdateQueue"/>), whose
-    /// connections plan each prepared statement once (<c>plan_cache_mode = force_generic_plan</c>). PostgreSQL prices a
-    /// generic plan for ten or a hundred ids and a custom plan for the batch's few, so it found the custom one cheaper
-    /// and planned both statements anew at every run: more of its CPU than running them, in an IdP's cycle over users
-    /// whose grains were not active. Their plans do not depend on the values: each id is one probe of the primary key
-    /// (PostgresLookupPlanTests holds them to it). A queue runs one batch at a time, so few connections serve them.
+    /// A small pool for the statements that take an array of ids (the reads of activating users and the updates of many
+    /// users at once, <see cref="UserLoadQueue"/> and <see cref="UserUpdateQueue"/>; the check and lock of a group's new
+    /// members), whose connections plan each prepared statement once (<c>plan_cache_mode = force_generic_plan</c>).
+    /// PostgreSQL prices a generic plan for ten or a hundred ids and a custom plan for the few a run carries, so it
+    /// found the custom one cheaper and planned these statements anew at every run: more of its CPU than running them,
+    /// in an IdP's cycle over users whose grains were not active and in member adds to a busy group. Their plans do not
+    /// depend on the values: each id is one probe of the primary key (PostgresLookupPlanTests holds them to it). The
+    /// queues run one batch at a time and a group one commit, so few connections serve them.
     /// </summary>
     public static NpgsqlDataSource CreateGenericPlans(string connectionString)
     {

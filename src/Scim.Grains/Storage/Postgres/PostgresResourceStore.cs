@@ -18,8 +18,9 @@ namespace Scim.Grains.Storage.Postgres;
 /// with their source. Every mutation is one transaction sent as one batch; the row version is checked in the
 /// UPDATE/DELETE itself; tree changes run under the tenant's tree lock (<c>scim_lock_tree</c>). Users created, updated
 /// or read by activating grains at the same moment share a statement (<see cref="UserInsertQueue"/>,
-/// <see cref="UserUpdateQueue"/>, <see cref="UserLoadQueue"/>), and lookups a batch (<see cref="LookupQueue"/>); the
-/// reads and updates go on connections that plan each statement once (<see cref="PostgresDataSources.CreateGenericPlans"/>).
+/// <see cref="UserUpdateQueue"/>, <see cref="UserLoadQueue"/>), and lookups a batch (<see cref="LookupQueue"/>). The
+/// statements that take arrays of ids (those reads and updates, and a resource's write with its members) go on
+/// connections that plan each statement once (<see cref="PostgresDataSources.CreateGenericPlans"/>).
 /// Database errors leave here as <see cref="Interfaces.Errors.ScimException"/>s (<see cref="PostgresErrors"/>).
 /// </summary>
 public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeyedServices(PostgresDataSources.GenericPlansKey)] NpgsqlDataSource genericPlans)
@@ -48,7 +49,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
     /// Before members ($2) are added: refuses one that is a group (Rules/GroupMembersAreUsers), and locks the users among
     /// them until commit, so that a concurrent deletion of one waits and then removes the new row too.
     /// </summary>
-    private const string LockMembersSql = """
+    internal const string LockMembersSql = """
         SELECT CASE WHEN kind = 1 THEN scim_refuse_group_as_member(id) END FROM scim_resources
         WHERE (tenant || '') = $1 AND kind IN (0, 1) AND id = ANY($2) FOR KEY SHARE
         """;
@@ -95,7 +96,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
     public Task InsertAsync(StoredResource resource, MembershipChange members, OutboxMessage? mail, CancellationToken cancellationToken) =>
         resource.Kind == ResourceKind.User && members.IsEmpty
             ? userInserts.InsertAsync(resource, mail)
-            : InsertAloneAsync(dataSource, resource, members, mail, cancellationToken);
+            : InsertAloneAsync(genericPlans, resource, members, mail, cancellationToken);
 
     /// <summary>Inserts one resource in a transaction of its own.</summary>
     internal static Task InsertAloneAsync(NpgsqlDataSource dataSource, StoredResource resource, MembershipChange members, OutboxMessage? mail,
@@ -114,7 +115,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
     public Task UpdateAsync(StoredResource resource, long expectedVersion, MembershipChange members, CancellationToken cancellationToken) =>
         resource.Kind == ResourceKind.User && members.IsEmpty
             ? userUpdates.UpdateAsync(resource, expectedVersion)
-            : UpdateAloneAsync(dataSource, resource, expectedVersion, members, cancellationToken);
+            : UpdateAloneAsync(genericPlans, resource, expectedVersion, members, cancellationToken);
 
     /// <summary>Updates one resource (version-checked) with its membership change, in a transaction of its own.</summary>
     internal static Task UpdateAloneAsync(NpgsqlDataSource dataSource, StoredResource resource, long expectedVersion, MembershipChange members,
