@@ -8,14 +8,17 @@ public static class PostgresDataSources
     /// <summary>The service key of the pool whose connections always run a statement's generic plan.</summary>
     public const string GenericPlansKey = "scim-generic-plans";
 
+    /// <summary>Connections of the store's pool, unless the string sets a size.</summary>
+    public const int PoolSize = 32;
+
     /// <summary>Connections of the pool whose every statement runs its generic plan, unless the string sets a size.</summary>
     public const int GenericPlansPoolSize = 8;
 
     /// <summary>
-    /// The store's pool: 32 connections unless the string sets Maximum Pool Size; statements auto-prepared unless it
-    /// sets Max Auto Prepare; connections not reset on return unless it sets No Reset On Close.
+    /// The store's pool: <see cref="PoolSize"/> connections unless the string sets Maximum Pool Size; statements
+    /// auto-prepared unless it sets Max Auto Prepare; connections not reset on return unless it sets No Reset On Close.
     /// </summary>
-    public static NpgsqlDataSource Create(string connectionString) => NpgsqlDataSource.Create(Settings(connectionString, 32).ConnectionString);
+    public static NpgsqlDataSource Create(string connectionString) => NpgsqlDataSource.Create(Settings(connectionString, PoolSize).ConnectionString);
 
     /// <summary>
     /// A small pool for the statements that take an array of ids (the reads of activating users and the updates of many
