@@ -19,6 +19,8 @@ internal sealed class MigratedDatabase : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
+    public string ConnectionString => database.ConnectionString;
+
     /// <summary>The pool of connections that always run a statement's generic plan, as the silo makes it.</summary>
     public NpgsqlDataSource GenericPlans { get; }
 
