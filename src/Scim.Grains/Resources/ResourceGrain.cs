@@ -84,25 +84,28 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
         KeepWriteOnly(existing.Document, attributes);
         PasswordHashes.HashNew(attributes, existing.Document);
         var members = MembersOf(body);
-        var written = await WriteAsync(existing, attributes, members);
+        var written = await WriteAsync(existing, attributes, members, render);
         Count("replaced", members);
         return await SnapshotAsync(written, render);
     }
 
     public async Task<ResourceSnapshot> PatchAsync(PatchRequest patch, string? ifMatch, RenderOptions render) =>
-        await SnapshotAsync(await PatchAloneAsync(patch, ifMatch), render);
+        await SnapshotAsync(await PatchAloneAsync(patch, ifMatch, render), render);
 
     public virtual async Task<ResourceVersion> PatchWithoutBodyAsync(PatchRequest patch, string? ifMatch) =>
-        VersionOf((await PatchAloneAsync(patch, ifMatch)).Version);
+        VersionOf((await PatchAloneAsync(patch, ifMatch, null)).Version);
 
-    /// <summary>Applies one PATCH on its own; the row it leaves (unchanged when the PATCH changes nothing).</summary>
-    private async Task<StoredResource> PatchAloneAsync(PatchRequest patch, string? ifMatch)
+    /// <summary>
+    /// Applies one PATCH on its own; the row it leaves (unchanged when the PATCH changes nothing). <paramref name="answer"/>:
+    /// how the answer renders the row, null when it carries no body.
+    /// </summary>
+    private async Task<StoredResource> PatchAloneAsync(PatchRequest patch, string? ifMatch, RenderOptions? answer)
     {
         Schema = await schemas.ForAsync(Tenant, Kind);
         var existing = await RequireAsync(ifMatch);
         var (attributes, change) = Patched(existing, patch);
         if (!Changes(existing, attributes, change)) return existing;
-        var written = await WriteAsync(existing, attributes, change);
+        var written = await WriteAsync(existing, attributes, change, answer);
         Count("patched", change);
         return written;
     }
@@ -136,7 +139,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
         {
             if (next.Version != existing.Version)
             {
-                await CommitAsync(existing, next, members);
+                await CommitAsync(existing, next, members, null);
                 // Each PATCH that changed the row took the version one further.
                 Count("patched", members, next.Version - existing.Version);
             }
@@ -155,7 +158,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     }
 
     private async Task<ResourceVersion> PatchWithoutBodyAloneAsync(QueuedPatch queued) =>
-        VersionOf((await PatchAloneAsync(queued.Patch, queued.IfMatch)).Version);
+        VersionOf((await PatchAloneAsync(queued.Patch, queued.IfMatch, null)).Version);
 
     /// <summary>
     /// The row after the queued PATCHes, applied in order from <paramref name="existing"/>; one that fails is answered
@@ -244,17 +247,28 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     protected virtual async Task<(StoredResource? Row, IReadOnlyList<UserGroup>? Groups)> LoadAsync() =>
         (await store.GetAsync(Tenant, Schema.Kind, Id, CancellationToken.None), null);
 
-    /// <summary>Writes new attributes over the row (version-checked) at the next version.</summary>
-    protected Task<StoredResource> WriteAsync(StoredResource existing, JsonObject attributes, MembershipChange members) =>
-        CommitAsync(existing, Next(existing, attributes), members);
+    /// <summary>
+    /// Writes new attributes over the row (version-checked) at the next version; <paramref name="answer"/>: how the call's
+    /// answer renders the row, null when it carries no body.
+    /// </summary>
+    protected Task<StoredResource> WriteAsync(StoredResource existing, JsonObject attributes, MembershipChange members, RenderOptions? answer) =>
+        CommitAsync(existing, Next(existing, attributes), members, answer);
 
     /// <summary>Stores <paramref name="next"/> over <paramref name="existing"/> (version-checked) and holds it.</summary>
-    private async Task<StoredResource> CommitAsync(StoredResource existing, StoredResource next, MembershipChange members)
+    private async Task<StoredResource> CommitAsync(StoredResource existing, StoredResource next, MembershipChange members, RenderOptions? answer)
     {
-        await StoreWriteAsync(() => store.UpdateAsync(next, existing.Version, members, CancellationToken.None));
+        // Groups this call read with the row serve its answer: the write need not bring them.
+        await StoreWriteAsync(() => StoreUpdateAsync(next, existing.Version, members, groupsReadWithRow is null ? answer : null));
         current = PackedResource.Of(next);
         return next;
     }
+
+    /// <summary>
+    /// The store write of <see cref="CommitAsync"/>. <paramref name="answer"/>, when given, is how the call's answer will
+    /// render the row, for a resource whose answer needs more than the row (a user's groups) to read it with the write.
+    /// </summary>
+    protected virtual Task StoreUpdateAsync(StoredResource next, long expectedVersion, MembershipChange members, RenderOptions? answer) =>
+        store.UpdateAsync(next, expectedVersion, members, CancellationToken.None);
 
     /// <summary>Whether a PATCH changed anything: a member, or an attribute (a PATCH that changes nothing writes nothing).</summary>
     private static bool Changes(StoredResource existing, JsonObject attributes, MembershipChange members) =>

@@ -43,6 +43,13 @@ public interface IResourceStore
     Task UpdateAsync(StoredResource resource, long expectedVersion, MembershipChange members, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Replaces a user as <see cref="UpdateAsync"/> does (no membership change), then reads its groups as
+    /// <see cref="IMembershipStore.GetGroupsOfUsersAsync"/> gives them: where reading groups costs a round trip, the
+    /// write and the read share one.
+    /// </summary>
+    Task<IReadOnlyList<UserGroup>> UpdateUserWithGroupsAsync(StoredResource user, long expectedVersion, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes a resource and every membership it takes part in (as a group or as a member, of either source); a
     /// deleted group's children move to its parent.
     /// </summary>

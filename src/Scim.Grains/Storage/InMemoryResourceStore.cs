@@ -245,6 +245,12 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
         }
     }
 
+    public async Task<IReadOnlyList<UserGroup>> UpdateUserWithGroupsAsync(StoredResource user, long expectedVersion, CancellationToken cancellationToken)
+    {
+        await UpdateAsync(user, expectedVersion, MembershipChange.None, cancellationToken);
+        return (await GetGroupsOfUsersAsync(user.Tenant, [user.Id], cancellationToken)).GetValueOrDefault(user.Id) ?? [];
+    }
+
     public Task<IReadOnlyDictionary<string, IReadOnlyList<UserGroup>>> GetGroupsOfUsersAsync(string tenant, IReadOnlyCollection<string> userIds,
         CancellationToken cancellationToken)
     {

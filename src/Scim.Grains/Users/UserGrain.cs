@@ -42,26 +42,49 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
 
     /// <summary>
     /// Where groups cost a round trip, the activation's first read brings them with the row: an IdP reads or PATCHes
-    /// most users once per cycle, so that first call is most calls, and its answer needs them.
+    /// most users once per cycle, so that first call is most calls, and its answer needs them. They are held for the
+    /// calls that follow (an IdP's GET then PUT of one user).
     /// </summary>
     protected override async Task<(StoredResource? Row, IReadOnlyList<UserGroup>? Groups)> LoadAsync()
     {
         if (Memberships.ReadsGroupsInProcess) return await base.LoadAsync();
-        return await Store.GetUserWithGroupsAsync(Tenant, Id, CancellationToken.None);
+        var epoch = await epochs.CurrentAsync(Tenant);
+        var (row, groups) = await Store.GetUserWithGroupsAsync(Tenant, Id, CancellationToken.None);
+        HoldGroups(epoch, groups);
+        return (row, groups);
     }
 
     protected override async Task<IReadOnlyList<UserGroup>?> HeldGroupsAsync(Projection projection)
     {
         if (!projection.Includes(UserSchema.Groups) || Memberships.ReadsGroupsInProcess) return null;
-        // The epoch is read before the groups: a change that commits in between begins a later epoch, so what is read
-        // here is never held past it.
         var epoch = await epochs.CurrentAsync(Tenant);
-        var now = Clock.GetUtcNow();
-        if (held is { } kept && kept.Epoch == epoch && kept.Until > now) return kept.Groups;
+        if (GroupsHeldUnder(epoch) is { } kept) return kept;
         var groups = (await Memberships.GetGroupsOfUsersAsync(Tenant, [Id], CancellationToken.None)).GetValueOrDefault(Id) ?? [];
-        held = new HeldGroups(epoch, now + GroupsHeldFor, groups);
+        HoldGroups(epoch, groups);
         return groups;
     }
+
+    /// <summary>A write whose answer shows the user's groups, when none are held, reads them in the write's round trip.</summary>
+    protected override async Task StoreUpdateAsync(StoredResource next, long expectedVersion, MembershipChange members, RenderOptions? answer)
+    {
+        if (answer is null || Memberships.ReadsGroupsInProcess || !members.IsEmpty || !Projection.Parse(answer, Schema).Includes(UserSchema.Groups))
+        {
+            await base.StoreUpdateAsync(next, expectedVersion, members, answer);
+            return;
+        }
+        var epoch = await epochs.CurrentAsync(Tenant);
+        if (GroupsHeldUnder(epoch) is not null) await base.StoreUpdateAsync(next, expectedVersion, members, answer);
+        else HoldGroups(epoch, await Store.UpdateUserWithGroupsAsync(next, expectedVersion, CancellationToken.None));
+    }
+
+    /// <summary>The groups held under <paramref name="epoch"/>, if they are not too old.</summary>
+    private IReadOnlyList<UserGroup>? GroupsHeldUnder(long epoch) => held is { } kept && kept.Epoch == epoch && kept.Until > Clock.GetUtcNow() ? kept.Groups : null;
+
+    /// <summary>
+    /// Holds groups read under <paramref name="epoch"/>, read before them: a change that commits in between begins a
+    /// later epoch, so what was read is never held past it.
+    /// </summary>
+    private void HoldGroups(long epoch, IReadOnlyList<UserGroup> groups) => held = new HeldGroups(epoch, Clock.GetUtcNow() + GroupsHeldFor, groups);
 
     public async Task<PlatformUser> GetPlatformUserAsync() => PlatformUsers.Of(await RequireExistingAsync());
 
@@ -80,7 +103,7 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
         var attributes = ResourceDocument.Attributes(user.Document);
         attributes[PasswordHashes.Attribute] = password;
         PasswordHashes.HashNew(attributes, user.Document);
-        await WriteAsync(user, attributes, MembershipChange.None);
+        await WriteAsync(user, attributes, MembershipChange.None, null);
     }
 
     public async Task<ResourceSnapshot> ReprovisionAsync(string json, string externalId, RenderOptions render)

@@ -36,6 +36,30 @@ public abstract class UserGroupsTests(ScimApiFactory factory)
     }
 
     [Fact]
+    public async Task Groups_InTheAnswerOfAUserWrite_ShowEachGroupChangeMadeSinceTheUserWasLastRead()
+    {
+        // The user's grain holds the groups it read; each write after a group change answers with the groups as they are.
+        var scim = await factory.NewTenantAsync();
+        var admin = factory.GroupAdmin(scim.Tenant);
+        var user = await scim.CreateUserAsync("written");
+        var (team, parent) = (await scim.CreateGroupAsync("Team"), await scim.CreateGroupAsync("Parent"));
+        Assert.Null((await scim.GetAsync($"/Users/{user}")).Body!["groups"]);
+        Task<ScimResponse> Patch(string title) =>
+            scim.PatchAsync($"/Users/{user}", ScimMessages.Patch($$"""[{"op":"Replace","path":"title","value":"{{title}}"}]"""));
+
+        await admin.AddManualMemberAsync(team, user);
+        Assert.Equal([team], GroupsOf((await Patch("first")).Body!).Keys);
+
+        await admin.MoveAsync(team, parent);
+        var replaced = await scim.PutAsync($"/Users/{user}",
+            """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"userName":"written","title":"second"}""");
+        Assert.Equal(new Dictionary<string, string> { [team] = "direct", [parent] = "indirect" }, GroupsOf(replaced.Body!));
+
+        await admin.RemoveManualMemberAsync(team, user);
+        Assert.Null((await Patch("third")).Body!["groups"]);
+    }
+
+    [Fact]
     public async Task Groups_AreDirectWhenAlsoReachedThroughADescendant()
     {
         var scim = await factory.NewTenantAsync();

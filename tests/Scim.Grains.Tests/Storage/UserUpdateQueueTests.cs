@@ -1,6 +1,7 @@
 using Scim.Grains.Documents;
 using Scim.Grains.Filtering;
 using Scim.Grains.Interfaces.Errors;
+using Scim.Grains.Interfaces.Groups;
 using Scim.Grains.Interfaces.Resources;
 using Scim.Grains.Schemas;
 using Scim.Grains.Storage;
@@ -118,6 +119,68 @@ public sealed class UserUpdateQueueTests() : BothStoresTests("updates")
         Assert.InRange(reader.GetInt64(1), 1, 2);
     }
 
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("in-memory")]
+    public async Task AUserUpdatedWithItsGroups_IsStored_AndComesBackWithTheGroupsItIsIn_OrItsOwn409(string kind)
+    {
+        var store = Store(kind);
+        await store.InsertAsync(Row("member", "member", version: 1), MembershipChange.None, null, CancellationToken.None);
+        await store.InsertAsync(Row("loner", "loner", version: 1), MembershipChange.None, null, CancellationToken.None);
+        await store.InsertAsync(Group("parent", "Parent"), MembershipChange.None, null, CancellationToken.None);
+        await store.InsertAsync(Group("team", "Team"), Members(["member"]), null, CancellationToken.None);
+        await ((IGroupTreeStore)store).MoveGroupAsync(Tenant, "team", "parent", CancellationToken.None);
+
+        var groups = await store.UpdateUserWithGroupsAsync(Row("member", "renamed", version: 2), 1, CancellationToken.None);
+        var none = await store.UpdateUserWithGroupsAsync(Row("loner", "alone", version: 2), 1, CancellationToken.None);
+        var stale = await Assert.ThrowsAsync<ScimException>(() => store.UpdateUserWithGroupsAsync(Row("loner", "late", version: 3), 1, CancellationToken.None));
+
+        Assert.Equal([new UserGroup("parent", "Parent", false), new UserGroup("team", "Team", true)], groups.OrderBy(g => g.GroupId, StringComparer.Ordinal));
+        Assert.Empty(none);
+        Assert.Equal((409, (string?)null), (stale.Status, stale.ScimType));
+        var stored = await Task.WhenAll(new[] { "member", "loner" }.Select(id => store.GetAsync(Tenant, ResourceKind.User, id, CancellationToken.None)));
+        Assert.Equal([(2L, "renamed"), (2L, "alone")], stored.Select(s => (s!.Version, UserName(s))));
+    }
+
+    [Fact]
+    public async Task OnPostgres_UsersUpdatedAtOnceWithTheirGroups_CommitTogether_AndEachGetsItsOwnGroups()
+    {
+        var store = Store("postgres");
+        var ids = Enumerable.Range(0, 30).Select(i => $"g{i}").ToList();
+        foreach (var id in ids) await store.InsertAsync(Row(id, id, version: 1), MembershipChange.None, null, CancellationToken.None);
+        await store.InsertAsync(Group("even", "Even"), Members(ids.Where((_, i) => i % 2 == 0)), null, CancellationToken.None);
+        await store.InsertAsync(Group("third", "Third"), Members(ids.Where((_, i) => i % 3 == 0)), null, CancellationToken.None);
+        var expected = await ((IMembershipStore)store).GetGroupsOfUsersAsync(Tenant, ids, CancellationToken.None);
+        // Held back by a lock until all have queued: one statement writes them, and only some ask for their groups. The last
+        // five were written at a version their writers did not read.
+        await using var hold = await PostgresLocks.HoldResourcesAsync(DataSource, "SHARE");
+        async Task<IReadOnlyList<UserGroup>?> UpdateAsync(string id, int i)
+        {
+            var row = Row(id, $"again-{id}", version: 2);
+            if (i % 4 != 3) return await store.UpdateUserWithGroupsAsync(row, i < 25 ? 1 : 7, CancellationToken.None);
+            await store.UpdateAsync(row, 1, MembershipChange.None, CancellationToken.None);
+            return null;
+        }
+        var updates = ids.Select(UpdateAsync).ToList();
+        await PostgresLocks.WaitUntilBlockedAsync(DataSource, expected: 1);
+        await hold.ReleaseAsync();
+
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)).Where(e => e.i < 25))
+        {
+            var groups = await updates[i];
+            if (i % 4 == 3) Assert.Null(groups);
+            else Assert.Equal(expected.GetValueOrDefault(id)?.OrderBy(g => g.GroupId).ToList() ?? [], groups!.OrderBy(g => g.GroupId));
+        }
+        foreach (var i in Enumerable.Range(25, 5).Where(i => i % 4 != 3))
+            Assert.Equal(409, (await Assert.ThrowsAsync<ScimException>(() => updates[i])).Status);
+        await using var command = DataSource.CreateCommand("SELECT count(*), count(DISTINCT xmin::text) FROM scim_resources WHERE tenant = $1 AND kind = 0 AND version = 2");
+        command.Parameters.Add(new() { Value = Tenant });
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal(26L, reader.GetInt64(0));
+        Assert.InRange(reader.GetInt64(1), 1, 2);
+    }
+
     [Fact]
     public async Task OnPostgres_AnUpdateTheDatabaseRefuses_FailsAlone_AndTheOthersOfItsBurstAreStored()
     {
@@ -139,6 +202,8 @@ public sealed class UserUpdateQueueTests() : BothStoresTests("updates")
         StoredRows.Of(ResourceSchema.User, Tenant, id,
             $$"""{"userName":"{{userName}}","externalId":"x-{{userName}}","displayName":"User {{userName}}","active":{{(active ? "true" : "false")}}}""",
             version, DateTimeOffset.UnixEpoch, lastModified);
+
+    private static MembershipChange Members(IEnumerable<string> ids) => new(false, ids.Select(id => new GroupMember(id, null)).ToList(), []);
 
     private static StoreQuery Query(string filter) => new(ResourceSchema.User, FilterParser.Parse(filter), null, 1, 10);
 

@@ -99,7 +99,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
             : InsertAloneAsync(genericPlans, resource, members, mail, cancellationToken);
 
     /// <summary>Inserts one resource in a transaction of its own.</summary>
-    internal static Task InsertAloneAsync(NpgsqlDataSource dataSource, StoredResource resource, MembershipChange members, OutboxMessage? mail,
+    internal static Task<bool> InsertAloneAsync(NpgsqlDataSource dataSource, StoredResource resource, MembershipChange members, OutboxMessage? mail,
         CancellationToken cancellationToken) =>
         PostgresErrors.Translate(async () =>
         {
@@ -114,14 +114,38 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
 
     public Task UpdateAsync(StoredResource resource, long expectedVersion, MembershipChange members, CancellationToken cancellationToken) =>
         resource.Kind == ResourceKind.User && members.IsEmpty
-            ? userUpdates.UpdateAsync(resource, expectedVersion)
+            ? userUpdates.UpdateAsync(resource, expectedVersion, withGroups: false)
             : UpdateAloneAsync(genericPlans, resource, expectedVersion, members, cancellationToken);
 
+    public async Task<IReadOnlyList<UserGroup>> UpdateUserWithGroupsAsync(StoredResource user, long expectedVersion, CancellationToken cancellationToken) =>
+        await userUpdates.UpdateAsync(user, expectedVersion, withGroups: true) ?? [];
+
     /// <summary>Updates one resource (version-checked) with its membership change, in a transaction of its own.</summary>
-    internal static Task UpdateAloneAsync(NpgsqlDataSource dataSource, StoredResource resource, long expectedVersion, MembershipChange members,
+    internal static Task<bool> UpdateAloneAsync(NpgsqlDataSource dataSource, StoredResource resource, long expectedVersion, MembershipChange members,
         CancellationToken cancellationToken) =>
         PostgresErrors.Translate(() => WriteVersionedAsync(dataSource, resource.Kind, resource.Id,
             MembershipCommands(resource.Tenant, resource.Id, members).Prepend(Update(resource, expectedVersion)), 0, cancellationToken), resource);
+
+    /// <summary>Updates one user (version-checked) and reads its groups after the write, in one transaction.</summary>
+    internal static Task<IReadOnlyList<UserGroup>> UpdateUserAloneWithGroupsAsync(NpgsqlDataSource dataSource, StoredResource user, long expectedVersion) =>
+        PostgresErrors.Translate(async () =>
+        {
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(Guarded(Update(user, expectedVersion)));
+            batch.BatchCommands.Add(GroupsOfUsers(user.Tenant, [user.Id]));
+            try
+            {
+                await using var reader = await batch.ExecuteReaderAsync(CancellationToken.None);
+                await reader.NextResultAsync(CancellationToken.None);
+                var groups = new List<UserGroup>();
+                while (await reader.ReadAsync(CancellationToken.None)) groups.Add(GroupOfUser(reader).Group);
+                return (IReadOnlyList<UserGroup>)groups;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrors.VersionMismatch)
+            {
+                throw StoreErrors.ConcurrentChange(ResourceKind.User, user.Id);
+            }
+        }, user);
 
     public Task DeleteAsync(string tenant, ResourceKind kind, string id, long expectedVersion, CancellationToken cancellationToken)
     {
@@ -445,8 +469,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
             if (await RunAsync(dataSource, statements[0], cancellationToken) != 1) throw StoreErrors.ConcurrentChange(kind, id);
             return true;
         }
-        var guarded = statements[versioned];
-        guarded.CommandText = $"WITH written AS ({guarded.CommandText} RETURNING 1) SELECT scim_expect_one_written(count(*)) FROM written";
+        Guarded(statements[versioned]);
         await using var batch = dataSource.CreateBatch();
         foreach (var command in statements) batch.BatchCommands.Add(command);
         try
@@ -458,6 +481,13 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
             throw StoreErrors.ConcurrentChange(kind, id);
         }
         return true;
+    }
+
+    /// <summary>A write of one row that fails with <see cref="PostgresErrors.VersionMismatch"/> unless it wrote exactly that row.</summary>
+    private static NpgsqlBatchCommand Guarded(NpgsqlBatchCommand write)
+    {
+        write.CommandText = $"WITH written AS ({write.CommandText} RETURNING 1) SELECT scim_expect_one_written(count(*)) FROM written";
+        return write;
     }
 
     private static NpgsqlParameter Jsonb(JsonObject document) =>

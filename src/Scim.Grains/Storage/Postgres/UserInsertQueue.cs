@@ -4,11 +4,11 @@ using Scim.Grains.Documents;
 namespace Scim.Grains.Storage.Postgres;
 
 /// <summary>
-/// Group commit of new users (<see cref="GroupCommitQueue{TWrite}"/>): the users created while one insert commits are
+/// Group commit of new users (<see cref="GroupCommitQueue{TWrite, TResult}"/>): the users created while one insert commits are
 /// inserted next in one statement, with their e-mails. A row the statement skipped (a name or id taken, possibly by
 /// another user of the same batch) is inserted again on its own for its own 409.
 /// </summary>
-internal sealed class UserInsertQueue(NpgsqlDataSource dataSource) : GroupCommitQueue<UserInsertQueue.NewUser>
+internal sealed class UserInsertQueue(NpgsqlDataSource dataSource) : GroupCommitQueue<UserInsertQueue.NewUser, bool>
 {
     // ON CONFLICT DO NOTHING without a target skips a row that any unique index refuses: the id, or the userName.
     private const string InsertSql = $"""
@@ -32,11 +32,11 @@ internal sealed class UserInsertQueue(NpgsqlDataSource dataSource) : GroupCommit
 
     protected override (string Tenant, string Id) KeyOf(NewUser write) => (write.User.Tenant, write.User.Id);
 
-    protected override Task WriteAloneAsync(NewUser write) =>
+    protected override Task<bool> WriteAloneAsync(NewUser write) =>
         PostgresResourceStore.InsertAloneAsync(dataSource, write.User, MembershipChange.None, write.Mail, CancellationToken.None);
 
     /// <summary>Inserts the rows that no unique index refuses, with their e-mails, in one statement; the keys of those it inserted.</summary>
-    protected override async Task<HashSet<(string Tenant, string Id)>> WriteTogetherAsync(IReadOnlyList<NewUser> batch)
+    protected override async Task<Dictionary<(string Tenant, string Id), bool>> WriteTogetherAsync(IReadOnlyList<NewUser> batch)
     {
         var columns = batch.Select(e => IndexedColumns.Of(e.User)).ToList();
         var mails = batch.Where(e => e.Mail is not null).Select(e => e.Mail!).ToList();
@@ -49,7 +49,7 @@ internal sealed class UserInsertQueue(NpgsqlDataSource dataSource) : GroupCommit
             batch.Select(e => (short)e.User.Role).ToArray(), batch.Select(e => e.User.CreatedByPlatform).ToArray(),
             mails.Select(m => m.Tenant).ToArray(), mails.Select(m => m.Id).ToArray(), mails.Select(m => m.UserId).ToArray(),
             mails.Select(m => (short)m.Kind).ToArray(), mails.Select(m => m.Created).ToArray()));
-        return await PostgresResourceStore.ReadKeysAsync(statement);
+        return (await PostgresResourceStore.ReadKeysAsync(statement)).ToDictionary(key => key, _ => true);
     }
 
     internal sealed record NewUser(StoredResource User, OutboxMessage? Mail);

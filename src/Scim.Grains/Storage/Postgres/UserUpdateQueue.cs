@@ -1,16 +1,18 @@
 using Npgsql;
 using Scim.Grains.Documents;
+using Scim.Grains.Interfaces.Groups;
 
 namespace Scim.Grains.Storage.Postgres;
 
 /// <summary>
-/// Group commit of users' updates (<see cref="GroupCommitQueue{TWrite}"/>): an IdP's cycle PATCHes user after user from
+/// Group commit of users' updates (<see cref="GroupCommitQueue{TWrite, TResult}"/>): an IdP's cycle PATCHes user after user from
 /// many connections, each its own grain, so the updates written while one commits are written next in one statement,
 /// each still checked against the version its grain read. A row the statement did not update (another writer or a
 /// deletion came first) is updated again on its own for its own 409; a name taken refuses the whole statement, and
-/// each then finds out alone whether it is the one at fault.
+/// each then finds out alone whether it is the one at fault. An update that asks for the user's groups (its answer
+/// shows them) gets them read after the write, in the same round trip.
 /// </summary>
-internal sealed class UserUpdateQueue(NpgsqlDataSource dataSource) : GroupCommitQueue<UserUpdateQueue.UserUpdate>
+internal sealed class UserUpdateQueue(NpgsqlDataSource dataSource) : GroupCommitQueue<UserUpdateQueue.UserUpdate, IReadOnlyList<UserGroup>?>
 {
     // The rows are joined by the primary key, led by the id, as the statement of one row is (migration 0019); the batch is sorted by key so
     // that two statements updating the same rows lock them in one order.
@@ -23,15 +25,23 @@ internal sealed class UserUpdateQueue(NpgsqlDataSource dataSource) : GroupCommit
         RETURNING r.tenant, r.id
         """;
 
-    /// <summary>Writes a user over the row at <paramref name="expectedVersion"/>, as <see cref="IResourceStore.UpdateAsync"/> does.</summary>
-    public Task UpdateAsync(StoredResource user, long expectedVersion) => WriteAsync(new UserUpdate(user, expectedVersion));
+    /// <summary>
+    /// Writes a user over the row at <paramref name="expectedVersion"/>, as <see cref="IResourceStore.UpdateAsync"/> does; with
+    /// <paramref name="withGroups"/>, its groups as they are after the write, else null.
+    /// </summary>
+    public Task<IReadOnlyList<UserGroup>?> UpdateAsync(StoredResource user, long expectedVersion, bool withGroups) =>
+        WriteAsync(new UserUpdate(user, expectedVersion, withGroups));
 
     protected override (string Tenant, string Id) KeyOf(UserUpdate write) => (write.User.Tenant, write.User.Id);
 
-    protected override Task WriteAloneAsync(UserUpdate write) =>
-        PostgresResourceStore.UpdateAloneAsync(dataSource, write.User, write.ExpectedVersion, MembershipChange.None, CancellationToken.None);
+    protected override async Task<IReadOnlyList<UserGroup>?> WriteAloneAsync(UserUpdate write)
+    {
+        if (write.WithGroups) return await PostgresResourceStore.UpdateUserAloneWithGroupsAsync(dataSource, write.User, write.ExpectedVersion);
+        await PostgresResourceStore.UpdateAloneAsync(dataSource, write.User, write.ExpectedVersion, MembershipChange.None, CancellationToken.None);
+        return null;
+    }
 
-    protected override async Task<HashSet<(string Tenant, string Id)>> WriteTogetherAsync(IReadOnlyList<UserUpdate> writes)
+    protected override async Task<Dictionary<(string Tenant, string Id), IReadOnlyList<UserGroup>?>> WriteTogetherAsync(IReadOnlyList<UserUpdate> writes)
     {
         var batch = writes.OrderBy(w => w.User.Tenant, StringComparer.Ordinal).ThenBy(w => w.User.Id, StringComparer.Ordinal).ToList();
         var columns = batch.Select(w => IndexedColumns.Of(w.User)).ToList();
@@ -41,8 +51,26 @@ internal sealed class UserUpdateQueue(NpgsqlDataSource dataSource) : GroupCommit
             batch.Select(w => w.User.Version).ToArray(), columns.Select(c => c.UserName).ToArray(), columns.Select(c => c.ExternalId).ToArray(),
             columns.Select(c => c.DisplayName).ToArray(), columns.Select(c => c.Active).ToArray(), columns.Select(c => c.LastModified).ToArray(),
             PostgresResourceStore.JsonbArray(batch.Select(w => w.User.Document))));
-        return await PostgresResourceStore.ReadKeysAsync(statement);
+        // After the update in the same transaction: the groups of the rows it wrote (a row it did not write goes again alone).
+        var askers = batch.Where(w => w.WithGroups).GroupBy(w => w.User.Tenant, StringComparer.Ordinal).ToList();
+        foreach (var tenant in askers) statement.BatchCommands.Add(PostgresResourceStore.GroupsOfUsers(tenant.Key, tenant.Select(w => w.User.Id).ToList()));
+        await using var reader = await statement.ExecuteReaderAsync(CancellationToken.None);
+        var written = new Dictionary<(string Tenant, string Id), IReadOnlyList<UserGroup>?>();
+        while (await reader.ReadAsync(CancellationToken.None)) written[(reader.GetString(0), reader.GetString(1))] = null;
+        var groups = new Dictionary<(string Tenant, string Id), List<UserGroup>>();
+        foreach (var tenant in askers)
+        {
+            await reader.NextResultAsync(CancellationToken.None);
+            while (await reader.ReadAsync(CancellationToken.None))
+            {
+                var (user, group) = PostgresResourceStore.GroupOfUser(reader);
+                (groups.TryGetValue((tenant.Key, user), out var list) ? list : groups[(tenant.Key, user)] = []).Add(group);
+            }
+        }
+        foreach (var write in batch.Where(w => w.WithGroups && written.ContainsKey(KeyOf(w))))
+            written[KeyOf(write)] = groups.TryGetValue(KeyOf(write), out var of) ? of : [];
+        return written;
     }
 
-    internal sealed record UserUpdate(StoredResource User, long ExpectedVersion);
+    internal sealed record UserUpdate(StoredResource User, long ExpectedVersion, bool WithGroups);
 }
