@@ -43,6 +43,31 @@ public sealed class GenericPlanPoolTests : IAsyncLifetime
         Assert.Contains(PostgresResourceStore.LockMembersSql, prepared);
     }
 
+    [Fact]
+    public async Task AGroupsUpdates_RunTheStatementAUsersUpdatePrepared()
+    {
+        // A user's lone update with its groups and a group's update with its members send the same statement; a group
+        // has no userName and no active, and a null sent without a type does not match the types the statement was
+        // prepared with, so Npgsql sent the group's unprepared and PostgreSQL planned it at each of a busy group's commits.
+        await using var genericPlans = PostgresDataSources.CreateGenericPlans(
+            database.ConnectionString + ";Maximum Pool Size=1;Max Auto Prepare=32;Auto Prepare Min Usages=1");
+        var store = new PostgresResourceStore(database.DataSource, genericPlans);
+        await store.InsertAsync(Row(ResourceSchema.User, "u1", """{"userName":"one","active":true}"""), MembershipChange.None, null, CancellationToken.None);
+        await store.InsertAsync(Row(ResourceSchema.Group, "g", """{"displayName":"Team"}"""), MembershipChange.None, null, CancellationToken.None);
+        await store.UpdateUserWithGroupsAsync(Row(ResourceSchema.User, "u1", """{"userName":"uno","active":true}""", version: 2), 1, CancellationToken.None);
+
+        for (var version = 2; version < 8; version++)
+            await store.UpdateAsync(Row(ResourceSchema.Group, "g", """{"displayName":"Team"}""", version: version), version - 1,
+                new MembershipChange(false, version % 2 == 0 ? [new GroupMember("u1", null)] : [], version % 2 == 0 ? [] : ["u1"]), CancellationToken.None);
+
+        await using var connection = await genericPlans.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT generic_plans + custom_plans FROM pg_prepared_statements WHERE NOT from_sql AND statement LIKE 'WITH written AS (UPDATE scim_resources %'
+            """, connection);
+        // The user's run and the group's six.
+        Assert.Equal(7L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
     private static StoredResource Row(ResourceSchema schema, string id, string json, long version = 1) =>
         StoredRows.Of(schema, Tenant, id, json, version);
 

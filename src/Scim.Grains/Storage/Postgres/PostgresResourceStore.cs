@@ -421,15 +421,16 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
     {
         var columns = IndexedColumns.Of(resource);
         return Command($"INSERT INTO scim_resources ({InsertedColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-            resource.Tenant, (short)resource.Kind, resource.Id, resource.Version, columns.UserName, columns.ExternalId, columns.DisplayName,
-            columns.Active, columns.Created, columns.LastModified, Jsonb(resource.Document), (short)resource.Role, resource.CreatedByPlatform);
+            resource.Tenant, (short)resource.Kind, resource.Id, resource.Version, Text(columns.UserName), Text(columns.ExternalId),
+            Text(columns.DisplayName), Boolean(columns.Active), columns.Created, columns.LastModified, Jsonb(resource.Document), (short)resource.Role,
+            resource.CreatedByPlatform);
     }
 
     private static NpgsqlBatchCommand Update(StoredResource resource, long expectedVersion)
     {
         var columns = IndexedColumns.Of(resource);
-        return Command(UpdateRowSql, resource.Tenant, (short)resource.Kind, resource.Id, resource.Version, columns.UserName, columns.ExternalId,
-            columns.DisplayName, columns.Active, columns.LastModified, Jsonb(resource.Document), expectedVersion);
+        return Command(UpdateRowSql, resource.Tenant, (short)resource.Kind, resource.Id, resource.Version, Text(columns.UserName),
+            Text(columns.ExternalId), Text(columns.DisplayName), Boolean(columns.Active), columns.LastModified, Jsonb(resource.Document), expectedVersion);
     }
 
     /// <summary>O(k) membership statements: a full replace deletes the group's SCIM rows first.</summary>
@@ -489,6 +490,12 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
         write.CommandText = $"WITH written AS ({write.CommandText} RETURNING 1) SELECT scim_expect_one_written(count(*)) FROM written";
         return write;
     }
+
+    // Nullable columns' parameters carry their type even when null: a group's update sends the statement a user's update
+    // prepared, and an untyped null did not match the prepared types, so Npgsql sent it unprepared, planned at every run.
+    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+
+    private static NpgsqlParameter Boolean(bool? value) => new() { NpgsqlDbType = NpgsqlDbType.Boolean, Value = (object?)value ?? DBNull.Value };
 
     private static NpgsqlParameter Jsonb(JsonObject document) =>
         new() { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = document.ToJsonString() };
