@@ -133,18 +133,12 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
             await using var batch = dataSource.CreateBatch();
             batch.BatchCommands.Add(Guarded(Update(user, expectedVersion)));
             batch.BatchCommands.Add(GroupsOfUsers(user.Tenant, [user.Id]));
-            try
+            return await VersionCheckedAsync(ResourceKind.User, user.Id, async () =>
             {
                 await using var reader = await batch.ExecuteReaderAsync(CancellationToken.None);
                 await reader.NextResultAsync(CancellationToken.None);
-                var groups = new List<UserGroup>();
-                while (await reader.ReadAsync(CancellationToken.None)) groups.Add(GroupOfUser(reader).Group);
-                return (IReadOnlyList<UserGroup>)groups;
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrors.VersionMismatch)
-            {
-                throw StoreErrors.ConcurrentChange(ResourceKind.User, user.Id);
-            }
+                return (await ReadGroupsOfUsersAsync(reader)).GetValueOrDefault(user.Id) ?? (IReadOnlyList<UserGroup>)[];
+            });
         }, user);
 
     public Task DeleteAsync(string tenant, ResourceKind kind, string id, long expectedVersion, CancellationToken cancellationToken)
@@ -315,7 +309,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
         PostgresErrors.Translate(async () =>
         {
             await using var batch = dataSource.CreateBatch();
-            batch.BatchCommands.Add(Command("SELECT scim_move_group($1, $2, $3)", tenant, groupId, parentId));
+            batch.BatchCommands.Add(Command("SELECT scim_move_group($1, $2, $3)", tenant, groupId, Text(parentId)));
             return (int)(await batch.ExecuteScalarAsync(cancellationToken))! switch
             {
                 0 => true,
@@ -370,6 +364,18 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
         SELECT out_user, out_group, out_display, out_direct FROM scim_groups_of_users($1, $2)
         WHERE {AnyInAGroup("$1", "SELECT unnest($2::text[])")}
         """, tenant, userIds.ToArray());
+
+    /// <summary>The users' groups of a <see cref="GroupsOfUsers"/> result set at the reader, by user; a user in none is absent.</summary>
+    internal static async Task<Dictionary<string, List<UserGroup>>> ReadGroupsOfUsersAsync(NpgsqlDataReader reader)
+    {
+        var groups = new Dictionary<string, List<UserGroup>>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(CancellationToken.None))
+        {
+            var (user, group) = GroupOfUser(reader);
+            (groups.TryGetValue(user, out var list) ? list : groups[user] = []).Add(group);
+        }
+        return groups;
+    }
 
     internal static (string User, UserGroup Group) GroupOfUser(NpgsqlDataReader reader) =>
         (reader.GetString(0), new UserGroup(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetBoolean(3)));
@@ -473,15 +479,11 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
         Guarded(statements[versioned]);
         await using var batch = dataSource.CreateBatch();
         foreach (var command in statements) batch.BatchCommands.Add(command);
-        try
+        return await VersionCheckedAsync(kind, id, async () =>
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrors.VersionMismatch)
-        {
-            throw StoreErrors.ConcurrentChange(kind, id);
-        }
-        return true;
+            return true;
+        });
     }
 
     /// <summary>A write of one row that fails with <see cref="PostgresErrors.VersionMismatch"/> unless it wrote exactly that row.</summary>
@@ -491,8 +493,22 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
         return write;
     }
 
-    // Nullable columns' parameters carry their type even when null: a group's update sends the statement a user's update
-    // prepared, and an untyped null did not match the prepared types, so Npgsql sent it unprepared, planned at every run.
+    /// <summary>Runs a batch holding a <see cref="Guarded"/> write: the version mismatch it raises is the resource's 409.</summary>
+    private static async Task<T> VersionCheckedAsync<T>(ResourceKind kind, string id, Func<Task<T>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrors.VersionMismatch)
+        {
+            throw StoreErrors.ConcurrentChange(kind, id);
+        }
+    }
+
+    // A value that may be null goes with its type: an untyped null does not match the types a statement was prepared
+    // with when it ran with a value (a group's update after a user's, a move to the root after one under a parent), so
+    // Npgsql sends it unprepared and PostgreSQL plans it at every run.
     private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 
     private static NpgsqlParameter Boolean(bool? value) => new() { NpgsqlDbType = NpgsqlDbType.Boolean, Value = (object?)value ?? DBNull.Value };
@@ -504,11 +520,10 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
     internal static NpgsqlParameter JsonbArray(IEnumerable<JsonObject> documents) =>
         new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb, Value = documents.Select(d => d.ToJsonString()).ToArray() };
 
-    /// <summary>Runs a statement that returns the (tenant, id) of each row it wrote; those keys.</summary>
-    internal static async Task<HashSet<(string Tenant, string Id)>> ReadKeysAsync(NpgsqlBatch statement)
+    /// <summary>The (tenant, id) of each row a statement wrote, from its result set at the reader.</summary>
+    internal static async Task<List<(string Tenant, string Id)>> ReadKeysAsync(NpgsqlDataReader reader)
     {
-        var keys = new HashSet<(string, string)>();
-        await using var reader = await statement.ExecuteReaderAsync(CancellationToken.None);
+        var keys = new List<(string, string)>();
         while (await reader.ReadAsync(CancellationToken.None)) keys.Add((reader.GetString(0), reader.GetString(1)));
         return keys;
     }

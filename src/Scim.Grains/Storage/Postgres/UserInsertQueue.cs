@@ -49,7 +49,8 @@ internal sealed class UserInsertQueue(NpgsqlDataSource dataSource) : GroupCommit
             batch.Select(e => (short)e.User.Role).ToArray(), batch.Select(e => e.User.CreatedByPlatform).ToArray(),
             mails.Select(m => m.Tenant).ToArray(), mails.Select(m => m.Id).ToArray(), mails.Select(m => m.UserId).ToArray(),
             mails.Select(m => (short)m.Kind).ToArray(), mails.Select(m => m.Created).ToArray()));
-        return (await PostgresResourceStore.ReadKeysAsync(statement)).ToDictionary(key => key, _ => true);
+        await using var reader = await statement.ExecuteReaderAsync(CancellationToken.None);
+        return (await PostgresResourceStore.ReadKeysAsync(reader)).ToDictionary(key => key, _ => true);
     }
 
     internal sealed record NewUser(StoredResource User, OutboxMessage? Mail);

@@ -42,12 +42,7 @@ internal sealed class UserLoadQueue(NpgsqlDataSource dataSource)
             while (await reader.ReadAsync(CancellationToken.None))
                 rows[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2), (PlatformRole)reader.GetInt16(3), reader.GetBoolean(4));
             await reader.NextResultAsync(CancellationToken.None);
-            var groups = new Dictionary<string, List<UserGroup>>(StringComparer.Ordinal);
-            while (await reader.ReadAsync(CancellationToken.None))
-            {
-                var (user, group) = PostgresResourceStore.GroupOfUser(reader);
-                (groups.TryGetValue(user, out var list) ? list : groups[user] = []).Add(group);
-            }
+            var groups = await PostgresResourceStore.ReadGroupsOfUsersAsync(reader);
             // Each load gets a row of its own: a grain changes the document it holds.
             foreach (var entry in tenant)
             {

@@ -55,20 +55,14 @@ internal sealed class UserUpdateQueue(NpgsqlDataSource dataSource) : GroupCommit
         var askers = batch.Where(w => w.WithGroups).GroupBy(w => w.User.Tenant, StringComparer.Ordinal).ToList();
         foreach (var tenant in askers) statement.BatchCommands.Add(PostgresResourceStore.GroupsOfUsers(tenant.Key, tenant.Select(w => w.User.Id).ToList()));
         await using var reader = await statement.ExecuteReaderAsync(CancellationToken.None);
-        var written = new Dictionary<(string Tenant, string Id), IReadOnlyList<UserGroup>?>();
-        while (await reader.ReadAsync(CancellationToken.None)) written[(reader.GetString(0), reader.GetString(1))] = null;
-        var groups = new Dictionary<(string Tenant, string Id), List<UserGroup>>();
+        var written = (await PostgresResourceStore.ReadKeysAsync(reader)).ToDictionary(key => key, _ => (IReadOnlyList<UserGroup>?)null);
         foreach (var tenant in askers)
         {
             await reader.NextResultAsync(CancellationToken.None);
-            while (await reader.ReadAsync(CancellationToken.None))
-            {
-                var (user, group) = PostgresResourceStore.GroupOfUser(reader);
-                (groups.TryGetValue((tenant.Key, user), out var list) ? list : groups[(tenant.Key, user)] = []).Add(group);
-            }
+            var groups = await PostgresResourceStore.ReadGroupsOfUsersAsync(reader);
+            foreach (var write in tenant.Where(w => written.ContainsKey(KeyOf(w))))
+                written[KeyOf(write)] = groups.GetValueOrDefault(write.User.Id) ?? [];
         }
-        foreach (var write in batch.Where(w => w.WithGroups && written.ContainsKey(KeyOf(w))))
-            written[KeyOf(write)] = groups.TryGetValue(KeyOf(write), out var of) ? of : [];
         return written;
     }
 
