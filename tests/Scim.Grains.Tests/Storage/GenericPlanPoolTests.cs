@@ -25,10 +25,7 @@ public sealed class GenericPlanPoolTests : IAsyncLifetime
     [Fact]
     public async Task ReadsUpdatesAndMemberChecks_GoThroughTheGenericPlanPool()
     {
-        // One connection, each statement prepared at its first run: the session's prepared statements are what the
-        // store sent through this pool.
-        await using var genericPlans = PostgresDataSources.CreateGenericPlans(
-            database.ConnectionString + ";Maximum Pool Size=1;Max Auto Prepare=32;Auto Prepare Min Usages=1");
+        await using var genericPlans = OneConnectionPreparingAtFirstRun();
         var store = new PostgresResourceStore(database.DataSource, genericPlans);
         await store.InsertAsync(Row(ResourceSchema.User, "u1", """{"userName":"one"}"""), MembershipChange.None, null, CancellationToken.None);
 
@@ -49,8 +46,7 @@ public sealed class GenericPlanPoolTests : IAsyncLifetime
         // A user's lone update with its groups and a group's update with its members send the same statement; a group
         // has no userName and no active, and a null sent without a type does not match the types the statement was
         // prepared with, so Npgsql sent the group's unprepared and PostgreSQL planned it at each of a busy group's commits.
-        await using var genericPlans = PostgresDataSources.CreateGenericPlans(
-            database.ConnectionString + ";Maximum Pool Size=1;Max Auto Prepare=32;Auto Prepare Min Usages=1");
+        await using var genericPlans = OneConnectionPreparingAtFirstRun();
         var store = new PostgresResourceStore(database.DataSource, genericPlans);
         await store.InsertAsync(Row(ResourceSchema.User, "u1", """{"userName":"one","active":true}"""), MembershipChange.None, null, CancellationToken.None);
         await store.InsertAsync(Row(ResourceSchema.Group, "g", """{"displayName":"Team"}"""), MembershipChange.None, null, CancellationToken.None);
@@ -67,6 +63,13 @@ public sealed class GenericPlanPoolTests : IAsyncLifetime
         // The user's run and the group's six.
         Assert.Equal(7L, (long)(await command.ExecuteScalarAsync())!);
     }
+
+    /// <summary>
+    /// A generic-plan pool of one connection that prepares each statement at its first run: the session's prepared
+    /// statements are what the store sent through it.
+    /// </summary>
+    private NpgsqlDataSource OneConnectionPreparingAtFirstRun() => PostgresDataSources.CreateGenericPlans(
+        database.ConnectionString + ";Maximum Pool Size=1;Max Auto Prepare=32;Auto Prepare Min Usages=1");
 
     private static StoredResource Row(ResourceSchema schema, string id, string json, long version = 1) =>
         StoredRows.Of(schema, Tenant, id, json, version);
