@@ -7,9 +7,9 @@
 # end it prints every goal with its figures and ratio (all from this run).
 #
 #   scripts/benchmark.sh [no-work|in-memory|postgres|all|telemetry] [extra load-generator options, e.g. --seconds 10]
-#   (telemetry, not part of all: the in-memory service with OpenTelemetry off, then on as docker-compose runs it: OTLP
-#   export to a collector that keeps nothing, one request in ten traced (BENCHMARK_TRACE_SAMPLE_RATIO), /metrics on;
-#   BENCHMARK_ROUNDS rounds of each, 3 by default)
+#   (telemetry, not part of all: the in-memory service with OpenTelemetry off beside one with it on as docker-compose
+#   runs it: OTLP export to a collector that keeps nothing, one request in ten traced (BENCHMARK_TRACE_SAMPLE_RATIO),
+#   /metrics on; each measurement taken in turns between the two, --slice-seconds at a time)
 #   BENCHMARK_SHARED_BUFFERS=4GB scripts/benchmark.sh postgres ...   (PostgreSQL's shared_buffers; 1GB by default)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,11 +34,11 @@ key=$SERVICE_KEY
 # serve [VAR=value...]: one silo co-hosting the API, quiet logging, the rate limit lifted, the Orleans dashboard off (it
 # profiles every grain call; single-node mode turns it on for people trying the service); waits until it is ready.
 serve() {
-  service_start server Scim.Silo "http://127.0.0.1:$port" Orleans__SiloPort=21300 Orleans__GatewayPort=40300 \
+  service_start "server-$port" Scim.Silo "http://127.0.0.1:$port" Orleans__SiloPort=21300 Orleans__GatewayPort=40300 \
     Orleans__AdvertisedIPAddress=127.0.0.1 Logging__LogLevel__Default=Warning Telemetry__Dashboard=false \
     Scim__RateLimits__Default__PermitsPerSecond=1000000 Scim__RateLimits__Default__Burst=1000000 \
     Scim__Mail__PickupFolder="$mail" "$@"
-  service_ready server "http://127.0.0.1:$port"
+  service_ready "server-$port" "http://127.0.0.1:$port"
 }
 
 # The service's pid (the last started) lets the load generator read its peak memory while it serves large groups.
@@ -90,25 +90,18 @@ fi
 if [ "$modes" = telemetry ]; then
   sink=$((port + 1))
   # collector: the no-work server's OTLP endpoint, which reads each export and keeps nothing.
-  collector() {
-    service_start collector bench/Scim.NoWork "http://127.0.0.1:$sink"
-    service_ready collector "http://127.0.0.1:$sink"
-  }
-  # Rounds alternating (BENCHMARK_ROUNDS, 3 by default), so that a noisy neighbour does not fall on one side only; the
-  # report compares each side's best round.
-  for round in $(seq 1 "${BENCHMARK_ROUNDS:-3}"); do
-    echo "== single node, in-memory, telemetry off (round $round)"
-    collector
-    serve Telemetry__Enabled=false
-    load --mode telemetry-off "$@"
-    service_stop_all
-    echo "== single node, in-memory, telemetry on (round $round)"
-    collector
-    serve OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$sink" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf Telemetry__TraceSampleRatio="${BENCHMARK_TRACE_SAMPLE_RATIO:-0.1}" \
-      Telemetry__Prometheus__Enabled=true
-    load --mode telemetry-on "$@"
-    service_stop_all
-  done
+  service_start collector bench/Scim.NoWork "http://127.0.0.1:$sink"
+  service_ready collector "http://127.0.0.1:$sink"
+  # Both services run at once, and each measurement takes turns between them (--slice-seconds, 1 by default), so that
+  # the machine's drift falls on both sides alike: measured one after the other, identical services differed by more
+  # than the 5% compared here.
+  echo "== single node, in-memory, telemetry on and off in turns"
+  # "On" first, on ports of its own; "off" last, so that the load generator's --service-pid is off's.
+  port=$((port + 2)) serve Orleans__SiloPort=21302 Orleans__GatewayPort=40302 \
+    OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$sink" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
+    Telemetry__TraceSampleRatio="${BENCHMARK_TRACE_SAMPLE_RATIO:-0.1}" Telemetry__Prometheus__Enabled=true
+  serve Telemetry__Enabled=false
+  load --mode telemetry-off --paired-url "http://127.0.0.1:$((port + 2))" --paired-pid "${SERVICE_PIDS[-2]}" --paired-mode telemetry-on "$@"
 fi
 
 echo "== goals (figures of this run; results in $results)"

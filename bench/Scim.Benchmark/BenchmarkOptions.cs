@@ -14,8 +14,16 @@ public sealed record BenchmarkOptions(
     int? ServicePid,
     int ImportRows,
     string Mode,
-    string? ResultsPath)
+    string? ResultsPath,
+    BenchmarkOptions.Pairing? Paired = null)
 {
+    /// <summary>A second service measured side by side with the first, in turns of <paramref name="Slice"/>.</summary>
+    public sealed record Pairing(Uri Url, int? ServicePid, string Mode, TimeSpan Slice);
+
+    /// <summary>The options of the second service of a pairing.</summary>
+    public BenchmarkOptions ForPaired() =>
+        Paired is { } paired ? this with { Url = paired.Url, ServicePid = paired.ServicePid, Mode = paired.Mode, Paired = null } : this;
+
     /// <summary>The mode name of the no-work server: nothing it answers is stored, so nothing is verified or seeded for real.</summary>
     public const string NoWork = "no-work";
 
@@ -28,6 +36,9 @@ public sealed record BenchmarkOptions(
                              [--service-pid PID]   (Linux: the service's memory per user and its peak over whole groups)
                              [--import-rows 20000]   (the users of the CSV import measured; 0 leaves it out)
                              [--mode NAME --results FILE]   (append each figure to FILE as NAME, key, value)
+                             [--paired-url URL --paired-mode NAME [--paired-pid PID] [--slice-seconds 1]]
+                                (a second service, measured in turns with the first: each measurement alternates
+                                 between the two in slices, so that the machine's drift falls on both alike)
                Scim.Benchmark report FILE   (each goal of the benchmark with its figures and ratio)
         """;
 
@@ -54,6 +65,12 @@ public sealed record BenchmarkOptions(
             values.TryGetValue("service-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             int.Parse(values.GetValueOrDefault("import-rows") ?? "20000", CultureInfo.InvariantCulture),
             values.GetValueOrDefault("mode") ?? "service",
-            values.GetValueOrDefault("results"));
+            values.GetValueOrDefault("results"),
+            values.TryGetValue("paired-url", out var pairedUrl)
+                ? new Pairing(new Uri(pairedUrl.TrimEnd('/') + "/"),
+                    values.TryGetValue("paired-pid", out var pairedPid) ? int.Parse(pairedPid, CultureInfo.InvariantCulture) : null,
+                    Required("paired-mode"),
+                    TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("slice-seconds") ?? "1", CultureInfo.InvariantCulture)))
+                : null);
     }
 }

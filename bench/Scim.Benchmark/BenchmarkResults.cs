@@ -9,10 +9,13 @@ namespace Scim.Benchmark;
 /// </summary>
 public sealed class BenchmarkResults(string mode, string? path)
 {
+    // Two services measured side by side record into one file.
+    private static readonly Lock Writing = new();
+
     public void Record(string key, double value)
     {
         if (path is null) return;
-        File.AppendAllText(path, string.Create(CultureInfo.InvariantCulture, $"{mode}\t{key}\t{value:F1}\n"));
+        lock (Writing) File.AppendAllText(path, string.Create(CultureInfo.InvariantCulture, $"{mode}\t{key}\t{value:F1}\n"));
     }
 
     /// <summary>

@@ -8,6 +8,8 @@ public sealed class LatencyRecorder
 {
     private readonly List<double> milliseconds = [];
     private readonly Stopwatch wall = Stopwatch.StartNew();
+    // The time of the slices a combined recorder holds, which ran apart from one another.
+    private TimeSpan? measured;
     private int errors;
 
     public void Record(TimeSpan latency)
@@ -16,6 +18,25 @@ public sealed class LatencyRecorder
     }
 
     public void Error() => Interlocked.Increment(ref errors);
+
+    /// <summary>The measurement is over: its time stops.</summary>
+    public void Stop() => wall.Stop();
+
+    /// <summary>One recorder holding every request of <paramref name="slices"/>, over their time and the service's CPU in them.</summary>
+    public static LatencyRecorder Combine(IReadOnlyList<LatencyRecorder> slices)
+    {
+        var combined = new LatencyRecorder { measured = TimeSpan.Zero, ServiceCpu = TimeSpan.Zero };
+        foreach (var slice in slices)
+        {
+            lock (slice.milliseconds) combined.milliseconds.AddRange(slice.milliseconds);
+            combined.errors += slice.errors;
+            combined.measured += slice.Elapsed;
+            combined.ServiceCpu += slice.ServiceCpu;
+        }
+        return combined;
+    }
+
+    private TimeSpan Elapsed => measured ?? wall.Elapsed;
 
     /// <summary>The service's CPU time over the measurement, when its process could be read.</summary>
     public TimeSpan? ServiceCpu { get; set; }
@@ -29,12 +50,12 @@ public sealed class LatencyRecorder
         }
     }
 
-    /// <summary>Acknowledged requests per second since the recorder was made.</summary>
+    /// <summary>Acknowledged requests per second over the measurement.</summary>
     public double PerSecond
     {
         get
         {
-            lock (milliseconds) return milliseconds.Count / wall.Elapsed.TotalSeconds;
+            lock (milliseconds) return milliseconds.Count / Elapsed.TotalSeconds;
         }
     }
 

@@ -9,9 +9,10 @@ namespace Scim.Benchmark;
 
 /// <summary>
 /// The measured scenarios. Each runs a number of workers for a fixed time, records acknowledged requests, prints the
-/// figure and records it under its key for the report.
+/// figure and records it under its key for the report. With an <paramref name="alternation"/>, the scenarios of two
+/// services run side by side and each measurement is taken in turns with the other side's.
 /// </summary>
-public sealed class Scenarios(BenchmarkOptions options)
+public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation = null)
 {
     /// <summary>The prefix of a figure's key under which the service's CPU microseconds per request of it are recorded.</summary>
     public const string CpuKey = "cpu/";
@@ -21,9 +22,12 @@ public sealed class Scenarios(BenchmarkOptions options)
 
     private readonly BenchmarkResults results = new(options.Mode, options.ResultsPath);
 
+    /// <summary>Whether the service stores what it is sent, so that the scenarios check it (not the no-work server).</summary>
+    public bool Verifies => options.Verifies;
+
     private void Report(LatencyRecorder recorder, string key, string name)
     {
-        Console.WriteLine(recorder.Summary(name));
+        Print(recorder.Summary(name));
         results.Record(key, recorder.PerSecond);
         if (recorder.CpuMicrosecondsPerRequest is { } cpu) results.Record(CpuKey + key, cpu);
     }
@@ -55,7 +59,7 @@ public sealed class Scenarios(BenchmarkOptions options)
                     var (status, _, latency) = await target.SendAsync(HttpMethod.Post, "Users", ScimTarget.UserJson($"c{worker}-{i}"));
                     return (status == HttpStatusCode.Created, latency);
                 });
-                Console.WriteLine(recorder.Summary($"user creates, {clients} clients" + (mail ? ", temporary passwords mailed" : "")));
+                Print(recorder.Summary($"user creates, {clients} clients" + (mail ? ", temporary passwords mailed" : "")));
                 figures[mail].Add(recorder.PerSecond);
                 // Recorded per round: the report takes the best round of a key recorded more than once.
                 if (recorder.CpuMicrosecondsPerRequest is { } cpu) results.Record($"{CpuKey}{(mail ? "create-mailed" : "create")}/{clients}", cpu);
@@ -87,7 +91,7 @@ public sealed class Scenarios(BenchmarkOptions options)
         var appliedIn = clock.Elapsed - checkedIn;
         var created = done["counts"]!["create"]!.GetValue<int>();
         if (created != options.ImportRows) throw new InvalidOperationException($"The import created {created} of {options.ImportRows} users.");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        Print(string.Create(CultureInfo.InvariantCulture,
             $"CSV import of {options.ImportRows:N0} users: checked at {options.ImportRows / checkedIn.TotalSeconds:N0} rows/s, applied at {options.ImportRows / appliedIn.TotalSeconds:N0} rows/s"));
         results.Record("import", options.ImportRows / appliedIn.TotalSeconds);
     }
@@ -172,7 +176,7 @@ public sealed class Scenarios(BenchmarkOptions options)
         var (_, again, _) = await target.SendAsync(HttpMethod.Get, "Users?filter=userName%20eq%20%22r0-0%22");
         if (!FoundOne(again))
         {
-            Console.WriteLine($"{"",-44} a user created by the reconcile cycle is not found: {again}");
+            Print($"{"",-44} a user created by the reconcile cycle is not found: {again}");
             Environment.ExitCode = 1;
         }
     }
@@ -204,7 +208,7 @@ public sealed class Scenarios(BenchmarkOptions options)
         var service = ServiceProcess.For(options.ServicePid);
         if (service is null)
         {
-            await RunAsync(options.Clients, request);
+            await RunForAsync(options.Clients, request, options.Duration);
             return;
         }
         var round = TimeSpan.FromSeconds(2);
@@ -212,7 +216,7 @@ public sealed class Scenarios(BenchmarkOptions options)
         for (var n = 1; n <= 30; n++)
         {
             var tiering = service.TieringThreads();
-            var cost = (await RunAsync(options.Clients, request, round)).CpuMicrosecondsPerRequest;
+            var cost = (await RunForAsync(options.Clients, request, round)).CpuMicrosecondsPerRequest;
             var compiling = service.TieringSince(tiering) > round * 0.01;
             if (!compiling && cost is { } now && before is { } then && Math.Abs(now - then) <= 0.1 * then)
             {
@@ -260,7 +264,7 @@ public sealed class Scenarios(BenchmarkOptions options)
                 if (!after.Contains($"\"Bench User {1000 + i}\"", StringComparison.Ordinal)) Interlocked.Increment(ref stale);
             }
         }));
-        Console.WriteLine($"{"verify, " + options.Clients + " clients",-44} {duplicates} of {Names} raced userNames not created exactly once; {stale} of {options.Clients * 10} writes not read back");
+        Print($"{"verify, " + options.Clients + " clients",-44} {duplicates} of {Names} raced userNames not created exactly once; {stale} of {options.Clients * 10} writes not read back");
         if (duplicates > 0 || stale > 0) Environment.ExitCode = 1;
     }
 
@@ -272,7 +276,7 @@ public sealed class Scenarios(BenchmarkOptions options)
         // A moment for the background work of the seeding (the provisioning log's batches) to settle.
         Thread.Sleep(TimeSpan.FromSeconds(3));
         var perUser = (memory.ResidentBytes - empty) / (double)users;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        Print(string.Create(CultureInfo.InvariantCulture,
             $"{"resident memory per user, " + users.ToString("N0", CultureInfo.InvariantCulture) + " users",-44} {perUser,9:F0} bytes   ({memory.ResidentBytes / (1 << 20):N0} MiB resident, {empty / (1 << 20):N0} MiB before seeding)"));
         results.Record($"{MemoryPerUserKey}{users}", perUser);
     }
@@ -310,7 +314,7 @@ public sealed class Scenarios(BenchmarkOptions options)
             Report(recorder, $"member-add/{size}", $"add-1-member PATCH, group of {size:N0}");
             if (!options.Verifies) continue;
             var lost = await LostMembersAsync(target, group, acknowledged);
-            Console.WriteLine($"{"",-44} {acknowledged.Count} acknowledged adds, {lost} lost");
+            Print($"{"",-44} {acknowledged.Count} acknowledged adds, {lost} lost");
             if (lost > 0) Environment.ExitCode = 1;
         }
     }
@@ -331,9 +335,9 @@ public sealed class Scenarios(BenchmarkOptions options)
             return (status == HttpStatusCode.OK, latency);
         });
         var peak = memory?.PeakBytes ?? 0;
-        Console.WriteLine(whole.Summary($"GET whole group of {size:N0}, 1 client"));
+        Print(whole.Summary($"GET whole group of {size:N0}, 1 client"));
         const double MiB = 1 << 20;
-        Console.WriteLine(memory is null
+        Print(memory is null
             ? $"{"",-44} body {body.Length / MiB:F1} MiB (pass --service-pid for the service's peak memory)"
             : $"{"",-44} body {body.Length / MiB:F1} MiB; service peak RSS {peak / MiB:F0} MiB = {(peak - before) / MiB:F1} MiB over its {before / MiB:F0} MiB before");
         var excluded = await RunAsync(options.Clients, async (_, _) =>
@@ -341,7 +345,7 @@ public sealed class Scenarios(BenchmarkOptions options)
             var (status, _, latency) = await target.SendAsync(HttpMethod.Get, $"Groups/{group}?excludedAttributes=members");
             return (status == HttpStatusCode.OK, latency);
         });
-        Console.WriteLine(excluded.Summary($"GET group of {size:N0}, excludedAttributes=members"));
+        Print(excluded.Summary($"GET group of {size:N0}, excludedAttributes=members"));
     }
 
     private static async Task<int> LostMembersAsync(ScimTarget target, string group, IEnumerable<string> acknowledged)
@@ -370,16 +374,33 @@ public sealed class Scenarios(BenchmarkOptions options)
         return to;
     }
 
-    private async Task<LatencyRecorder> RunAsync(int clients, Func<int, int, Task<(bool Ok, TimeSpan Latency)>> request, TimeSpan? duration = null)
+    /// <summary>
+    /// One measurement: <paramref name="clients"/> workers sending <paramref name="request"/> for the configured time. A
+    /// worker's requests are numbered on from one slice of an alternation to the next, so that the names they create stay
+    /// new.
+    /// </summary>
+    private Task<LatencyRecorder> RunAsync(int clients, Func<int, int, Task<(bool Ok, TimeSpan Latency)>> request)
     {
+        var sent = new int[clients];
+        return alternation is null
+            ? RunForAsync(clients, request, options.Duration, sent)
+            : alternation.MeasureAsync(slice => RunForAsync(clients, request, slice, sent));
+    }
+
+    /// <summary>Workers sending requests for <paramref name="duration"/>; <paramref name="sent"/> counts each worker's requests so far.</summary>
+    private async Task<LatencyRecorder> RunForAsync(int clients, Func<int, int, Task<(bool Ok, TimeSpan Latency)>> request, TimeSpan duration,
+        int[]? sent = null)
+    {
+        sent ??= new int[clients];
         var service = ServiceProcess.For(options.ServicePid);
         var cpuBefore = service?.CpuTime;
         var recorder = new LatencyRecorder();
-        var deadline = DateTime.UtcNow + (duration ?? options.Duration);
+        var deadline = DateTime.UtcNow + duration;
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async worker =>
         {
-            for (var i = 0; DateTime.UtcNow < deadline; i++)
+            while (DateTime.UtcNow < deadline)
             {
+                var i = sent[worker]++;
                 try
                 {
                     var (ok, latency) = await request(worker, i);
@@ -392,7 +413,11 @@ public sealed class Scenarios(BenchmarkOptions options)
                 }
             }
         }));
+        recorder.Stop();
         recorder.ServiceCpu = service?.CpuTime - cpuBefore;
         return recorder;
     }
+
+    /// <summary>A line of the report; side by side with another service, marked with this one's mode.</summary>
+    private void Print(string line) => Console.WriteLine(alternation is null ? line : $"[{options.Mode}] {line}");
 }
