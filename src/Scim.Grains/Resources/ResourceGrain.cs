@@ -26,9 +26,6 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     // activations until they are collected, and a document tree would cost each several kilobytes.
     private PackedResource? current;
     private bool loaded;
-    // A user's groups read with its row by this call's load: fresh for this call's answer only, since a later call
-    // cannot tell whether a group changed in between.
-    private IReadOnlyList<UserGroup>? groupsReadWithRow;
 
     protected abstract ResourceKind Kind { get; }
 
@@ -230,11 +227,10 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     private async Task<StoredResource> RequireAsync(string? ifMatch)
     {
         StoredResource? existing;
-        groupsReadWithRow = null;
         if (loaded) existing = current?.Unpack(Tenant, Schema.Kind);
         else
         {
-            (existing, groupsReadWithRow) = await LoadAsync();
+            existing = await LoadAsync();
             (current, loaded) = (existing is null ? null : PackedResource.Of(existing), true);
         }
         if (existing is null) throw ScimException.NotFound($"{Schema.Name} '{Id}' not found.");
@@ -244,8 +240,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     }
 
     /// <summary>Reads the row from the store; a user's grain may read its groups in the same round trip.</summary>
-    protected virtual async Task<(StoredResource? Row, IReadOnlyList<UserGroup>? Groups)> LoadAsync() =>
-        (await store.GetAsync(Tenant, Schema.Kind, Id, CancellationToken.None), null);
+    protected virtual Task<StoredResource?> LoadAsync() => store.GetAsync(Tenant, Schema.Kind, Id, CancellationToken.None);
 
     /// <summary>
     /// Writes new attributes over the row (version-checked) at the next version; <paramref name="answer"/>: how the call's
@@ -257,8 +252,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     /// <summary>Stores <paramref name="next"/> over <paramref name="existing"/> (version-checked) and holds it.</summary>
     private async Task<StoredResource> CommitAsync(StoredResource existing, StoredResource next, MembershipChange members, RenderOptions? answer)
     {
-        // Groups this call read with the row serve its answer: the write need not bring them.
-        await StoreWriteAsync(() => StoreUpdateAsync(next, existing.Version, members, groupsReadWithRow is null ? answer : null));
+        await StoreWriteAsync(() => StoreUpdateAsync(next, existing.Version, members, answer));
         current = PackedResource.Of(next);
         return next;
     }
@@ -331,7 +325,7 @@ internal abstract class ResourceGrain(IResourceStore store, IMembershipStore mem
     private async Task<ResourceSnapshot> SnapshotAsync(StoredResource resource, RenderOptions render, bool created = false)
     {
         var projection = Projection.Parse(render, Schema);
-        var held = created ? null : groupsReadWithRow ?? await HeldGroupsAsync(projection);
+        var held = created ? null : await HeldGroupsAsync(projection);
         return await ResourceRendering.SnapshotAsync(memberships, resource, Schema, render, projection, created, held);
     }
 

@@ -45,13 +45,13 @@ internal sealed class UserGrain(IResourceStore store, IMembershipStore membershi
     /// most users once per cycle, so that first call is most calls, and its answer needs them. They are held for the
     /// calls that follow (an IdP's GET then PUT of one user).
     /// </summary>
-    protected override async Task<(StoredResource? Row, IReadOnlyList<UserGroup>? Groups)> LoadAsync()
+    protected override async Task<StoredResource?> LoadAsync()
     {
         if (Memberships.ReadsGroupsInProcess) return await base.LoadAsync();
         var epoch = await epochs.CurrentAsync(Tenant);
         var (row, groups) = await Store.GetUserWithGroupsAsync(Tenant, Id, CancellationToken.None);
         HoldGroups(epoch, groups);
-        return (row, groups);
+        return row;
     }
 
     protected override async Task<IReadOnlyList<UserGroup>?> HeldGroupsAsync(Projection projection)
