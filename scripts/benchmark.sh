@@ -9,7 +9,8 @@
 #   scripts/benchmark.sh [no-work|in-memory|postgres|all|telemetry] [extra load-generator options, e.g. --seconds 10]
 #   (telemetry, not part of all: the in-memory service with OpenTelemetry off beside one with it on as docker-compose
 #   runs it: OTLP export to a collector that keeps nothing, one request in ten traced (BENCHMARK_TRACE_SAMPLE_RATIO),
-#   /metrics on; each measurement taken in turns between the two, --slice-seconds at a time)
+#   /metrics on; each measurement taken in turns between the two, --slice-seconds at a time; BENCHMARK_TELEMETRY_ON,
+#   settings separated by spaces, replaces the "on" side's)
 #   BENCHMARK_SHARED_BUFFERS=4GB scripts/benchmark.sh postgres ...   (PostgreSQL's shared_buffers; 1GB by default)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -97,9 +98,11 @@ if [ "$modes" = telemetry ]; then
   # than the 5% compared here.
   echo "== single node, in-memory, telemetry on and off in turns"
   # "On" first, on ports of its own; "off" last, so that the load generator's --service-pid is off's.
-  port=$((port + 2)) serve Orleans__SiloPort=21302 Orleans__GatewayPort=40302 \
-    OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$sink" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
-    Telemetry__TraceSampleRatio="${BENCHMARK_TRACE_SAMPLE_RATIO:-0.1}" Telemetry__Prometheus__Enabled=true
+  on=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$sink" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf
+    Telemetry__TraceSampleRatio="${BENCHMARK_TRACE_SAMPLE_RATIO:-0.1}" Telemetry__Prometheus__Enabled=true)
+  # BENCHMARK_TELEMETRY_ON replaces the "on" side's settings, e.g. Telemetry__Enabled=false to see the method's own noise.
+  if [ -n "${BENCHMARK_TELEMETRY_ON:-}" ]; then read -ra on <<< "$BENCHMARK_TELEMETRY_ON"; fi
+  port=$((port + 2)) serve Orleans__SiloPort=21302 Orleans__GatewayPort=40302 "${on[@]}"
   serve Telemetry__Enabled=false
   load --mode telemetry-off --paired-url "http://127.0.0.1:$((port + 2))" --paired-pid "${SERVICE_PIDS[-2]}" --paired-mode telemetry-on "$@"
 fi
