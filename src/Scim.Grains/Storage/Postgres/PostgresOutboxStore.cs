@@ -88,6 +88,6 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
         RunAsync("UPDATE scim_outbox SET state = 2, failed_at = $4, lease_until = NULL, error = $5 WHERE tenant = $1 AND user_id = $2 AND id = $3",
             cancellationToken, message.Tenant, message.UserId, message.Id, failedAt, error);
 
-    private Task RunAsync(string sql, CancellationToken cancellationToken, params object?[] values) =>
+    private Task RunAsync(string sql, CancellationToken cancellationToken, params object[] values) =>
         PostgresErrors.Translate(() => PostgresResourceStore.RunAsync(dataSource, PostgresResourceStore.Command(sql, values), cancellationToken));
 }

@@ -528,11 +528,14 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
         return keys;
     }
 
-    internal static NpgsqlBatchCommand Command(string sql, params object?[] values)
+    /// <summary>
+    /// A statement with its parameters, typed by their values. A value that may be null is passed as a typed parameter
+    /// (<see cref="Text"/>, <see cref="Boolean"/>): the values are not nullable, so the compiler asks for it.
+    /// </summary>
+    internal static NpgsqlBatchCommand Command(string sql, params object[] values)
     {
         var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value ?? DBNull.Value });
+        foreach (var value in values) command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
         return command;
     }
 
