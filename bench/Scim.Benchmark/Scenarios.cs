@@ -220,12 +220,12 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
             var compiling = service.TieringSince(tiering) > round * 0.01;
             if (!compiling && cost is { } now && before is { } then && Math.Abs(now - then) <= 0.1 * then)
             {
-                Console.Error.WriteLine($"warmed up in {n} rounds of 2 s");
+                Progress($"warmed up in {n} rounds of 2 s");
                 return;
             }
             before = cost;
         }
-        Console.Error.WriteLine("warmed up for 30 rounds of 2 s without settling");
+        Progress("warmed up for 30 rounds of 2 s without settling");
     }
 
     /// <summary>
@@ -356,7 +356,7 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
     }
 
     /// <summary>Creates users u{from}..u{to-1} with many concurrent requests (not measured).</summary>
-    private static async Task<int> SeedUsersAsync(ScimTarget target, int from, int to, List<string> ids)
+    private async Task<int> SeedUsersAsync(ScimTarget target, int from, int to, List<string> ids)
     {
         var next = from - 1;
         var created = new ConcurrentBag<string>();
@@ -370,7 +370,7 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
             }
         }));
         ids.AddRange(created);
-        Console.Error.WriteLine($"seeded {to:N0} users in tenant {target.Tenant}");
+        Progress($"seeded {to:N0} users in tenant {target.Tenant}");
         return to;
     }
 
@@ -419,5 +419,10 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
     }
 
     /// <summary>A line of the report; side by side with another service, marked with this one's mode.</summary>
-    private void Print(string line) => Console.WriteLine(alternation is null ? line : $"[{options.Mode}] {line}");
+    private void Print(string line) => Console.WriteLine(Marked(line));
+
+    /// <summary>A line of progress, on standard error, marked as <see cref="Print"/> marks the report's.</summary>
+    private void Progress(string line) => Console.Error.WriteLine(Marked(line));
+
+    private string Marked(string line) => alternation is null ? line : $"[{options.Mode}] {line}";
 }
