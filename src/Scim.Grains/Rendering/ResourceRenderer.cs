@@ -21,6 +21,20 @@ public static class ResourceRenderer
     /// </summary>
     public static string Render(JsonObject document, ResourceSchema schema, RenderOptions options, Projection projection,
         AttributeDefinition? derivedAttribute = null, JsonArray? derived = null) =>
+        RenderTree(document, schema, options, projection, derivedAttribute, derived);
+
+    /// <summary>
+    /// A row's response text, as <see cref="Render(JsonObject, ResourceSchema, RenderOptions, Projection, AttributeDefinition?, JsonArray?)"/>
+    /// says it; a row still holding its stored text is written from that text when kept whole, with no tree built.
+    /// </summary>
+    public static string Render(StoredResource row, ResourceSchema schema, RenderOptions options, Projection projection,
+        AttributeDefinition? derivedAttribute = null, JsonArray? derived = null) =>
+        row.UnparsedJson is { } json && projection.KeepsEverything(schema) && WriteText(json, row.Id, schema, options, derivedAttribute, derived) is { } text
+            ? text
+            : RenderTree(row.Document, schema, options, projection, derivedAttribute, derived);
+
+    private static string RenderTree(JsonObject document, ResourceSchema schema, RenderOptions options, Projection projection,
+        AttributeDefinition? derivedAttribute, JsonArray? derived) =>
         projection.KeepsEverything(schema) && (derivedAttribute is null || !document.ContainsKey(derivedAttribute.Name))
             ? Write(document, schema, options, derivedAttribute, derived)
             : Compose(document, schema, options, projection, derivedAttribute, derived, keepEmpty: false).ToJsonString(ScimJson.Options);
@@ -94,6 +108,39 @@ public static class ResourceRenderer
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>
+    /// What <see cref="Write"/> writes, from the document's text: a read of a row the grain holds as text would otherwise
+    /// parse it into a tree only to write it out again. Null when the text stores the derived attribute itself (none the
+    /// service writes does): the tree's path puts that in its place.
+    /// </summary>
+    private static string? WriteText(byte[] json, string id, ResourceSchema schema, RenderOptions options, AttributeDefinition? derivedAttribute,
+        JsonArray? derived)
+    {
+        using var parsed = JsonDocument.Parse(json);
+        var (buffer, writer) = RenderBuffer.Take();
+        writer.WriteStartObject();
+        foreach (var property in parsed.RootElement.EnumerateObject())
+        {
+            if (derivedAttribute is not null && property.NameEquals(derivedAttribute.Name)) return null;
+            var key = property.Name;
+            if (DerivedGoesBefore(key, derived, keepEmpty: false))
+            {
+                writer.WritePropertyName(derivedAttribute!.Name);
+                derived!.WriteTo(writer, ScimJson.Options);
+            }
+            if (NeverReturned(schema, key)) continue;
+            if (key == "meta" && property.Value.ValueKind == JsonValueKind.Object)
+            {
+                writer.WritePropertyName(key);
+                WriteMeta(writer, property.Value, Location(options.BaseUrl, schema, id));
+            }
+            else property.WriteTo(writer);
+        }
+        writer.WriteEndObject();
+        writer.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
     /// <summary>The derived attribute goes just before meta; an empty one only when asked (a group written around its members).</summary>
     private static bool DerivedGoesBefore(string key, JsonArray? derived, bool keepEmpty) =>
         key == "meta" && derived is not null && (keepEmpty || derived.Count > 0);
@@ -115,6 +162,23 @@ public static class ResourceRenderer
                 located = true;
             }
             else WriteValue(writer, value);
+        }
+        if (!located) writer.WriteString("location", location);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteMeta(Utf8JsonWriter writer, JsonElement meta, string location)
+    {
+        writer.WriteStartObject();
+        var located = false;
+        foreach (var property in meta.EnumerateObject())
+        {
+            if (property.NameEquals("location"))
+            {
+                writer.WriteString(property.Name, location);
+                located = true;
+            }
+            else property.WriteTo(writer);
         }
         if (!located) writer.WriteString("location", location);
         writer.WriteEndObject();

@@ -37,7 +37,7 @@ public static class ResourceRendering
             {
                 var derived = groups is null ? null : new JsonArray((groups.GetValueOrDefault(row.Id) ?? [])
                     .Select(g => (JsonNode)DerivedValues.Group(g, render.BaseUrl)).ToArray());
-                rendered.Add(new RenderedResource(ResourceRenderer.Render(row.Document, schema, render, projection, UserSchema.Groups, derived), null));
+                rendered.Add(new RenderedResource(ResourceRenderer.Render(row, schema, render, projection, UserSchema.Groups, derived), null));
             }
             return rendered;
         }
@@ -70,13 +70,13 @@ public static class ResourceRendering
     private static async Task<RenderedResource> RenderGroupAsync(IMembershipStore memberships, string tenant, StoredResource row, ResourceSchema schema,
         RenderOptions render, Projection projection)
     {
-        if (!projection.Includes(GroupSchema.Members)) return new RenderedResource(ResourceRenderer.Render(row.Document, schema, render, projection));
+        if (!projection.Includes(GroupSchema.Members)) return new RenderedResource(ResourceRenderer.Render(row, schema, render, projection));
         var (chunk, last) = KeysetPages.Cut(await memberships.GetMembersAsync(tenant, row.Id, null, KeysetPages.Fetch(MembersPerChunk), CancellationToken.None),
             MembersPerChunk);
         if (last is null)
         {
             var all = new JsonArray(chunk.Select(m => (JsonNode)DerivedValues.Member(m, render.BaseUrl)).ToArray());
-            return new RenderedResource(ResourceRenderer.Render(row.Document, schema, render, projection, GroupSchema.Members, all));
+            return new RenderedResource(ResourceRenderer.Render(row, schema, render, projection, GroupSchema.Members, all));
         }
         var (before, after) = ResourceRenderer.RenderAround(row.Document, schema, render, projection);
         return new RenderedResource("", new MembersToStream(row.Id, before, ResourceRenderer.RenderMembers(chunk, schema, render, projection), after,

@@ -25,9 +25,12 @@ internal sealed record PackedResource(string Id, long Version, long Sequence, Pl
     /// <summary>The unique key the name gives (<see cref="UniqueNames"/>).</summary>
     public string? UniqueKey => Name?.ToLowerInvariant();
 
-    /// <summary>The row with a document of its own: callers may keep it, the store's copy stays as it is.</summary>
+    /// <summary>
+    /// The row with a document of its own, parsed when first asked for: callers may keep it, the store's copy stays as it
+    /// is (the bytes are never written to).
+    /// </summary>
     public StoredResource Unpack(string tenant, ResourceKind kind) =>
-        new(tenant, kind, Id, Version, ParseDocument()) { Sequence = Sequence, Role = Role, CreatedByPlatform = CreatedByPlatform };
+        StoredResource.FromJson(tenant, kind, Id, Version, Document) with { Sequence = Sequence, Role = Role, CreatedByPlatform = CreatedByPlatform };
 
     /// <summary>A document of the caller's own, parsed from the stored JSON.</summary>
     public JsonObject ParseDocument() => JsonNode.Parse(Document)!.AsObject();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Groups;
@@ -88,6 +89,35 @@ public sealed class ResourceRendererTests
 
         Assert.Equal(reference, kept);
         Assert.DoesNotContain("password", kept, StringComparison.Ordinal);
+        var fromText = ResourceRenderer.Render(StoredResource.FromJson("t", ResourceKind.User, "u-1", 2, Encoding.UTF8.GetBytes(stored)),
+            ResourceSchema.User, options, Projection.Parse(options, ResourceSchema.User), UserSchema.Groups, Groups());
+        Assert.Equal(reference, fromText);
+    }
+
+    [Fact]
+    public void Render_OfARowWhoseTreeWasAskedFor_SaysWhatTheTreeSays()
+    {
+        var options = new RenderOptions("http://h/scim/v2/t");
+        var row = StoredResource.FromJson("t", ResourceKind.User, "u-1", 2, Encoding.UTF8.GetBytes(StoredUser));
+
+        row.Document["displayName"] = "Changed";
+
+        Assert.Null(row.UnparsedJson);
+        var rendered = JsonNode.Parse(ResourceRenderer.Render(row, ResourceSchema.User, options, Projection.Parse(options, ResourceSchema.User)))!;
+        Assert.Equal("Changed", rendered["displayName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Render_OfStoredTextThatHoldsTheDerivedAttribute_PutsTheDerivedValueInItsPlace()
+    {
+        var options = new RenderOptions("http://h/scim/v2/t");
+        var stored = StoredUser.Replace("\"meta\":{", "\"groups\":[{\"value\":\"stale\"}],\"meta\":{", StringComparison.Ordinal);
+        var groups = new JsonArray(DerivedValues.Group(new UserGroup("g-1", "Équipe", true), options.BaseUrl));
+
+        var rendered = JsonNode.Parse(ResourceRenderer.Render(StoredResource.FromJson("t", ResourceKind.User, "u-1", 2, Encoding.UTF8.GetBytes(stored)),
+            ResourceSchema.User, options, Projection.Parse(options, ResourceSchema.User), UserSchema.Groups, groups))!;
+
+        Assert.Equal("g-1", rendered["groups"]!.AsArray().Single()!["value"]!.GetValue<string>());
     }
 
     [Fact]
