@@ -49,7 +49,7 @@ public static class ScimApiExtensions
         services.AddSingleton<RequestBodies>();
         services.AddSingleton<KnownTenants>();
         services.AddSingleton<TokenCheckCache>();
-        services.AddSingleton<IOutgoingGrainCallFilter, TokenChangeWatch>();
+        services.AddSingleton<TokenChanges>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProvisioningLogQueue>();
         services.AddHostedService<ProvisioningLogWriter>();

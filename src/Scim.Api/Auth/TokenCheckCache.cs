@@ -10,7 +10,7 @@ namespace Scim.Api.Auth;
 /// its token set grain one call a second per token instead of one per request (a tenth of the CPU of a read by id). A
 /// kept check answers only for the SHA-256 of the secret it was made with, compared in constant time; anything else
 /// asks the grain. This process forgets a tenant's checks as soon as it changes what they depend on
-/// (<see cref="TokenChangeWatch"/>): a token revoked, issued or superseded, the integration opened or closed. Such a
+/// (<see cref="TokenChanges"/>): a token revoked, issued or superseded, the integration opened or closed. Such a
 /// change made through another API replica reaches this one within <see cref="MaxAge"/>.
 /// </summary>
 public sealed class TokenCheckCache(IGrainFactory grains, TimeProvider clock)

@@ -42,15 +42,15 @@ public static class TenantAdminEndpoints
         scim.MapPost("/tokens", IssueTokenAsync).Accepts<IssueTokenRequest>("application/json");
         scim.MapGet("/tokens", async (string tenant, [AsParameters] ScimServices s) =>
             TypedResults.Ok(new { tokens = await s.Grains.Grain<ITokenSetGrain>(tenant).ListAsync() }));
-        scim.MapDelete("/tokens/{id}", async (string tenant, string id, [AsParameters] ScimServices s) =>
+        scim.MapDelete("/tokens/{id}", async (string tenant, string id, TokenChanges changes) =>
         {
-            await s.Grains.Grain<ITokenSetGrain>(tenant).RevokeAsync(id);
+            await changes.RevokeAsync(tenant, id);
             return TypedResults.NoContent();
         });
-        scim.MapPost("/activate", async (string tenant, HttpContext http, [AsParameters] ScimServices s) =>
-            TypedResults.Ok(OperatorConnectorEndpoints.ConnectorView.Of(await Tenant(s, tenant).ActivateAsync(Caller(http)))));
-        scim.MapPost("/deactivate", async (string tenant, [AsParameters] ScimServices s) =>
-            TypedResults.Ok(OperatorConnectorEndpoints.ConnectorView.Of(await Tenant(s, tenant).DeactivateAsync())));
+        scim.MapPost("/activate", async (string tenant, HttpContext http, TokenChanges changes) =>
+            TypedResults.Ok(OperatorConnectorEndpoints.ConnectorView.Of(await changes.ActivateAsync(tenant, Caller(http)))));
+        scim.MapPost("/deactivate", async (string tenant, TokenChanges changes) =>
+            TypedResults.Ok(OperatorConnectorEndpoints.ConnectorView.Of(await changes.DeactivateAsync(tenant))));
         scim.MapGet("/endpoint", GetEndpoint);
         scim.MapGet("/users/{id}/mail", async (string tenant, string id, [AsParameters] ScimServices s) =>
             await Account(s, tenant, id).GetMailAsync() is { } mail
@@ -79,11 +79,11 @@ public static class TenantAdminEndpoints
     }
 
     /// <summary>Generates a token; the identity provider's previous token stops now, or after overlapMinutes.</summary>
-    private static async Task<IResult> IssueTokenAsync(string tenant, HttpContext http, [AsParameters] ScimServices s)
+    private static async Task<IResult> IssueTokenAsync(string tenant, HttpContext http, TokenChanges changes, [AsParameters] ScimServices s)
     {
         var body = await s.Bodies.ReadAsync<IssueTokenRequest>(http.Request);
         var provider = body.IdentityProvider ?? (await Tenant(s, tenant).GetConnectorAsync()).Settings.IdentityProvider ?? "";
-        var token = await s.Grains.Grain<ITokenSetGrain>(tenant).MintAsync(new TokenRequest(provider, body.Name, body.OverlapMinutes ?? 0, Caller(http)));
+        var token = await changes.IssueAsync(tenant, new TokenRequest(provider, body.Name, body.OverlapMinutes ?? 0, Caller(http)));
         return TypedResults.Created($"/api/v1/tenants/{tenant}/scim/tokens/{token.Id}", token);
     }
 

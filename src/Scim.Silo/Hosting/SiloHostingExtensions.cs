@@ -25,6 +25,7 @@ public static class SiloHostingExtensions
         var siloPort = configuration.GetValue("Orleans:SiloPort", 11111);
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
         var dashboard = OrleansDashboard.IsOn(configuration, builder.Environment);
+        var traces = ScimTelemetry.RecordsTraces(configuration);
         if (settings.UsesPostgres)
         {
             // Registered before the silo, so the schema is in place before the silo joins the cluster.
@@ -41,7 +42,7 @@ public static class SiloHostingExtensions
                     options.ConnectionString = settings.OrleansConnectionString();
                 });
                 silo.AddScimPostgresStorage(settings.ConnectionString!, settings.OrleansConnectionString());
-                AddOperations(silo, dashboard);
+                AddOperations(silo, dashboard, traces);
             });
         }
         else
@@ -50,7 +51,7 @@ public static class SiloHostingExtensions
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort);
                 silo.AddScimInMemoryStorage();
-                AddOperations(silo, dashboard);
+                AddOperations(silo, dashboard, traces);
             });
         }
         // Orleans' placement retries log every attempt at Information through Polly: keep them out of the console.
@@ -64,10 +65,13 @@ public static class SiloHostingExtensions
         return builder;
     }
 
-    /// <summary>Grain calls carry the caller's trace into the silo; the dashboard, when on, collects its statistics here.</summary>
-    private static void AddOperations(ISiloBuilder silo, bool dashboard)
+    /// <summary>
+    /// Grain calls carry the caller's trace into the silo when traces are recorded; the dashboard, when on, collects its
+    /// statistics here.
+    /// </summary>
+    private static void AddOperations(ISiloBuilder silo, bool dashboard, bool traces)
     {
-        silo.AddActivityPropagation();
+        if (traces) silo.AddActivityPropagation();
         if (dashboard) silo.AddDashboard(options => options.HideTrace = true);
     }
 

@@ -20,7 +20,7 @@ namespace Scim.Api.Pages.Settings;
 /// Every action goes to the same grains as the platform admin API. Each submit also saves the provider and the e-mail
 /// box as the form holds them, so what the admin chose is never lost to the button they pressed.
 /// </summary>
-public sealed class ScimModel(IGrainFactory grains, IServer server, IOptions<ScimApiOptions> options) : PlatformPageModel(grains)
+public sealed class ScimModel(IGrainFactory grains, IServer server, IOptions<ScimApiOptions> options, TokenChanges changes) : PlatformPageModel(grains)
 {
     public const int RecentCalls = 10;
 
@@ -78,11 +78,11 @@ public sealed class ScimModel(IGrainFactory grains, IServer server, IOptions<Sci
 
     public Task<IActionResult> OnPostSettingsAsync() => ActAsync("saved", () => Task.CompletedTask);
 
-    public Task<IActionResult> OnPostActivateAsync() => ActAsync("activated", () => TenantGrain.ActivateAsync(Viewer!.Id));
+    public Task<IActionResult> OnPostActivateAsync() => ActAsync("activated", () => changes.ActivateAsync(Tenant, Viewer!.Id));
 
-    public Task<IActionResult> OnPostDeactivateAsync() => ActAsync("deactivated", TenantGrain.DeactivateAsync, saveSettings: false);
+    public Task<IActionResult> OnPostDeactivateAsync() => ActAsync("deactivated", () => changes.DeactivateAsync(Tenant), saveSettings: false);
 
-    public Task<IActionResult> OnPostRevokeAsync() => ActAsync("revoked", () => TokenSet.RevokeAsync(TokenId ?? ""), saveSettings: false);
+    public Task<IActionResult> OnPostRevokeAsync() => ActAsync("revoked", () => changes.RevokeAsync(Tenant, TokenId ?? ""), saveSettings: false);
 
     /// <summary>Generates a token for the provider the form holds; the page answers with it once, instead of a redirect.</summary>
     public async Task<IActionResult> OnPostTokenAsync()
@@ -92,7 +92,7 @@ public sealed class ScimModel(IGrainFactory grains, IServer server, IOptions<Sci
         {
             await SaveSettingsAsync();
             if (!IdentityProviders.IsKnown(IdentityProvider)) throw ScimException.InvalidValue("Select the identity provider the token is for.");
-            NewToken = await TokenSet.MintAsync(new TokenRequest(IdentityProvider!, Blank(TokenName), OverlapMinutes, Viewer!.Id));
+            NewToken = await changes.IssueAsync(Tenant, new TokenRequest(IdentityProvider!, Blank(TokenName), OverlapMinutes, Viewer!.Id));
         });
         return await ShowAsync();
     }
