@@ -21,23 +21,29 @@ public static class ResourceRenderer
     /// </summary>
     public static string Render(JsonObject document, ResourceSchema schema, RenderOptions options, Projection projection,
         AttributeDefinition? derivedAttribute = null, JsonArray? derived = null) =>
-        RenderTree(document, schema, options, projection, derivedAttribute, derived);
+        projection.KeepsEverything(schema)
+        && Write(document, static value => value as JsonObject, WriteValue,
+            Location(options.BaseUrl, schema, ResourceDocument.GetString(document, "id")!), schema, derivedAttribute, derived) is { } text
+            ? text
+            : Compose(document, schema, options, projection, derivedAttribute, derived, keepEmpty: false).ToJsonString(ScimJson.Options);
 
     /// <summary>
     /// A row's response text, as <see cref="Render(JsonObject, ResourceSchema, RenderOptions, Projection, AttributeDefinition?, JsonArray?)"/>
     /// says it; a row still holding its stored text is written from that text when kept whole, with no tree built.
     /// </summary>
     public static string Render(StoredResource row, ResourceSchema schema, RenderOptions options, Projection projection,
-        AttributeDefinition? derivedAttribute = null, JsonArray? derived = null) =>
-        row.UnparsedJson is { } json && projection.KeepsEverything(schema) && WriteText(json, row.Id, schema, options, derivedAttribute, derived) is { } text
-            ? text
-            : RenderTree(row.Document, schema, options, projection, derivedAttribute, derived);
-
-    private static string RenderTree(JsonObject document, ResourceSchema schema, RenderOptions options, Projection projection,
-        AttributeDefinition? derivedAttribute, JsonArray? derived) =>
-        projection.KeepsEverything(schema) && (derivedAttribute is null || !document.ContainsKey(derivedAttribute.Name))
-            ? Write(document, schema, options, derivedAttribute, derived)
-            : Compose(document, schema, options, projection, derivedAttribute, derived, keepEmpty: false).ToJsonString(ScimJson.Options);
+        AttributeDefinition? derivedAttribute = null, JsonArray? derived = null)
+    {
+        if (row.UnparsedJson is { } json && projection.KeepsEverything(schema))
+        {
+            using var parsed = JsonDocument.Parse(json);
+            if (Write(Members(parsed.RootElement), static value => value.ValueKind == JsonValueKind.Object ? Members(value) : null,
+                    static (writer, value) => value.WriteTo(writer), Location(options.BaseUrl, schema, row.Id), schema, derivedAttribute, derived)
+                is { } text)
+                return text;
+        }
+        return Render(row.Document, schema, options, projection, derivedAttribute, derived);
+    }
 
     /// <summary>
     /// A group rendered around its members array, for a caller that writes the array itself (a group too large to
@@ -83,16 +89,19 @@ public static class ResourceRenderer
     }
 
     /// <summary>
-    /// What <see cref="Compose"/> builds when the projection keeps everything, written straight from the stored document:
-    /// a read or a lookup would otherwise copy the whole document into a new tree only to serialize it once.
+    /// What <see cref="Compose"/> builds when the projection keeps everything, written straight from the document's members
+    /// (a tree's, or the elements of its stored text): a read or a lookup would otherwise copy the whole document into a
+    /// new tree only to serialize it once. Null when the document stores the derived attribute itself (none the service
+    /// writes does): <see cref="Compose"/> puts the derived value in its place.
     /// </summary>
-    private static string Write(JsonObject document, ResourceSchema schema, RenderOptions options, AttributeDefinition? derivedAttribute,
-        JsonArray? derived)
+    private static string? Write<TValue>(IEnumerable<KeyValuePair<string, TValue>> members, Func<TValue, IEnumerable<KeyValuePair<string, TValue>>?> membersOf,
+        Action<Utf8JsonWriter, TValue> writeValue, string location, ResourceSchema schema, AttributeDefinition? derivedAttribute, JsonArray? derived)
     {
         var (buffer, writer) = RenderBuffer.Take();
         writer.WriteStartObject();
-        foreach (var (key, value) in document)
+        foreach (var (key, value) in members)
         {
+            if (key == derivedAttribute?.Name) return null;
             if (DerivedGoesBefore(key, derived, keepEmpty: false))
             {
                 writer.WritePropertyName(derivedAttribute!.Name);
@@ -100,46 +109,16 @@ public static class ResourceRenderer
             }
             if (NeverReturned(schema, key)) continue;
             writer.WritePropertyName(key);
-            if (key == "meta" && value is JsonObject meta) WriteMeta(writer, meta, Location(options.BaseUrl, schema, ResourceDocument.GetString(document, "id")!));
-            else WriteValue(writer, value);
+            if (key == "meta" && membersOf(value) is { } meta) WriteMeta(writer, meta, writeValue, location);
+            else writeValue(writer, value);
         }
         writer.WriteEndObject();
         writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>
-    /// What <see cref="Write"/> writes, from the document's text: a read of a row the grain holds as text would otherwise
-    /// parse it into a tree only to write it out again. Null when the text stores the derived attribute itself (none the
-    /// service writes does): the tree's path puts that in its place.
-    /// </summary>
-    private static string? WriteText(byte[] json, string id, ResourceSchema schema, RenderOptions options, AttributeDefinition? derivedAttribute,
-        JsonArray? derived)
-    {
-        using var parsed = JsonDocument.Parse(json);
-        var (buffer, writer) = RenderBuffer.Take();
-        writer.WriteStartObject();
-        foreach (var property in parsed.RootElement.EnumerateObject())
-        {
-            if (derivedAttribute is not null && property.NameEquals(derivedAttribute.Name)) return null;
-            var key = property.Name;
-            if (DerivedGoesBefore(key, derived, keepEmpty: false))
-            {
-                writer.WritePropertyName(derivedAttribute!.Name);
-                derived!.WriteTo(writer, ScimJson.Options);
-            }
-            if (NeverReturned(schema, key)) continue;
-            if (key == "meta" && property.Value.ValueKind == JsonValueKind.Object)
-            {
-                writer.WritePropertyName(key);
-                WriteMeta(writer, property.Value, Location(options.BaseUrl, schema, id));
-            }
-            else property.WriteTo(writer);
-        }
-        writer.WriteEndObject();
-        writer.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    private static IEnumerable<KeyValuePair<string, JsonElement>> Members(JsonElement element) =>
+        element.EnumerateObject().Select(property => KeyValuePair.Create(property.Name, property.Value));
 
     /// <summary>The derived attribute goes just before meta; an empty one only when asked (a group written around its members).</summary>
     private static bool DerivedGoesBefore(string key, JsonArray? derived, bool keepEmpty) =>
@@ -149,7 +128,8 @@ public static class ResourceRenderer
     private static bool NeverReturned(ResourceSchema schema, string key) => schema.Core.FindAttribute(key)?.Returned == Returned.Never;
 
     /// <summary>meta with its location: in place of a stored one, else last.</summary>
-    private static void WriteMeta(Utf8JsonWriter writer, JsonObject meta, string location)
+    private static void WriteMeta<TValue>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, TValue>> meta, Action<Utf8JsonWriter, TValue> writeValue,
+        string location)
     {
         writer.WriteStartObject();
         var located = false;
@@ -161,24 +141,7 @@ public static class ResourceRenderer
                 writer.WriteStringValue(location);
                 located = true;
             }
-            else WriteValue(writer, value);
-        }
-        if (!located) writer.WriteString("location", location);
-        writer.WriteEndObject();
-    }
-
-    private static void WriteMeta(Utf8JsonWriter writer, JsonElement meta, string location)
-    {
-        writer.WriteStartObject();
-        var located = false;
-        foreach (var property in meta.EnumerateObject())
-        {
-            if (property.NameEquals("location"))
-            {
-                writer.WriteString(property.Name, location);
-                located = true;
-            }
-            else property.WriteTo(writer);
+            else writeValue(writer, value);
         }
         if (!located) writer.WriteString("location", location);
         writer.WriteEndObject();
