@@ -35,7 +35,7 @@ key=$SERVICE_KEY
 # serve [VAR=value...]: one silo co-hosting the API, quiet logging, the rate limit lifted, the Orleans dashboard off (it
 # profiles every grain call; single-node mode turns it on for people trying the service); waits until it is ready.
 serve() {
-  service_start "server-$port" Scim.Silo "http://127.0.0.1:$port" Orleans__SiloPort=21300 Orleans__GatewayPort=40300 \
+  service_start "server-$port" Scim.Silo "http://127.0.0.1:$port" Orleans__SiloPort=21300 Orleans__GatewayPort=22300 \
     Orleans__AdvertisedIPAddress=127.0.0.1 Logging__LogLevel__Default=Warning Telemetry__Dashboard=false \
     Scim__RateLimits__Default__PermitsPerSecond=1000000 Scim__RateLimits__Default__Burst=1000000 \
     Scim__Mail__PickupFolder="$mail" "$@"
@@ -102,7 +102,7 @@ if [ "$modes" = telemetry ]; then
     Telemetry__TraceSampleRatio="${BENCHMARK_TRACE_SAMPLE_RATIO:-0.1}" Telemetry__Prometheus__Enabled=true)
   # BENCHMARK_TELEMETRY_ON replaces the "on" side's settings, e.g. Telemetry__Enabled=false to see the method's own noise.
   if [ -n "${BENCHMARK_TELEMETRY_ON:-}" ]; then read -ra on <<< "$BENCHMARK_TELEMETRY_ON"; fi
-  port=$((port + 2)) serve Orleans__SiloPort=21302 Orleans__GatewayPort=40302 "${on[@]}"
+  port=$((port + 2)) serve Orleans__SiloPort=21302 Orleans__GatewayPort=22302 "${on[@]}"
   serve Telemetry__Enabled=false
   load --mode telemetry-off --paired-url "http://127.0.0.1:$((port + 2))" --paired-pid "${SERVICE_PIDS[-2]}" --paired-mode telemetry-on "$@"
 fi

@@ -22,14 +22,14 @@ if [ "$mode" = cluster ]; then
   psql -q -h 127.0.0.1 -p "$PGPORT" -U scim -d postgres -c "CREATE DATABASE scim"
   db="Host=127.0.0.1;Port=$PGPORT;Username=scim;Database=scim"
   cluster=(ConnectionStrings__Scim="$db" Orleans__ClusterId=conformance Orleans__AdvertisedIPAddress=127.0.0.1)
-  service_start silo1 Scim.Silo http://127.0.0.1:$((port + 1)) "${cluster[@]}" Orleans__SiloPort=21111 Orleans__GatewayPort=40000
-  service_start silo2 Scim.Silo http://127.0.0.1:$((port + 2)) "${cluster[@]}" Orleans__SiloPort=21112 Orleans__GatewayPort=40001
+  service_start silo1 Scim.Silo http://127.0.0.1:$((port + 1)) "${cluster[@]}" Orleans__SiloPort=21111 Orleans__GatewayPort=22000
+  service_start silo2 Scim.Silo http://127.0.0.1:$((port + 2)) "${cluster[@]}" Orleans__SiloPort=21112 Orleans__GatewayPort=22001
   service_ready silo1 http://127.0.0.1:$((port + 1))
   service_ready silo2 http://127.0.0.1:$((port + 2))
   service_start api Scim.Api "$base" "${cluster[@]}"
   service_ready api "$base"
 else
-  service_start service Scim.Silo "$base" Orleans__SiloPort=${CONFORMANCE_SILO_PORT:-21111} Orleans__GatewayPort=${CONFORMANCE_GATEWAY_PORT:-40000}
+  service_start service Scim.Silo "$base" Orleans__SiloPort=${CONFORMANCE_SILO_PORT:-21111} Orleans__GatewayPort=${CONFORMANCE_GATEWAY_PORT:-22000}
   service_ready service "$base"
 fi
 

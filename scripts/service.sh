@@ -4,6 +4,8 @@
 #                                                   also be a folder under the root, such as bench/Scim.NoWork)
 #   service_stop_all                                stops every process started so far
 #   service_ready NAME URL                          waits until URL/readyz answers (a silo and its storage reached)
+# Fixed ports the scripts give the services (HTTP, silo, gateway) stay below 32768: above it, Linux hands ports out to
+# outgoing connections, and one of those took a gateway's port 40000 in a CI run.
 service_init() {
   SERVICE_CONFIGURATION=$1
   SERVICE_KEY=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
