@@ -10,7 +10,8 @@ public interface IGroupsEpochGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Leases the announcements to <paramref name="observer"/> for the lease's length from now. True when the observer
-    /// already held a lease that had not run out, so that it missed no announcement since it was granted.
+    /// missed no announcement since its last lease was granted: that lease is still held, current or run out with no
+    /// change announced since.
     /// </summary>
     Task<bool> LeaseAsync(IGroupsEpochObserver observer);
 

@@ -20,10 +20,12 @@ internal sealed class GroupsEpochGrain(GroupsEpochs thisSilo, IClusterMembership
 
     public Task<bool> LeaseAsync(IGroupsEpochObserver observer)
     {
-        var now = clock.GetTimestamp();
         var id = observer.GetGrainId();
-        var kept = leases.TryGetValue(id, out var leased) && leased.Until > now;
-        leases[id] = new Leased(observer, now + GroupsEpochs.LeaseTicks(clock));
+        // Kept while this activation still holds the lease, even one that ran out: a change announced since would have
+        // let it go (an ended lease at each announcement, an unanswered one at once), so a renewal that a busy silo sent
+        // late keeps its epoch when nothing changed meanwhile.
+        var kept = leases.ContainsKey(id);
+        leases[id] = new Leased(observer, clock.GetTimestamp() + GroupsEpochs.LeaseTicks(clock));
         return Task.FromResult(kept);
     }
 

@@ -7,8 +7,8 @@ namespace Scim.Grains.Resources;
 /// <summary>
 /// This silo's epochs of its tenants' groups: a new epoch begins at each change announced by the tenant's
 /// <see cref="IGroupsEpochGrain"/>, so groups read while an epoch is current stay true until it changes. While the silo
-/// holds a lease on a tenant's announcements its epoch is read without a grain call; a lease that ran out or was broken
-/// begins a new epoch, since changes may have gone unannounced to this silo meanwhile.
+/// holds a lease on a tenant's announcements its epoch is read without a grain call; a lease that was broken, or that ran
+/// out while a change was announced, begins a new epoch, since that change went unannounced to this silo.
 /// </summary>
 public sealed partial class GroupsEpochs : IGroupsEpochObserver
 {

@@ -55,6 +55,39 @@ public sealed class GroupsEpochsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ALeaseRenewedAfterItRanOut_IsKept_WhenNoChangeWasAnnouncedMeanwhile()
+    {
+        // A busy silo's renewal that arrives late.
+        var (announcer, receiver, reference) = await LeasedThenRunOutAsync();
+
+        Assert.True(await announcer.LeaseAsync(reference), "A late renewal with nothing announced meanwhile was taken as a lapse.");
+        GC.KeepAlive(receiver);
+    }
+
+    [Fact]
+    public async Task ALeaseRenewedAfterItRanOut_IsNotKept_WhenAChangeWasAnnouncedMeanwhile()
+    {
+        var (announcer, receiver, reference) = await LeasedThenRunOutAsync();
+
+        await announcer.AdvanceAsync();
+
+        Assert.Equal(0, receiver.Advances);
+        Assert.False(await announcer.LeaseAsync(reference), "A renewal after a change it was not told of was taken as kept.");
+        GC.KeepAlive(receiver);
+    }
+
+    /// <summary>A silo's lease of a new tenant's announcements, granted and then left to run out.</summary>
+    private async Task<(IGroupsEpochGrain Announcer, CountingReceiver Receiver, IGroupsEpochObserver Reference)> LeasedThenRunOutAsync()
+    {
+        var announcer = fixture.Cluster.GrainFactory.GetGrain<IGroupsEpochGrain>(NewTenant());
+        var receiver = new CountingReceiver();
+        var reference = fixture.Cluster.Client.CreateObjectReference<IGroupsEpochObserver>(receiver);
+        await announcer.LeaseAsync(reference);
+        await Task.Delay(GroupsEpochs.Lease + TimeSpan.FromMilliseconds(200));
+        return (announcer, receiver, reference);
+    }
+
+    [Fact]
     public async Task AChangeAfterTheAnnouncerStopped_HasBegunANewEpochOnEverySilo()
     {
         var tenant = NewTenant();
@@ -198,6 +231,22 @@ public sealed class GroupsEpochsTests(ClusterFixture fixture)
         {
             Announced.TrySetResult();
             return new TaskCompletionSource().Task;
+        }
+
+        public Task LeaseEndedAsync(string tenant) => Task.CompletedTask;
+    }
+
+    /// <summary>A silo that counts the changes announced to it.</summary>
+    private sealed class CountingReceiver : IGroupsEpochObserver
+    {
+        private int advances;
+
+        public int Advances => Volatile.Read(ref advances);
+
+        public Task AdvancedAsync(string tenant)
+        {
+            Interlocked.Increment(ref advances);
+            return Task.CompletedTask;
         }
 
         public Task LeaseEndedAsync(string tenant) => Task.CompletedTask;
