@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
@@ -27,6 +28,12 @@ public sealed record StoredResource(string Tenant, ResourceKind Kind, string Id,
         get => document ??= JsonNode.Parse(json!)!.AsObject();
         init => (document, json) = (value, null);
     }
+
+    /// <summary>
+    /// The document as UTF-8 JSON: the text it was made from, or its tree written out once and kept (a stored tree is never
+    /// changed), so that the store and the grain that holds the row write a new version once between them.
+    /// </summary>
+    public byte[] Json => json ??= JsonSerializer.SerializeToUtf8Bytes(document, ScimJson.Options);
 
     /// <summary>
     /// The document's JSON text while its tree has not been asked for (so nothing can have changed it since); null

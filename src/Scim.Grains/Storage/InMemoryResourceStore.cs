@@ -62,7 +62,7 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
             if (rows.ContainsKey(resource.Id)) throw StoreErrors.IdTaken(resource.Kind, resource.Id);
             RefuseGroupMembers(data, members);
             ClaimUniqueKey(data, resource, previous: null);
-            var packed = PackedResource.Of(resource with { Sequence = data.AppendToOrder(resource.Kind, resource.Id) });
+            var packed = PackedResource.Of(resource) with { Sequence = data.AppendToOrder(resource.Kind, resource.Id) };
             rows[resource.Id] = packed;
             data.MoveExternalId(resource.Kind, resource.Id, null, packed.ExternalId);
             if (resource.Kind == ResourceKind.Group) data.Tree.Add(resource.Id);
@@ -127,7 +127,7 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
                 throw StoreErrors.ConcurrentChange(resource.Kind, resource.Id);
             RefuseGroupMembers(data, members);
             ClaimUniqueKey(data, resource, current);
-            var packed = PackedResource.Of(resource with { Sequence = current.Sequence, Role = current.Role, CreatedByPlatform = current.CreatedByPlatform });
+            var packed = PackedResource.Of(resource) with { Sequence = current.Sequence, Role = current.Role, CreatedByPlatform = current.CreatedByPlatform };
             rows[resource.Id] = packed;
             data.MoveExternalId(resource.Kind, resource.Id, current.ExternalId, packed.ExternalId);
             ApplyMembers(data, resource.Id, members);

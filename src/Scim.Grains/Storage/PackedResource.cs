@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.Json;
 using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.Resources;
@@ -18,7 +17,7 @@ internal sealed record PackedResource(string Id, long Version, long Sequence, Pl
 {
     public static PackedResource Of(StoredResource resource) => new(
         resource.Id, resource.Version, resource.Sequence, resource.Role, resource.CreatedByPlatform,
-        JsonSerializer.SerializeToUtf8Bytes(resource.Document, ScimJson.Options),
+        resource.Json,
         ResourceDocument.GetString(resource.Document, UniqueNames.Attribute(resource.Kind)),
         ResourceDocument.GetString(resource.Document, CommonAttributes.ExternalId.Name));
 

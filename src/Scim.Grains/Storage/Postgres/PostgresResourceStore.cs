@@ -428,7 +428,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
         var columns = IndexedColumns.Of(resource);
         return Command($"INSERT INTO scim_resources ({InsertedColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             resource.Tenant, (short)resource.Kind, resource.Id, resource.Version, Text(columns.UserName), Text(columns.ExternalId),
-            Text(columns.DisplayName), Boolean(columns.Active), columns.Created, columns.LastModified, Jsonb(resource.Document), (short)resource.Role,
+            Text(columns.DisplayName), Boolean(columns.Active), columns.Created, columns.LastModified, Jsonb(resource), (short)resource.Role,
             resource.CreatedByPlatform);
     }
 
@@ -436,7 +436,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
     {
         var columns = IndexedColumns.Of(resource);
         return Command(UpdateRowSql, resource.Tenant, (short)resource.Kind, resource.Id, resource.Version, Text(columns.UserName),
-            Text(columns.ExternalId), Text(columns.DisplayName), Boolean(columns.Active), columns.LastModified, Jsonb(resource.Document), expectedVersion);
+            Text(columns.ExternalId), Text(columns.DisplayName), Boolean(columns.Active), columns.LastModified, Jsonb(resource), expectedVersion);
     }
 
     /// <summary>O(k) membership statements: a full replace deletes the group's SCIM rows first.</summary>
@@ -513,12 +513,12 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
 
     private static NpgsqlParameter Boolean(bool? value) => new() { NpgsqlDbType = NpgsqlDbType.Boolean, Value = (object?)value ?? DBNull.Value };
 
-    private static NpgsqlParameter Jsonb(JsonObject document) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = document.ToJsonString() };
+    // Documents go as the UTF-8 text the grain keeps of the row (StoredResource.Json): written once for both.
+    private static NpgsqlParameter Jsonb(StoredResource resource) => new() { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = resource.Json };
 
     /// <summary>Documents as one jsonb[] parameter, for the statements that write many rows.</summary>
-    internal static NpgsqlParameter JsonbArray(IEnumerable<JsonObject> documents) =>
-        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb, Value = documents.Select(d => d.ToJsonString()).ToArray() };
+    internal static NpgsqlParameter JsonbArray(IEnumerable<StoredResource> resources) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb, Value = resources.Select(r => r.Json).ToArray() };
 
     /// <summary>The (tenant, id) of each row a statement wrote, from its result set at the reader.</summary>
     internal static async Task<List<(string Tenant, string Id)>> ReadKeysAsync(NpgsqlDataReader reader)

@@ -45,7 +45,7 @@ internal sealed class UserInsertQueue(NpgsqlDataSource dataSource) : GroupCommit
             batch.Select(e => e.User.Tenant).ToArray(), batch.Select(e => (short)e.User.Kind).ToArray(), batch.Select(e => e.User.Id).ToArray(),
             batch.Select(e => e.User.Version).ToArray(), columns.Select(c => c.UserName).ToArray(), columns.Select(c => c.ExternalId).ToArray(),
             columns.Select(c => c.DisplayName).ToArray(), columns.Select(c => c.Active).ToArray(), columns.Select(c => c.Created).ToArray(),
-            columns.Select(c => c.LastModified).ToArray(), PostgresResourceStore.JsonbArray(batch.Select(e => e.User.Document)),
+            columns.Select(c => c.LastModified).ToArray(), PostgresResourceStore.JsonbArray(batch.Select(e => e.User)),
             batch.Select(e => (short)e.User.Role).ToArray(), batch.Select(e => e.User.CreatedByPlatform).ToArray(),
             mails.Select(m => m.Tenant).ToArray(), mails.Select(m => m.Id).ToArray(), mails.Select(m => m.UserId).ToArray(),
             mails.Select(m => (short)m.Kind).ToArray(), mails.Select(m => m.Created).ToArray()));

@@ -50,7 +50,7 @@ internal sealed class UserUpdateQueue(NpgsqlDataSource dataSource) : GroupCommit
             batch.Select(w => w.User.Tenant).ToArray(), batch.Select(w => w.User.Id).ToArray(), batch.Select(w => w.ExpectedVersion).ToArray(),
             batch.Select(w => w.User.Version).ToArray(), columns.Select(c => c.UserName).ToArray(), columns.Select(c => c.ExternalId).ToArray(),
             columns.Select(c => c.DisplayName).ToArray(), columns.Select(c => c.Active).ToArray(), columns.Select(c => c.LastModified).ToArray(),
-            PostgresResourceStore.JsonbArray(batch.Select(w => w.User.Document))));
+            PostgresResourceStore.JsonbArray(batch.Select(w => w.User))));
         // After the update in the same transaction: the groups of the rows it wrote (a row it did not write goes again alone).
         var askers = batch.Where(w => w.WithGroups).GroupBy(w => w.User.Tenant, StringComparer.Ordinal).ToList();
         foreach (var tenant in askers) statement.BatchCommands.Add(PostgresResourceStore.GroupsOfUsers(tenant.Key, tenant.Select(w => w.User.Id).ToList()));
