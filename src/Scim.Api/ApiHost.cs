@@ -26,7 +26,6 @@ public static class ApiHost
                 options.Invariant = ClusterSettings.PostgresInvariant;
                 options.ConnectionString = settings.OrleansConnectionString();
             });
-            if (ScimTelemetry.RecordsTraces(builder.Configuration)) client.AddActivityPropagation();
             if (OrleansDashboard.IsOn(builder.Configuration, builder.Environment)) client.AddDashboard(options => options.HideTrace = true);
         });
         builder.Services.AddScimTelemetry(builder.Configuration, "scim-api");

@@ -107,6 +107,7 @@ public static class ScimApiExtensions
 
     public static WebApplication MapScimApi(this WebApplication app)
     {
+        if (ScimTelemetry.RecordsTraces(app.Configuration)) app.UseKeptTraceCarrying();
         app.UseMiddleware<ScimRequestMetering>();
         app.UseMiddleware<ProvisioningLogMiddleware>();
         app.UseExceptionHandler();

@@ -1,4 +1,3 @@
-using Orleans.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -82,14 +81,14 @@ public static class ScimTelemetry
             telemetry.WithTracing(tracing => tracing
                 .SetSampler(new ParentBasedSampler(new IncomingWorkSampler(options.TraceSampleRatio)))
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = http => !IsProbe(http.Request.Path))
-                .AddSource(ActivitySources.ApplicationGrainActivitySourceName, ServiceSources));
+                .AddSource(ServiceSources));
         if (ExportsOtlp(configuration)) telemetry.WithLogging().UseOtlpExporter();
         return services;
     }
 
     /// <summary>
-    /// Whether traces are recorded. Only then do grain calls carry the caller's trace (Orleans' activity propagation): its
-    /// grain call filters put every call on Orleans' filtered path, which costs a read by id about a tenth of its CPU.
+    /// Whether traces are recorded. Only then do the grain calls of a kept trace carry it into the silo
+    /// (<see cref="CallerTrace"/>) and get spans there.
     /// </summary>
     public static bool RecordsTraces(IConfiguration configuration) =>
         Options(configuration) is { Enabled: true } options && (options.Traces ?? ExportsOtlp(configuration));

@@ -7,6 +7,7 @@ using Scim.Grains.Documents;
 using Scim.Grains.Interfaces.Platform;
 using Scim.Grains.Interfaces.References;
 using Scim.Grains.Interfaces.Resources;
+using Scim.Grains.Interfaces.Telemetry;
 using Scim.Grains.Interfaces.Tenants;
 using Scim.Grains.Rules;
 using Scim.Grains.Storage;
@@ -97,6 +98,7 @@ public sealed partial class OutboxDispatcher(
         using var activity = ProvisioningMetrics.Activities.StartActivity("outbox send", ActivityKind.Consumer);
         activity?.SetTag("scim.mail.kind", message.Kind.ToString());
         activity?.SetTag("scim.mail.attempt", message.Attempts);
+        CallerTrace.Carry(activity);
         try
         {
             var mime = await ComposeAsync(message);

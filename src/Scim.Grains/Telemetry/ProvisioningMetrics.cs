@@ -13,7 +13,10 @@ public sealed class ProvisioningMetrics
 {
     public const string MeterName = "Scim.Grains";
 
-    /// <summary>The silo's own spans: an outbox message taken up and sent (a trace of its own, as the request that queued it has ended).</summary>
+    /// <summary>
+    /// The silo's own spans: a grain call of a kept trace (<see cref="TracedGrainCalls"/>), and an outbox message taken up
+    /// and sent (a trace of its own, as the request that queued it has ended).
+    /// </summary>
     public static readonly ActivitySource Activities = new(MeterName);
 
     // The first label's values are the enum's names in the order of its values, which index the grid.

@@ -8,6 +8,7 @@ using Npgsql;
 using OpenTelemetry.Trace;
 using Orleans.Dashboard;
 using Scim.Grains;
+using Scim.Grains.Telemetry;
 
 namespace Scim.Silo.Hosting;
 
@@ -66,12 +67,12 @@ public static class SiloHostingExtensions
     }
 
     /// <summary>
-    /// Grain calls carry the caller's trace into the silo when traces are recorded; the dashboard, when on, collects its
+    /// Grain calls of a kept trace get their spans when traces are recorded; the dashboard, when on, collects its
     /// statistics here.
     /// </summary>
     private static void AddOperations(ISiloBuilder silo, bool dashboard, bool traces)
     {
-        if (traces) silo.AddActivityPropagation();
+        if (traces) silo.AddIncomingGrainCallFilter<TracedGrainCalls>();
         if (dashboard) silo.AddDashboard(options => options.HideTrace = true);
     }
 

@@ -29,6 +29,7 @@ public sealed class LayerTests
         ["TransientFailures"] = "which failures a retry cures, for the API's error answers and the Bulk grain alike",
         ["CustomField"] = "the URN of a tenant's custom fields, which the schemas publish and the pages and files name",
         ["RandomIds"] = "new ids, which the API makes for a POST and the grains for what they create themselves",
+        ["CallerTrace"] = "the kept trace a grain call carries, which the API puts in and the silo's calls read and pass on",
     };
 
     /// <summary>

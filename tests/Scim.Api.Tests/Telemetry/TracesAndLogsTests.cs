@@ -26,8 +26,38 @@ public sealed class TracesAndLogsTests(TelemetryApiFactory factory)
                 && grain.DisplayName == "IUserCreationGrain/CreateAsync"));
         var grainCalls = spans.Where(s => s.TraceId == request.TraceId && s.DisplayName == "IUserCreationGrain/CreateAsync").ToList();
 
-        Assert.Contains(grainCalls, s => s.Kind == ActivityKind.Client && ChildOf(s, request, spans));
         Assert.Contains(grainCalls, s => s.Kind == ActivityKind.Server && ChildOf(s, request, spans));
+    }
+
+    [Fact]
+    public async Task ARequestWhoseTraceIsNotKept_OpensNoSpanForItsGrainCalls_WhileAKeptOneDoes()
+    {
+        var scim = await factory.NewTenantAsync();
+        var id = await scim.CreateUserAsync("unkept@traces.example");
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", scim.Token);
+        var grainSpans = 0;
+        // Sees every activity the silo's source starts, recorded or not, and decides nothing itself.
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Scim.Grains",
+            ActivityStarted = activity => { if (activity.Kind == ActivityKind.Server) Interlocked.Increment(ref grainSpans); },
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.None,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        async Task<int> SpansOfAReadAsync(string flags)
+        {
+            var before = Volatile.Read(ref grainSpans);
+            using var read = new HttpRequestMessage(HttpMethod.Get, $"/scim/v2/{scim.Tenant}/Users/{id}");
+            read.Headers.Add("traceparent", $"00-{ActivityTraceId.CreateRandom()}-{ActivitySpanId.CreateRandom()}-{flags}");
+            (await client.SendAsync(read)).EnsureSuccessStatusCode();
+            return Volatile.Read(ref grainSpans) - before;
+        }
+
+        // A caller's trace flagged as not sampled is not kept here either (parent-based sampling).
+        Assert.Equal(0, await SpansOfAReadAsync("00"));
+        Assert.True(await SpansOfAReadAsync("01") > 0, "The listener saw no span of a kept request's grain call.");
     }
 
     [Fact]
