@@ -7,8 +7,8 @@ namespace Scim.Api.Telemetry;
 /// Traces start at incoming work: a span without a parent is kept only when it is an HTTP request or a consumer span (a
 /// queued message taken up, such as an e-mail of the outbox), and then at the configured ratio. Background chatter (the
 /// outbox's polling, Orleans' membership reads, the dashboard's own calls) would otherwise open a trace of its own every
-/// few hundred milliseconds on every silo, and so would the grain calls of a request whose trace was not kept, since
-/// such a call arrives in the silo without a parent.
+/// few hundred milliseconds on every silo. (The grain calls of a request whose trace was not kept open no span at all:
+/// only a kept trace is carried into grain calls, see <c>CallerTrace</c>.)
 /// </summary>
 public sealed class IncomingWorkSampler(double ratio) : Sampler
 {
