@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using OpenTelemetry.Logs;
 using Scim.Api.Tests.Infrastructure;
+using Scim.Grains.Telemetry;
 
 namespace Scim.Api.Tests.Telemetry;
 
@@ -40,7 +41,7 @@ public sealed class TracesAndLogsTests(TelemetryApiFactory factory)
         // Sees every activity the silo's source starts, recorded or not, and decides nothing itself.
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == "Scim.Grains",
+            ShouldListenTo = source => source.Name == ProvisioningMetrics.MeterName,
             ActivityStarted = activity => { if (activity.Kind == ActivityKind.Server) Interlocked.Increment(ref grainSpans); },
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.None,
         };
@@ -90,7 +91,7 @@ public sealed class TracesAndLogsTests(TelemetryApiFactory factory)
     }
 
     [Fact]
-    public async Task AnOutboxSend_IsATraceOfItsOwn_WithTheSmtpConversationUnderIt()
+    public async Task AnOutboxSend_IsATraceOfItsOwn_WithItsGrainCallsAndTheSmtpConversationUnderIt()
     {
         var scim = await factory.NewMailingTenantAsync();
 
@@ -108,6 +109,8 @@ public sealed class TracesAndLogsTests(TelemetryApiFactory factory)
         Assert.NotEmpty(sends);
         Assert.All(sends, send => Assert.Equal(default, send.ParentSpanId));
         Assert.Contains(sends, send => spans.Any(s => s.TraceId == send.TraceId && s.Source.Name == MailKit.Telemetry.SmtpClient.ActivitySourceName));
+        // The temporary password is kept by the user's account grain, called under the send.
+        Assert.Contains(sends, send => spans.Any(s => s.ParentSpanId == send.SpanId && s.DisplayName == "IAccountGrain/SetTemporaryPasswordAsync"));
     }
 
     [Fact]
