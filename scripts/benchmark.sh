@@ -90,21 +90,29 @@ fi
 
 if [ "$modes" = telemetry ]; then
   sink=$((port + 1))
-  # collector: the no-work server's OTLP endpoint, which reads each export and keeps nothing.
-  service_start collector bench/Scim.NoWork "http://127.0.0.1:$sink"
-  service_ready collector "http://127.0.0.1:$sink"
-  # Both services run at once, and each measurement takes turns between them (--slice-seconds, 1 by default), so that
-  # the machine's drift falls on both sides alike: measured one after the other, identical services differed by more
-  # than the 5% compared here.
-  echo "== single node, in-memory, telemetry on and off in turns"
-  # "On" first, on ports of its own; "off" last, so that the load generator's --service-pid is off's.
   on=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$sink" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf
     Telemetry__TraceSampleRatio="${BENCHMARK_TRACE_SAMPLE_RATIO:-0.1}" Telemetry__Prometheus__Enabled=true)
   # BENCHMARK_TELEMETRY_ON replaces the "on" side's settings, e.g. Telemetry__Enabled=false to see the method's own noise.
   if [ -n "${BENCHMARK_TELEMETRY_ON:-}" ]; then read -ra on <<< "$BENCHMARK_TELEMETRY_ON"; fi
-  port=$((port + 2)) serve Orleans__SiloPort=21302 Orleans__GatewayPort=22302 "${on[@]}"
-  serve Telemetry__Enabled=false
-  load --mode telemetry-off --paired-url "http://127.0.0.1:$((port + 2))" --paired-pid "${SERVICE_PIDS[-2]}" --paired-mode telemetry-on "$@"
+  off=(Telemetry__Enabled=false)
+  # Both services run at once, and each measurement takes turns between them (--slice-seconds, 1 by default), so that
+  # the machine's drift falls on both sides alike: measured one after the other, identical services differed by more
+  # than the 5% compared here. Side by side, two identical services still differed by 3-7% on some operations, always
+  # the same way within a run: so there are two runs, and in the second the two settings trade places (which starts
+  # first, which ports). The report compares them slice by slice (see Goals).
+  for round in 1 2; do
+    # collector: the no-work server's OTLP endpoint, which reads each export and keeps nothing.
+    service_start collector bench/Scim.NoWork "http://127.0.0.1:$sink"
+    service_ready collector "http://127.0.0.1:$sink"
+    if [ "$round" = 1 ]; then first=("${on[@]}") second=("${off[@]}") sides=(telemetry-on telemetry-off)
+    else first=("${off[@]}") second=("${on[@]}") sides=(telemetry-off telemetry-on); fi
+    echo "== single node, in-memory, telemetry on and off in turns (run $round of 2: ${sides[0]} started first)"
+    port=$((port + 2)) serve Orleans__SiloPort=21302 Orleans__GatewayPort=22302 "${first[@]}"
+    serve "${second[@]}"
+    load --mode "${sides[1]}" --paired-url "http://127.0.0.1:$((port + 2))" --paired-pid "${SERVICE_PIDS[-2]}" \
+      --paired-mode "${sides[0]}" --round "$round" "$@"
+    service_stop_all
+  done
 fi
 
 echo "== goals (figures of this run; results in $results)"

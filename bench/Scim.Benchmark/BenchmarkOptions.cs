@@ -15,7 +15,8 @@ public sealed record BenchmarkOptions(
     int ImportRows,
     string Mode,
     string? ResultsPath,
-    BenchmarkOptions.Pairing? Paired = null)
+    BenchmarkOptions.Pairing? Paired = null,
+    int Round = 1)
 {
     /// <summary>A second service measured side by side with the first, in turns of <paramref name="Slice"/>.</summary>
     public sealed record Pairing(Uri Url, int? ServicePid, string Mode, TimeSpan Slice);
@@ -36,6 +37,7 @@ public sealed record BenchmarkOptions(
                              [--service-pid PID]   (Linux: the service's memory per user and its peak over whole groups)
                              [--import-rows 20000]   (the users of the CSV import measured; 0 leaves it out)
                              [--mode NAME --results FILE]   (append each figure to FILE as NAME, key, value)
+                             [--round N]   (the run's number, when several runs append to one FILE; names their slices)
                              [--paired-url URL --paired-mode NAME [--paired-pid PID] [--slice-seconds 1]]
                                 (a second service, measured in turns with the first: each measurement alternates
                                  between the two in slices, so that the machine's drift falls on both alike)
@@ -71,6 +73,7 @@ public sealed record BenchmarkOptions(
                     values.TryGetValue("paired-pid", out var pairedPid) ? int.Parse(pairedPid, CultureInfo.InvariantCulture) : null,
                     Required("paired-mode"),
                     TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("slice-seconds") ?? "1", CultureInfo.InvariantCulture)))
-                : null);
+                : null,
+            int.Parse(values.GetValueOrDefault("round") ?? "1", CultureInfo.InvariantCulture));
     }
 }

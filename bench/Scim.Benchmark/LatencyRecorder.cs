@@ -25,7 +25,7 @@ public sealed class LatencyRecorder
     /// <summary>One recorder holding every request of <paramref name="slices"/>, over their time and the service's CPU in them.</summary>
     public static LatencyRecorder Combine(IReadOnlyList<LatencyRecorder> slices)
     {
-        var combined = new LatencyRecorder { measured = TimeSpan.Zero, ServiceCpu = TimeSpan.Zero };
+        var combined = new LatencyRecorder { measured = TimeSpan.Zero, ServiceCpu = TimeSpan.Zero, SliceRates = slices.Select(s => s.PerSecond).ToList() };
         foreach (var slice in slices)
         {
             lock (slice.milliseconds) combined.milliseconds.AddRange(slice.milliseconds);
@@ -37,6 +37,9 @@ public sealed class LatencyRecorder
     }
 
     private TimeSpan Elapsed => measured ?? wall.Elapsed;
+
+    /// <summary>The requests per second of each slice a combined recorder holds, in the order they ran.</summary>
+    public IReadOnlyList<double> SliceRates { get; private init; } = [];
 
     /// <summary>The service's CPU time over the measurement, when its process could be read.</summary>
     public TimeSpan? ServiceCpu { get; set; }

@@ -20,7 +20,17 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
     /// <summary>The prefix of the key of the service's resident memory per stored user, at a tenant's size.</summary>
     public const string MemoryPerUserKey = "memory-per-user/";
 
+    /// <summary>
+    /// The prefix of the key of one slice's requests per second, measured in turns with the other service:
+    /// <c>slice/get/1000/2-3</c> is the fourth slice of <c>get/1000</c> in the run numbered 2 (<c>--round</c>), and the other
+    /// service's slice of the same key ran next to it.
+    /// </summary>
+    public const string SliceKey = "slice/";
+
     private readonly BenchmarkResults results = new(options.Mode, options.ResultsPath);
+
+    // The slices recorded so far under each key: a key measured in several runs numbers its slices on.
+    private readonly Dictionary<string, int> slicesRecorded = [];
 
     /// <summary>Whether the service stores what it is sent, so that the scenarios check it (not the no-work server).</summary>
     public bool Verifies => options.Verifies;
@@ -30,6 +40,14 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
         Print(recorder.Summary(name));
         results.Record(key, recorder.PerSecond);
         if (recorder.CpuMicrosecondsPerRequest is { } cpu) results.Record(CpuKey + key, cpu);
+        RecordSlices(key, recorder);
+    }
+
+    private void RecordSlices(string key, LatencyRecorder recorder)
+    {
+        var next = slicesRecorded.GetValueOrDefault(key);
+        foreach (var rate in recorder.SliceRates) results.Record($"{SliceKey}{key}/{options.Round}-{next++}", rate);
+        slicesRecorded[key] = next;
     }
 
     /// <summary>
@@ -61,6 +79,7 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
                 });
                 Print(recorder.Summary($"user creates, {clients} clients" + (mail ? ", temporary passwords mailed" : "")));
                 figures[mail].Add(recorder.PerSecond);
+                RecordSlices($"{(mail ? "create-mailed" : "create")}/{clients}", recorder);
                 // Recorded per round: the report takes the best round of a key recorded more than once.
                 if (recorder.CpuMicrosecondsPerRequest is { } cpu) results.Record($"{CpuKey}{(mail ? "create-mailed" : "create")}/{clients}", cpu);
             }
