@@ -1,4 +1,5 @@
 using OpenTelemetry;
+using OpenTelemetry.Context.Propagation;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -78,10 +79,16 @@ public static class ScimTelemetry
                     metrics.AddPrometheusExporter();
             });
         if (RecordsTraces(configuration))
+        {
+            // W3C trace context only: ASP.NET Core has already read it into each request's activity, and with any other
+            // propagator (the default one also reads baggage, which nothing here uses) the instrumentation reads each
+            // request's headers a second time.
+            Sdk.SetDefaultTextMapPropagator(new TraceContextPropagator());
             telemetry.WithTracing(tracing => tracing
                 .SetSampler(new ParentBasedSampler(new IncomingWorkSampler(options.TraceSampleRatio)))
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = http => !IsProbe(http.Request.Path))
                 .AddSource(ServiceSources));
+        }
         if (ExportsOtlp(configuration)) telemetry.WithLogging().UseOtlpExporter();
         return services;
     }
