@@ -4,7 +4,8 @@ namespace Scim.Benchmark;
 /// Two services measured in turns, for a comparison finer than this shared machine's drift: each measurement of one
 /// side waits for the same measurement of the other, then the two run in slices taken in turns (one side then the
 /// other, then the other way round), so that whatever the machine does meanwhile falls on both sides alike. Measured
-/// one after the other, identical services differed by more than 10% here. Each side's figure is the sum of its slices.
+/// one after the other, identical services differed by more than 10% here. Each side's figure is the sum of its slices,
+/// and each slice's rate is kept (<see cref="LatencyRecorder.SliceRates"/>) for the report to compare slice by slice.
 /// </summary>
 public sealed class Alternation(TimeSpan duration, TimeSpan slice)
 {

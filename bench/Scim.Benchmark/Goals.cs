@@ -103,12 +103,9 @@ public static class Goals
             return (met, Row(Shown(figure), "", "", met ? "met" : "MISSED"));
         }
         if (!figures.TryGetValue(referenceKey, out var reference) || reference <= 0) return (null, Row(Shown(figure), "-", "-", "no reference measured"));
-        var ratio = figure / reference;
-        if (goal.Paired && PairedSlices(figures, goal.Figure, referenceKey) is { Count: > 0 } pairs)
-        {
-            (figure, reference) = (Median(pairs.Select(p => p.Figure)), Median(pairs.Select(p => p.Reference)));
-            ratio = Median(pairs.Select(p => p.Figure / p.Reference));
-        }
+        (figure, reference, var ratio) = goal.Paired && PairedSlices(figures, goal.Figure, referenceKey) is { Count: > 0 } pairs
+            ? (Median(pairs.Select(p => p.Figure)), Median(pairs.Select(p => p.Reference)), Median(pairs.Select(p => p.Figure / p.Reference)))
+            : (figure, reference, figure / reference);
         var reached = goal.AtMost ? ratio <= goal.Target : ratio >= goal.Target;
         return (reached, Row(Shown(figure), Shown(reference), ratio.ToString("F2", CultureInfo.InvariantCulture), reached ? "met" : "MISSED"));
     }
