@@ -10,7 +10,7 @@
 #   (telemetry, not part of all: the in-memory service with OpenTelemetry off beside one with it on as docker-compose
 #   runs it: OTLP export to a collector that keeps nothing, one request in ten traced (BENCHMARK_TRACE_SAMPLE_RATIO),
 #   /metrics on; each measurement taken in turns between the two, --slice-seconds at a time; BENCHMARK_TELEMETRY_ON,
-#   settings separated by spaces, replaces the "on" side's)
+#   settings separated by spaces, replaces the "on" side's, BENCHMARK_TELEMETRY_OFF the "off" side's)
 #   BENCHMARK_SHARED_BUFFERS=4GB scripts/benchmark.sh postgres ...   (PostgreSQL's shared_buffers; 1GB by default)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -95,6 +95,9 @@ if [ "$modes" = telemetry ]; then
   # BENCHMARK_TELEMETRY_ON replaces the "on" side's settings, e.g. Telemetry__Enabled=false to see the method's own noise.
   if [ -n "${BENCHMARK_TELEMETRY_ON:-}" ]; then read -ra on <<< "$BENCHMARK_TELEMETRY_ON"; fi
   off=(Telemetry__Enabled=false)
+  # BENCHMARK_TELEMETRY_OFF replaces the "off" side's: two settings of telemetry compared directly, e.g. with and without
+  # one of its parts, tell that part's cost apart better than two runs against telemetry off.
+  if [ -n "${BENCHMARK_TELEMETRY_OFF:-}" ]; then read -ra off <<< "$BENCHMARK_TELEMETRY_OFF"; fi
   # Both services run at once, and each measurement takes turns between them (--slice-seconds, 1 by default), so that
   # the machine's drift falls on both sides alike: measured one after the other, identical services differed by more
   # than the 5% compared here. Side by side, two identical services still differed by 3-7% on some operations, always
