@@ -107,7 +107,17 @@ public static class Goals
             ? (Median(pairs.Select(p => p.Figure)), Median(pairs.Select(p => p.Reference)), Median(pairs.Select(p => p.Figure / p.Reference)))
             : (figure, reference, figure / reference);
         var reached = goal.AtMost ? ratio <= goal.Target : ratio >= goal.Target;
-        return (reached, Row(Shown(figure), Shown(reference), ratio.ToString("F2", CultureInfo.InvariantCulture), reached ? "met" : "MISSED"));
+        return (reached, Row(Shown(figure), Shown(reference), ShownRatio(ratio, goal, reached), reached ? "met" : "MISSED"));
+    }
+
+    /// <summary>
+    /// A ratio to two decimals, a missed one rounded away from its target: 0.9496 printed as 0.95 next to "&gt;= 0.95
+    /// MISSED" reads as a contradiction.
+    /// </summary>
+    private static string ShownRatio(double ratio, Goal goal, bool reached)
+    {
+        var shown = reached ? Math.Round(ratio, 2) : (goal.AtMost ? Math.Ceiling(ratio * 100) : Math.Floor(ratio * 100)) / 100;
+        return shown.ToString("F2", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The slices of two keys that ran in turns, in pairs: the slices of the same run and number on each side.</summary>
