@@ -85,7 +85,7 @@ public static class ScimTelemetry
             // request's headers a second time.
             Sdk.SetDefaultTextMapPropagator(new TraceContextPropagator());
             telemetry.WithTracing(tracing => tracing
-                .SetSampler(new ParentBasedSampler(new IncomingWorkSampler(options.TraceSampleRatio)))
+                .SetSampler(new ParentBasedSampler(new IncomingWorkSampler(TraceSampling.Ratio(options, configuration))))
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = http => !IsProbe(http.Request.Path))
                 .AddSource(ServiceSources));
         }

@@ -15,9 +15,10 @@ public sealed class TelemetryOptions
     public bool? Traces { get; set; }
 
     /// <summary>
-    /// The share of requests traced, 0 to 1; a request whose caller sent a sampled trace context is always traced.
+    /// The share of requests traced, 0 to 1; a request whose caller sent a sampled trace context is always traced. Unset,
+    /// OpenTelemetry's standard sampler variables decide it (<see cref="TraceSampling"/>).
     /// </summary>
-    public double TraceSampleRatio { get; set; } = 1.0;
+    public double? TraceSampleRatio { get; set; }
 
     public PrometheusOptions Prometheus { get; set; } = new();
 
