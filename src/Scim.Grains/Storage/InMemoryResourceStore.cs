@@ -173,9 +173,10 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
             var inCreationOrder = candidates is null
                 ? data.InCreationOrder(kind).Select(id => rows[id])
                 : candidates.Select(id => rows.GetValueOrDefault(id)).OfType<PackedResource>().OrderBy(row => row.Sequence);
-            matches = inCreationOrder
-                .Where(row => filter is null || FilterEvaluator.Matches(filter, needsDerived ? WithDerived(data, kind, row) : row.ParseDocument(), schema))
-                .ToList();
+            Func<PackedResource, bool> matching = filter is null ? _ => true
+                : KeptNameMatch(schema, filter)
+                  ?? (row => FilterEvaluator.Matches(filter, needsDerived ? WithDerived(data, kind, row) : row.ParseDocument(), schema));
+            matches = inCreationOrder.Where(matching).ToList();
             // Documents are parsed only where they are read: all of them to sort, else the page's.
             if (query.Sort is not null) unpacked = SortKeys.Order(matches.Select(row => row.Unpack(tenant, kind)).ToList(), query.Sort).ToList();
         }
@@ -354,15 +355,50 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
     {
         if (filter is And and) return IndexedCandidates(data, schema, and.Left) ?? IndexedCandidates(data, schema, and.Right);
         if (filter is not Compare { Op: CompareOp.Eq } compare || compare.Value.Kind == LiteralKind.Null) return null;
-        var resolved = schema.Resolve(compare.Path);
-        if (resolved is null || resolved.InExtension || resolved.SubAttribute is not null) return null;
         var value = compare.Value.Text;
-        if (resolved.Attribute == CommonAttributes.Id) return [value];
-        if (resolved.Attribute == CommonAttributes.ExternalId) return data.WithExternalId(schema.Kind, value);
-        if (resolved.Schema is not null && resolved.Attribute.Name == UniqueNames.Attribute(schema.Kind))
-            return data.Keys(schema.Kind).TryGetValue(UniqueNames.Key(value), out var id) ? [id] : [];
-        return null;
+        return KeptNameOf(schema, compare).Name switch
+        {
+            KeptName.Id => [value],
+            KeptName.ExternalId => data.WithExternalId(schema.Kind, value),
+            KeptName.UniqueName => data.Keys(schema.Kind).TryGetValue(UniqueNames.Key(value), out var id) ? [id] : [],
+            _ => null,
+        };
     }
+
+    /// <summary>
+    /// Whether a row matches a filter that is one <c>eq</c> of a string on a name the row keeps beside its document: the
+    /// lookup an IdP makes before each write (<c>userName eq</c>, <c>externalId eq</c>, a group's <c>displayName eq</c>),
+    /// answered as <see cref="FilterEvaluator"/> would, without parsing the document (which took about 8% of a lookup's
+    /// CPU). Null for any other filter. The index finds the candidates by a lowercased key; the comparison here is the
+    /// filter's own, which a few characters tell apart from it (the Kelvin sign lowercases to k).
+    /// </summary>
+    private static Func<PackedResource, bool>? KeptNameMatch(ResourceSchema schema, FilterNode filter)
+    {
+        if (filter is not Compare { Op: CompareOp.Eq, Value.Kind: LiteralKind.String } compare) return null;
+        var (name, attribute) = KeptNameOf(schema, compare);
+        var comparison = attribute is { CaseExact: true } ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        var value = compare.Value.Text;
+        return name switch
+        {
+            KeptName.Id => row => string.Equals(row.Id, value, comparison),
+            KeptName.ExternalId => row => string.Equals(row.ExternalId, value, comparison),
+            KeptName.UniqueName => row => string.Equals(row.Name, value, comparison),
+            _ => null,
+        };
+    }
+
+    /// <summary>Which name a row keeps beside its document (<see cref="PackedResource"/>) a comparison reads, if any.</summary>
+    private static (KeptName Name, AttributeDefinition? Attribute) KeptNameOf(ResourceSchema schema, Compare compare)
+    {
+        var resolved = schema.Resolve(compare.Path);
+        if (resolved is null || resolved.InExtension || resolved.SubAttribute is not null) return (KeptName.None, null);
+        var attribute = resolved.Attribute;
+        if (attribute == CommonAttributes.Id) return (KeptName.Id, attribute);
+        if (attribute == CommonAttributes.ExternalId) return (KeptName.ExternalId, attribute);
+        return resolved.Schema is not null && attribute.Name == UniqueNames.Attribute(schema.Kind) ? (KeptName.UniqueName, attribute) : (KeptName.None, null);
+    }
+
+    private enum KeptName { None, Id, ExternalId, UniqueName }
 
     private static bool Mentions(FilterNode node, string attribute) => node switch
     {

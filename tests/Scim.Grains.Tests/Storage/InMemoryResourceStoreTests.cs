@@ -37,6 +37,31 @@ public sealed class InMemoryResourceStoreTests
         Assert.Equal(["a"], await IdsAsync("id eq \"a\""));
     }
 
+    /// <summary>
+    /// A lone eq on a name the row keeps beside its document is answered from that name, without the document: the
+    /// answer must still be the filter's own, also where the index's lowercased key finds a candidate the filter's
+    /// comparison refuses (the Kelvin sign lowercases to k) and where the attribute is case-exact (externalId, id).
+    /// </summary>
+    [Theory]
+    [InlineData("userName eq \"KELVIN\"")]
+    [InlineData("userName eq \"\u212Aelvin\"")]
+    [InlineData("userName eq \"\u0130stanbul\"")]
+    [InlineData("userName eq \"istanbul\"")]
+    [InlineData("externalId eq \"EXT-1\"")]
+    [InlineData("externalId eq \"ext-1\"")]
+    [InlineData("id eq \"A\"")]
+    [InlineData("id eq \"a\"")]
+    public async Task AnEqOnANameTheRowKeeps_MatchesWhatTheFilterMatchesOnTheDocument(string text)
+    {
+        StoredResource[] users = [User("a", "kelvin", "ext-1", 1), User("b", "istanbul", null, 1)];
+        foreach (var user in users) await store.InsertAsync(user, MembershipChange.None, null, CancellationToken.None);
+        var filter = FilterParser.Parse(text);
+
+        var expected = users.Where(u => FilterEvaluator.Matches(filter, u.Document, ResourceSchema.User)).Select(u => u.Id);
+
+        Assert.Equal(expected, await IdsAsync(text));
+    }
+
     private async Task<IEnumerable<string>> IdsAsync(string filter)
     {
         var page = await store.QueryAsync(Tenant, new StoreQuery(ResourceSchema.User, FilterParser.Parse(filter), null, 1, 10), CancellationToken.None);
