@@ -22,6 +22,13 @@ public static class FilterEvaluator
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
 
+    /// <summary>
+    /// Whether a single-valued string attribute holding <paramref name="text"/> (null: no value) satisfies a comparison,
+    /// as <see cref="Matches"/> decides it on a document: for a store that keeps such an attribute beside the document.
+    /// </summary>
+    public static bool MatchesText(Compare compare, AttributeDefinition definition, string? text) =>
+        CompareValues([text is null ? null : JsonValue.Create(text)], definition, compare);
+
     /// <summary>Evaluates the inner filter of a value path against one value of a multi-valued attribute.</summary>
     public static bool MatchesElement(FilterNode node, JsonNode? element, AttributeDefinition attribute) => node switch
     {

@@ -38,7 +38,7 @@ public sealed class InMemoryResourceStoreTests
     }
 
     /// <summary>
-    /// A lone eq on a name the row keeps beside its document is answered from that name, without the document: the
+    /// A lone comparison of a name the row keeps beside its document is answered from that name, without the document: the
     /// answer must still be the filter's own, also where the index's lowercased key finds a candidate the filter's
     /// comparison refuses (the Kelvin sign lowercases to k) and where the attribute is case-exact (externalId, id).
     /// </summary>
@@ -51,9 +51,13 @@ public sealed class InMemoryResourceStoreTests
     [InlineData("externalId eq \"ext-1\"")]
     [InlineData("id eq \"A\"")]
     [InlineData("id eq \"a\"")]
-    public async Task AnEqOnANameTheRowKeeps_MatchesWhatTheFilterMatchesOnTheDocument(string text)
+    [InlineData("userName sw \"KEL\"")]
+    [InlineData("userName ne \"kelvin\"")]
+    [InlineData("externalId co \"XT\"")]
+    [InlineData("id gt \"a\"")]
+    public async Task AComparisonOfANameTheRowKeeps_MatchesWhatTheFilterMatchesOnTheDocument(string text)
     {
-        StoredResource[] users = [User("a", "kelvin", "ext-1", 1), User("b", "istanbul", null, 1)];
+        StoredResource[] users = [User("a", "kelvin", "EXT-1", 1), User("b", "\u0130stanbul", null, 1)];
         foreach (var user in users) await store.InsertAsync(user, MembershipChange.None, null, CancellationToken.None);
         var filter = FilterParser.Parse(text);
 
