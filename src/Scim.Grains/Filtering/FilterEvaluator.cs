@@ -6,7 +6,8 @@ namespace Scim.Grains.Filtering;
 
 /// <summary>
 /// Evaluates a validated filter against a resource document in memory (RFC 7644 §3.4.2.2): a multi-valued
-/// attribute matches when any of its values does; string comparisons follow the attribute's caseExact.
+/// attribute matches when any of its values does; string comparisons follow the attribute's caseExact, ignoring case
+/// as <see cref="CaseInsensitiveText"/> says.
 /// </summary>
 public static class FilterEvaluator
 {
@@ -92,15 +93,15 @@ public static class FilterEvaluator
         if (!ScimValues.TryRead(definition.Type, node, out var value)) return false;
         if (value is string text)
         {
-            var comparison = definition.CaseExact ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
             var other = (string)literal;
+            if (!definition.CaseExact) return CaseInsensitiveText.Satisfies(text, op, other);
             return op switch
             {
-                CompareOp.Eq => string.Equals(text, other, comparison),
-                CompareOp.Co => text.Contains(other, comparison),
-                CompareOp.Sw => text.StartsWith(other, comparison),
-                CompareOp.Ew => text.EndsWith(other, comparison),
-                _ => Ordered(string.Compare(text, other, comparison), op),
+                CompareOp.Eq => string.Equals(text, other, StringComparison.Ordinal),
+                CompareOp.Co => text.Contains(other, StringComparison.Ordinal),
+                CompareOp.Sw => text.StartsWith(other, StringComparison.Ordinal),
+                CompareOp.Ew => text.EndsWith(other, StringComparison.Ordinal),
+                _ => Ordered(string.CompareOrdinal(text, other), op),
             };
         }
         var order = value switch
@@ -113,7 +114,8 @@ public static class FilterEvaluator
         return op == CompareOp.Eq ? order == 0 : Ordered(order, op);
     }
 
-    private static bool Ordered(int order, CompareOp op) => op switch
+    /// <summary>Whether an order (negative, zero, positive) satisfies gt, ge, lt or le.</summary>
+    internal static bool Ordered(int order, CompareOp op) => op switch
     {
         CompareOp.Gt => order > 0,
         CompareOp.Ge => order >= 0,

@@ -27,7 +27,7 @@ internal sealed class SignInGrain(IResourceStore store) : Grain, ISignInGrain
     {
         var userName = UniqueNames.Attribute(ResourceKind.User);
         var found = await FindAsync(new Or(Filters.Eq(userName, LiteralKind.String, login), PrimaryEmail(login)));
-        var byUserName = found.FirstOrDefault(u => string.Equals(ResourceDocument.GetString(u.Document, userName), login, StringComparison.OrdinalIgnoreCase));
+        var byUserName = found.FirstOrDefault(u => SameText(ResourceDocument.GetString(u.Document, userName), login));
         // Two users sharing a primary e-mail, neither named by it: which one is meant cannot be told, so neither signs in.
         var user = byUserName ?? (found.Count == 1 ? found[0] : null);
         var ssoOnly = await GrainFactory.Grain<ISingleSignOnGrain>(Tenant).GetAsync() is { Verified: true, Configuration.SsoOnly: true };
@@ -60,9 +60,12 @@ internal sealed class SignInGrain(IResourceStore store) : Grain, ISignInGrain
     private async Task<IReadOnlyList<StoredResource>> FindByEmailAsync(string address)
     {
         var withAddress = await FindAsync(new ValuePath(EmailValue, Filters.Eq("value", LiteralKind.String, address)));
-        var primary = withAddress.Where(u => string.Equals(ResourceDocument.PrimaryEmail(u.Document), address, StringComparison.OrdinalIgnoreCase)).ToList();
+        var primary = withAddress.Where(u => SameText(ResourceDocument.PrimaryEmail(u.Document), address)).ToList();
         return primary.Count > 0 ? primary : withAddress;
     }
+
+    /// <summary>Whether a user's value is the login as the store's filter compared it (neither name is case-exact).</summary>
+    private static bool SameText(string? value, string login) => value is not null && CaseInsensitiveText.Satisfies(value, CompareOp.Eq, login);
 
     private static ValuePath PrimaryEmail(string address) =>
         new(EmailValue, new And(Filters.Eq("value", LiteralKind.String, address), Filters.Eq("primary", LiteralKind.Boolean, "true")));

@@ -56,6 +56,23 @@ public abstract class UserEndpointsTests(ScimApiFactory factory)
         response.AssertError(HttpStatusCode.Conflict, "uniqueness");
     }
 
+    /// <summary>
+    /// An IdP looks a user up by userName before creating it: the lookup must find the name that uniqueness refuses,
+    /// also for a name whose case folds unusually (the Kelvin sign lowercases to k, yet is not k in upper case).
+    /// </summary>
+    [Fact]
+    public async Task LookupOfANameUniquenessCallsTaken_FindsItsOwner()
+    {
+        var scim = await factory.NewTenantAsync();
+        var id = await scim.CreateUserAsync("\u212Aelvin");
+
+        var found = await scim.GetAsync($"/Users?filter={Uri.EscapeDataString("userName eq \"kelvin\"")}");
+        var duplicate = await scim.PostAsync("/Users", """{"userName":"kelvin"}""");
+
+        Assert.Equal(id, Assert.Single(found.Resources)!["id"]!.GetValue<string>());
+        duplicate.AssertError(HttpStatusCode.Conflict, "uniqueness");
+    }
+
     [Fact]
     public async Task Post_SameUserNameInAnotherTenant_IsAllowed()
     {

@@ -52,6 +52,25 @@ public sealed class FilterEvaluatorTests
         Assert.Equal(expected, FilterEvaluator.Matches(node, User, ResourceSchema.User));
     }
 
+    /// <summary>
+    /// Case is ignored the way uniqueness and PostgreSQL ignore it, by lower case, where .NET's ignore-case comparison
+    /// (upper case) would answer the opposite in every row.
+    /// </summary>
+    [Theory]
+    [InlineData("\u212Aelvin", "userName eq \"kelvin\"", true)]
+    [InlineData("\u212Aelvin", "userName sw \"KE\"", true)]
+    [InlineData("\u212Aelvin", "userName co \"k\"", true)]
+    [InlineData("\u03B1\u03C2", "userName eq \"\u03B1\u03C3\"", false)]
+    [InlineData("\u03B1\u03C2", "userName ew \"\u03A3\"", false)]
+    [InlineData("a_z", "userName lt \"ab\"", true)]
+    [InlineData("a_z", "userName gt \"AB\"", false)]
+    public void Matches_IgnoresCaseByLowerCase(string userName, string filter, bool expected)
+    {
+        var node = FilterParser.Parse(filter);
+        FilterValidator.Validate(node, ResourceSchema.User);
+        Assert.Equal(expected, FilterEvaluator.Matches(node, new JsonObject { ["userName"] = userName }, ResourceSchema.User));
+    }
+
     [Theory]
     [InlineData("nosuch eq \"x\"")]
     [InlineData("name.nosuch eq \"x\"")]

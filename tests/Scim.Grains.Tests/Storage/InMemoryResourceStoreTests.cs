@@ -39,8 +39,8 @@ public sealed class InMemoryResourceStoreTests
 
     /// <summary>
     /// A lone comparison of a name the row keeps beside its document is answered from that name, without the document: the
-    /// answer must still be the filter's own, also where the index's lowercased key finds a candidate the filter's
-    /// comparison refuses (the Kelvin sign lowercases to k) and where the attribute is case-exact (externalId, id).
+    /// answer must still be the filter's own, also where the index's lowercased key finds a candidate the filter refuses
+    /// (the attribute is case-exact: externalId, id) and for names whose case is unusual (the Kelvin sign, a dotted I).
     /// </summary>
     [Theory]
     [InlineData("userName eq \"KELVIN\"")]

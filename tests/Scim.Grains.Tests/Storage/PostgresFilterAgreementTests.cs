@@ -67,6 +67,13 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
         "(userName sw \"a\" or userName sw \"b\") and not (active eq false)",
         "userName sw \"a\" or userName sw \"b\" and active eq false",
         "not (emails[type eq \"home\"] or phoneNumbers pr)",
+        // Case ignored by lower case, on both stores: the Kelvin sign, the Greek final sigma, '_' ordered before letters.
+        "userName eq \"kelvin\"",
+        "userName sw \"KEL\"",
+        "title eq \"\u03B1\u03C3\"",
+        "title eq \"\u03B1\u03C2\"",
+        "userName lt \"ab\"",
+        "userName gt \"A_\"",
     };
 
     /// <summary>User.groups: g2 sits under g1 and u4 is a manual member of g3 (see the data set).</summary>
@@ -222,6 +229,8 @@ public sealed class PostgresFilterAgreementTests(PostgresFilterAgreementTests.St
                 """),
             ("u4", """{"userName":"dave@example.com","name":{"givenName":"Daniel"}}"""),
             ("u5", """{"userName":"abe@example.com","active":true,"phoneNumbers":[{"value":"+49 30","type":"work"}]}"""),
+            ("u6", """{"userName":"\u212Aelvin","title":"\u03B1\u03C2"}"""),
+            ("u7", """{"userName":"a_z@example.com"}"""),
         ];
 
         private static readonly (string Id, string Json, GroupMember[] Members)[] Groups =
