@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -22,28 +23,20 @@ public static class ResourceRenderer
     public static string Render(JsonObject document, ResourceSchema schema, RenderOptions options, Projection projection,
         AttributeDefinition? derivedAttribute = null, JsonArray? derived = null) =>
         projection.KeepsEverything(schema)
-        && Write(document, static value => value as JsonObject, WriteValue,
-            Location(options.BaseUrl, schema, ResourceDocument.GetString(document, "id")!), schema, derivedAttribute, derived) is { } text
+        && Write(document, Location(options.BaseUrl, schema, ResourceDocument.GetString(document, "id")!), schema, derivedAttribute, derived) is { } text
             ? text
             : Compose(document, schema, options, projection, derivedAttribute, derived, keepEmpty: false).ToJsonString(ScimJson.Options);
 
     /// <summary>
     /// A row's response text, as <see cref="Render(JsonObject, ResourceSchema, RenderOptions, Projection, AttributeDefinition?, JsonArray?)"/>
-    /// says it; a row still holding its stored text is written from that text when kept whole, with no tree built.
+    /// says it; a row still holding its stored text is cut from that text when kept whole, with no tree built.
     /// </summary>
     public static string Render(StoredResource row, ResourceSchema schema, RenderOptions options, Projection projection,
-        AttributeDefinition? derivedAttribute = null, JsonArray? derived = null)
-    {
-        if (row.UnparsedJson is { } json && projection.KeepsEverything(schema))
-        {
-            using var parsed = JsonDocument.Parse(json);
-            if (Write(Members(parsed.RootElement), static value => value.ValueKind == JsonValueKind.Object ? Members(value) : null,
-                    static (writer, value) => value.WriteTo(writer), Location(options.BaseUrl, schema, row.Id), schema, derivedAttribute, derived)
-                is { } text)
-                return text;
-        }
-        return Render(row.Document, schema, options, projection, derivedAttribute, derived);
-    }
+        AttributeDefinition? derivedAttribute = null, JsonArray? derived = null) =>
+        row.UnparsedJson is { } json && projection.KeepsEverything(schema)
+        && Cut(json, Location(options.BaseUrl, schema, row.Id), schema, derivedAttribute, derived) is { } text
+            ? text
+            : Render(row.Document, schema, options, projection, derivedAttribute, derived);
 
     /// <summary>
     /// A group rendered around its members array, for a caller that writes the array itself (a group too large to
@@ -89,17 +82,16 @@ public static class ResourceRenderer
     }
 
     /// <summary>
-    /// What <see cref="Compose"/> builds when the projection keeps everything, written straight from the document's members
-    /// (a tree's, or the elements of its stored text): a read or a lookup would otherwise copy the whole document into a
-    /// new tree only to serialize it once. Null when the document stores the derived attribute itself (none the service
-    /// writes does): <see cref="Compose"/> puts the derived value in its place.
+    /// What <see cref="Compose"/> builds when the projection keeps everything, written straight from the document's members:
+    /// a read would otherwise copy the whole document into a new tree only to serialize it once. Null when the document
+    /// stores the derived attribute itself (none the service writes does): <see cref="Compose"/> puts the derived value in
+    /// its place.
     /// </summary>
-    private static string? Write<TValue>(IEnumerable<KeyValuePair<string, TValue>> members, Func<TValue, IEnumerable<KeyValuePair<string, TValue>>?> membersOf,
-        Action<Utf8JsonWriter, TValue> writeValue, string location, ResourceSchema schema, AttributeDefinition? derivedAttribute, JsonArray? derived)
+    private static string? Write(JsonObject document, string location, ResourceSchema schema, AttributeDefinition? derivedAttribute, JsonArray? derived)
     {
         var (buffer, writer) = RenderBuffer.Take();
         writer.WriteStartObject();
-        foreach (var (key, value) in members)
+        foreach (var (key, value) in document)
         {
             if (key == derivedAttribute?.Name) return null;
             if (DerivedGoesBefore(key, derived, keepEmpty: false))
@@ -109,16 +101,111 @@ public static class ResourceRenderer
             }
             if (NeverReturned(schema, key)) continue;
             writer.WritePropertyName(key);
-            if (key == "meta" && membersOf(value) is { } meta) WriteMeta(writer, meta, writeValue, location);
-            else writeValue(writer, value);
+            if (key == "meta" && value is JsonObject meta) WriteMeta(writer, meta, location);
+            else WriteValue(writer, value);
         }
         writer.WriteEndObject();
         writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static IEnumerable<KeyValuePair<string, JsonElement>> Members(JsonElement element) =>
-        element.EnumerateObject().Select(property => KeyValuePair.Create(property.Name, property.Value));
+    /// <summary>
+    /// What <see cref="Write"/> says of a row's stored text, cut from that text rather than parsed and written again: the
+    /// service wrote the text (compact, names as the schema spells them, escaped as <see cref="ScimJson"/> escapes), so
+    /// each member kept is copied as it stands; members never returned are left out, the derived attribute goes before
+    /// meta and meta gets its location, as <see cref="Write"/> does. Null where <see cref="Write"/> is null.
+    /// </summary>
+    private static string? Cut(byte[] json, string location, ResourceSchema schema, AttributeDefinition? derivedAttribute, JsonArray? derived)
+    {
+        var (buffer, writer) = RenderBuffer.Take();
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        buffer.Write("{"u8);
+        var separated = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (derivedAttribute is not null && reader.ValueTextEquals(derivedAttribute.Name)) return null;
+            var start = (int)reader.TokenStartIndex;
+            var isMeta = reader.ValueTextEquals("meta"u8);
+            var hidden = NeverReturned(schema, ref reader);
+            reader.Read();
+            if (isMeta && derived is { Count: > 0 })
+            {
+                Separate(buffer, ref separated);
+                WriteName(buffer, derivedAttribute!.Name);
+                WriteRoot(buffer, writer, derived, static (w, value) => value.WriteTo(w, ScimJson.Options));
+            }
+            if (isMeta && reader.TokenType == JsonTokenType.StartObject)
+            {
+                Separate(buffer, ref separated);
+                buffer.Write(json.AsSpan(start, (int)reader.TokenStartIndex - start));
+                CutMeta(json, ref reader, buffer, writer, location);
+                continue;
+            }
+            reader.Skip();
+            if (hidden) continue;
+            Separate(buffer, ref separated);
+            buffer.Write(json.AsSpan(start, (int)reader.BytesConsumed - start));
+        }
+        buffer.Write("}"u8);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>meta's members copied from the text, its location in place of a stored one, else last (as <see cref="WriteMeta"/>).</summary>
+    private static void CutMeta(byte[] json, ref Utf8JsonReader reader, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer, string location)
+    {
+        buffer.Write("{"u8);
+        var separated = false;
+        var located = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var start = (int)reader.TokenStartIndex;
+            var isLocation = reader.ValueTextEquals("location"u8);
+            reader.Read();
+            reader.Skip();
+            Separate(buffer, ref separated);
+            if (!isLocation)
+            {
+                buffer.Write(json.AsSpan(start, (int)reader.BytesConsumed - start));
+                continue;
+            }
+            WriteLocation(buffer, writer, location);
+            located = true;
+        }
+        if (!located)
+        {
+            Separate(buffer, ref separated);
+            WriteLocation(buffer, writer, location);
+        }
+        buffer.Write("}"u8);
+    }
+
+    private static void WriteLocation(ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer, string location)
+    {
+        WriteName(buffer, "location");
+        WriteRoot(buffer, writer, location, static (w, value) => w.WriteStringValue(value));
+    }
+
+    private static void Separate(ArrayBufferWriter<byte> buffer, ref bool separated)
+    {
+        if (separated) buffer.Write(","u8);
+        separated = true;
+    }
+
+    private static void WriteName(ArrayBufferWriter<byte> buffer, string name)
+    {
+        buffer.Write("\""u8);
+        buffer.Write(JsonEncodedText.Encode(name, ScimJson.Options.Encoder).EncodedUtf8Bytes);
+        buffer.Write("\":"u8);
+    }
+
+    /// <summary>A value written by the buffer's writer as a JSON text of its own, between bytes copied as they stand.</summary>
+    private static void WriteRoot<T>(ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer, T value, Action<Utf8JsonWriter, T> write)
+    {
+        writer.Reset(buffer);
+        write(writer, value);
+        writer.Flush();
+    }
 
     /// <summary>The derived attribute goes just before meta; an empty one only when asked (a group written around its members).</summary>
     private static bool DerivedGoesBefore(string key, JsonArray? derived, bool keepEmpty) =>
@@ -127,9 +214,18 @@ public static class ResourceRenderer
     /// <summary>Attributes returned "never" (a password) are stored but never rendered.</summary>
     private static bool NeverReturned(ResourceSchema schema, string key) => schema.Core.FindAttribute(key)?.Returned == Returned.Never;
 
+    /// <summary>The same, for the member name a reader of stored text is on (stored names are spelled as the schema spells them).</summary>
+    private static bool NeverReturned(ResourceSchema schema, ref Utf8JsonReader reader)
+    {
+        foreach (var attribute in schema.Core.Attributes)
+        {
+            if (attribute.Returned == Returned.Never && reader.ValueTextEquals(attribute.Name)) return true;
+        }
+        return false;
+    }
+
     /// <summary>meta with its location: in place of a stored one, else last.</summary>
-    private static void WriteMeta<TValue>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, TValue>> meta, Action<Utf8JsonWriter, TValue> writeValue,
-        string location)
+    private static void WriteMeta(Utf8JsonWriter writer, JsonObject meta, string location)
     {
         writer.WriteStartObject();
         var located = false;
@@ -141,7 +237,7 @@ public static class ResourceRenderer
                 writer.WriteStringValue(location);
                 located = true;
             }
-            else writeValue(writer, value);
+            else WriteValue(writer, value);
         }
         if (!located) writer.WriteString("location", location);
         writer.WriteEndObject();
