@@ -30,7 +30,7 @@ public static class CaseInsensitiveText
             CompareOp.Co => left.IndexOf(right) >= 0,
             CompareOp.Sw => left.StartsWith(right),
             CompareOp.Ew => left.EndsWith(right),
-            _ => FilterEvaluator.Ordered(left.SequenceCompareTo(right), op),
+            _ => op.Orders(left.SequenceCompareTo(right)),
         };
     }
 }

@@ -101,7 +101,7 @@ public static class FilterEvaluator
                 CompareOp.Co => text.Contains(other, StringComparison.Ordinal),
                 CompareOp.Sw => text.StartsWith(other, StringComparison.Ordinal),
                 CompareOp.Ew => text.EndsWith(other, StringComparison.Ordinal),
-                _ => Ordered(string.CompareOrdinal(text, other), op),
+                _ => op.Orders(string.CompareOrdinal(text, other)),
             };
         }
         var order = value switch
@@ -111,16 +111,7 @@ public static class FilterEvaluator
             DateTimeOffset t => t.CompareTo((DateTimeOffset)literal),
             _ => throw new InvalidOperationException($"Unexpected value type {value.GetType()}"),
         };
-        return op == CompareOp.Eq ? order == 0 : Ordered(order, op);
+        return op == CompareOp.Eq ? order == 0 : op.Orders(order);
     }
 
-    /// <summary>Whether an order (negative, zero, positive) satisfies gt, ge, lt or le.</summary>
-    internal static bool Ordered(int order, CompareOp op) => op switch
-    {
-        CompareOp.Gt => order > 0,
-        CompareOp.Ge => order >= 0,
-        CompareOp.Lt => order < 0,
-        CompareOp.Le => order <= 0,
-        _ => false,
-    };
 }

@@ -73,7 +73,7 @@ public static class ResourceRenderer
         var output = new JsonObject();
         foreach (var (key, value) in document)
         {
-            if (DerivedGoesBefore(key, derived, keepEmpty)) output[derivedAttribute!.Name] = derived;
+            if (DerivedGoesBefore(key == "meta", derived, keepEmpty)) output[derivedAttribute!.Name] = derived;
             if (NeverReturned(schema, key)) continue;
             output[key] = value?.DeepClone();
         }
@@ -94,7 +94,7 @@ public static class ResourceRenderer
         foreach (var (key, value) in document)
         {
             if (key == derivedAttribute?.Name) return null;
-            if (DerivedGoesBefore(key, derived, keepEmpty: false))
+            if (DerivedGoesBefore(key == "meta", derived, keepEmpty: false))
             {
                 writer.WritePropertyName(derivedAttribute!.Name);
                 derived!.WriteTo(writer, ScimJson.Options);
@@ -129,11 +129,11 @@ public static class ResourceRenderer
             var isMeta = reader.ValueTextEquals("meta"u8);
             var hidden = NeverReturned(schema, ref reader);
             reader.Read();
-            if (isMeta && derived is { Count: > 0 })
+            if (DerivedGoesBefore(isMeta, derived, keepEmpty: false))
             {
                 Separate(buffer, ref separated);
                 WriteName(buffer, derivedAttribute!.Name);
-                WriteRoot(buffer, writer, derived, static (w, value) => value.WriteTo(w, ScimJson.Options));
+                WriteRoot(buffer, writer, derived!, static (w, value) => value.WriteTo(w, ScimJson.Options));
             }
             if (isMeta && reader.TokenType == JsonTokenType.StartObject)
             {
@@ -208,8 +208,8 @@ public static class ResourceRenderer
     }
 
     /// <summary>The derived attribute goes just before meta; an empty one only when asked (a group written around its members).</summary>
-    private static bool DerivedGoesBefore(string key, JsonArray? derived, bool keepEmpty) =>
-        key == "meta" && derived is not null && (keepEmpty || derived.Count > 0);
+    private static bool DerivedGoesBefore(bool atMeta, JsonArray? derived, bool keepEmpty) =>
+        atMeta && derived is not null && (keepEmpty || derived.Count > 0);
 
     /// <summary>Attributes returned "never" (a password) are stored but never rendered.</summary>
     private static bool NeverReturned(ResourceSchema schema, string key) => schema.Core.FindAttribute(key)?.Returned == Returned.Never;

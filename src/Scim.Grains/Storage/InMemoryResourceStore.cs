@@ -369,8 +369,8 @@ public sealed class InMemoryResourceStore : IResourceStore, IMembershipStore, IG
     /// Whether a row matches a filter that is one comparison of a name the row keeps beside its document: the lookup an
     /// IdP makes before each write (<c>userName eq</c>, <c>externalId eq</c>, a group's <c>displayName eq</c>), decided by
     /// <see cref="FilterEvaluator"/> on that name without parsing the document (which took about 8% of a lookup's CPU).
-    /// Null for any other filter. The index finds the candidates by a lowercased key; the evaluator's comparison is the
-    /// filter's own, which a few characters tell apart from it (the Kelvin sign lowercases to k).
+    /// Null for any other filter. The index finds the candidates by the name's unique key, which a case-exact comparison
+    /// (the id, externalId) may still refuse, so the evaluator decides each candidate.
     /// </summary>
     private static Func<PackedResource, bool>? KeptNameMatch(ResourceSchema schema, FilterNode filter)
     {

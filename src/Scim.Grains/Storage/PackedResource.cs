@@ -22,7 +22,7 @@ internal sealed record PackedResource(string Id, long Version, long Sequence, Pl
         ResourceDocument.GetString(resource.Document, CommonAttributes.ExternalId.Name));
 
     /// <summary>The unique key the name gives (<see cref="UniqueNames"/>).</summary>
-    public string? UniqueKey => Name?.ToLowerInvariant();
+    public string? UniqueKey => Name is null ? null : UniqueNames.Key(Name);
 
     /// <summary>
     /// The row with a document of its own, parsed when first asked for: callers may keep it, the store's copy stays as it
