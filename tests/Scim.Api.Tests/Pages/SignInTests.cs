@@ -52,6 +52,19 @@ public abstract class SignInTests(ScimApiFactory factory)
         Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
     }
 
+    /// <summary>A login matches a userName as uniqueness and lookups do: the Kelvin sign is k in lower case.</summary>
+    [Fact]
+    public async Task AUserNameWithTheKelvinSign_SignsInAsKelvin()
+    {
+        var (scim, _) = await TenantWithUserAsync("\u212Aelvin");
+        using var browser = factory.Browser();
+
+        var signedIn = await browser.SignInAsync(scim.Tenant, "kelvin", Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
+        Assert.Equal($"/t/{scim.Tenant}/", signedIn.Location);
+    }
+
     [Fact]
     public async Task AWrongPasswordAndAnUnknownUser_GetTheSameAnswer()
     {
