@@ -15,6 +15,7 @@ public sealed record BenchmarkOptions(
     int ImportRows,
     string Mode,
     string? ResultsPath,
+    IReadOnlyList<int> VerifyClients,
     BenchmarkOptions.Pairing? Paired = null,
     int Round = 1)
 {
@@ -36,6 +37,8 @@ public sealed record BenchmarkOptions(
                              [--lookup-sizes 1000,100000] [--group-sizes 1000,100000]
                              [--service-pid PID]   (Linux: the service's memory per user and its peak over whole groups)
                              [--import-rows 20000]   (the users of the CSV import measured; 0 leaves it out)
+                             [--verify-clients 16,64]   (the checks' concurrencies: raced userNames, own writes read
+                                back, acknowledged member adds kept)
                              [--mode NAME --results FILE]   (append each figure to FILE as NAME, key, value)
                              [--round N]   (the run's number, when several runs append to one FILE; names their slices)
                              [--paired-url URL --paired-mode NAME [--paired-pid PID] [--slice-seconds 1]]
@@ -68,6 +71,7 @@ public sealed record BenchmarkOptions(
             int.Parse(values.GetValueOrDefault("import-rows") ?? "20000", CultureInfo.InvariantCulture),
             values.GetValueOrDefault("mode") ?? "service",
             values.GetValueOrDefault("results"),
+            List("verify-clients", "16,64"),
             values.TryGetValue("paired-url", out var pairedUrl)
                 ? new Pairing(new Uri(pairedUrl.TrimEnd('/') + "/"),
                     values.TryGetValue("paired-pid", out var pairedPid) ? int.Parse(pairedPid, CultureInfo.InvariantCulture) : null,

@@ -248,27 +248,54 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
     }
 
     /// <summary>
-    /// The checks the figures rest on, from as many clients as the measurements: every userName raced by all clients at
-    /// once is created exactly once (one 201, the rest 409, one user found), and every client reads its own writes (a
-    /// created user by id, a PATCHed value right after the PATCH).
+    /// The checks the figures rest on, at each of <see cref="BenchmarkOptions.VerifyClients"/> concurrent clients (16 and
+    /// 64 unless told), each in a fresh tenant: every userName raced by all clients at once is created exactly once (one
+    /// 201, the rest 409, one user found); every client reads its own writes (a created user by id, a PATCHed value right
+    /// after the PATCH); and every member add acknowledged while all clients add to one group is in the group afterwards.
     /// </summary>
     public async Task VerifyAsync()
     {
-        var target = await ScimTarget.CreateTenantAsync(options, "okta");
-        const int Names = 20;
+        foreach (var clients in options.VerifyClients)
+        {
+            var target = await ScimTarget.CreateTenantAsync(options, "okta");
+            var duplicates = await RacedUserNamesAsync(target, clients);
+            var stale = await UnreadWritesAsync(target, clients);
+            // Entra's tenant: its single-member PATCHes are answered 204, which a group commits together as they queue.
+            var (acknowledged, lost) = await LostMemberAddsAsync(await ScimTarget.CreateTenantAsync(options, "entra"), clients);
+            // An add refused is a failed check too: with the rate limit lifted, every add is owed its 204.
+            var refused = clients * MemberAddsPerClient - acknowledged;
+            Print($"{"verify, " + clients + " clients",-44} {duplicates} of {RacedNames} raced userNames not created exactly once; " +
+                $"{stale} of {clients * WritesPerClient} writes not read back; {lost} of {acknowledged} acknowledged member adds lost, {refused} refused");
+            if (duplicates > 0 || stale > 0 || lost > 0 || refused > 0) Environment.ExitCode = 1;
+        }
+    }
+
+    private const int RacedNames = 20;
+    private const int WritesPerClient = 10;
+    private const int MemberAddsPerClient = 20;
+
+    /// <summary>The userNames, of <see cref="RacedNames"/> each POSTed by all clients at once, not created exactly once.</summary>
+    private static async Task<int> RacedUserNamesAsync(ScimTarget target, int clients)
+    {
         var duplicates = 0;
-        for (var n = 0; n < Names; n++)
+        for (var n = 0; n < RacedNames; n++)
         {
             var userName = $"race-{n}";
-            var answers = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => target.SendAsync(HttpMethod.Post, "Users", ScimTarget.UserJson(userName))));
+            var answers = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => target.SendAsync(HttpMethod.Post, "Users", ScimTarget.UserJson(userName))));
             var (_, found, _) = await target.SendAsync(HttpMethod.Get, $"Users?filter=userName%20eq%20%22{userName}%22");
             if (answers.Count(a => a.Status == HttpStatusCode.Created) != 1 || answers.Any(a => a.Status is not (HttpStatusCode.Created or HttpStatusCode.Conflict)) || !FoundOne(found))
                 duplicates++;
         }
+        return duplicates;
+    }
+
+    /// <summary>The writes, <see cref="WritesPerClient"/> from each client, that the same client did not read back right after.</summary>
+    private static async Task<int> UnreadWritesAsync(ScimTarget target, int clients)
+    {
         var stale = 0;
-        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async worker =>
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async worker =>
         {
-            for (var i = 0; i < 10; i++)
+            for (var i = 0; i < WritesPerClient; i++)
             {
                 var (created, body, _) = await target.SendAsync(HttpMethod.Post, "Users", ScimTarget.UserJson($"ryw-{worker}-{i}"));
                 var id = created == HttpStatusCode.Created ? JsonNode.Parse(body)!["id"]!.GetValue<string>() : null;
@@ -283,8 +310,27 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
                 if (!after.Contains($"\"Bench User {1000 + i}\"", StringComparison.Ordinal)) Interlocked.Increment(ref stale);
             }
         }));
-        Print($"{"verify, " + options.Clients + " clients",-44} {duplicates} of {Names} raced userNames not created exactly once; {stale} of {options.Clients * 10} writes not read back");
-        if (duplicates > 0 || stale > 0) Environment.ExitCode = 1;
+        return stale;
+    }
+
+    /// <summary>
+    /// All clients add members to one new group at once, <see cref="MemberAddsPerClient"/> single-member PATCHes each
+    /// (Entra's shape, answered 204): the adds acknowledged, and how many of them the group then lacks.
+    /// </summary>
+    private static async Task<(int Acknowledged, int Lost)> LostMemberAddsAsync(ScimTarget target, int clients)
+    {
+        var group = await CreateGroupAsync(target, "verify group");
+        var acknowledged = new ConcurrentBag<string>();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async worker =>
+        {
+            for (var i = 0; i < MemberAddsPerClient; i++)
+            {
+                var member = $"verify-{worker}-{i}";
+                var (status, _, _) = await target.SendAsync(HttpMethod.Patch, "Groups/" + group, ScimTarget.AddMembersJson([member]));
+                if (status == HttpStatusCode.NoContent) acknowledged.Add(member);
+            }
+        }));
+        return (acknowledged.Count, await LostMembersAsync(target, group, acknowledged));
     }
 
     private static bool FoundOne(string listBody) => listBody.Contains("\"totalResults\":1", StringComparison.Ordinal);
@@ -310,10 +356,7 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
         foreach (var size in options.GroupSizes)
         {
             var target = await ScimTarget.CreateTenantAsync(options, "entra");
-            var (created, body, _) = await target.SendAsync(HttpMethod.Post, "Groups",
-                """{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"bench group"}""");
-            if (created != HttpStatusCode.Created) throw new InvalidOperationException($"group create failed: {created} {body}");
-            var group = JsonNode.Parse(body)!["id"]!.GetValue<string>();
+            var group = await CreateGroupAsync(target, "bench group");
             // Members need not exist as users here: the group's membership rows are what is measured.
             for (var start = 0; start < size; start += 1000)
             {
@@ -365,6 +408,15 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
             return (status == HttpStatusCode.OK, latency);
         });
         Print(excluded.Summary($"GET group of {size:N0}, excludedAttributes=members"));
+    }
+
+    /// <summary>Creates an empty group; its id.</summary>
+    private static async Task<string> CreateGroupAsync(ScimTarget target, string displayName)
+    {
+        var (created, body, _) = await target.SendAsync(HttpMethod.Post, "Groups",
+            $$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:Group"],"displayName":"{{displayName}}"}""");
+        if (created != HttpStatusCode.Created) throw new InvalidOperationException($"group create failed: {created} {body}");
+        return JsonNode.Parse(body)!["id"]!.GetValue<string>();
     }
 
     private static async Task<int> LostMembersAsync(ScimTarget target, string group, IEnumerable<string> acknowledged)
