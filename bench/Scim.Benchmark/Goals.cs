@@ -36,6 +36,8 @@ public static class Goals
             goals.Add(new($"userName eq, {most:N0} users: PostgreSQL / in memory", (Postgres, $"lookup/{most}"), (Memory, $"lookup/{most}"), 0.5));
             goals.Add(new($"userName eq on PostgreSQL: {most:N0} / {least:N0} users", (Postgres, $"lookup/{most}"), (Postgres, $"lookup/{least}"), 1 / 1.2));
             goals.Add(new($"externalId eq, {most:N0} users: PostgreSQL / in memory", (Postgres, $"externalId/{most}"), (Memory, $"externalId/{most}"), 0.5));
+            goals.Add(new($"group displayName eq, {most:N0} users: PostgreSQL / in memory", (Postgres, $"group-lookup/{most}"), (Memory, $"group-lookup/{most}"), 0.5));
+            goals.Add(new($"group displayName eq on PostgreSQL: {most:N0} / {least:N0} users", (Postgres, $"group-lookup/{most}"), (Postgres, $"group-lookup/{least}"), 1 / 1.2));
             goals.Add(new($"GET by id, {least:N0} users: PostgreSQL / in memory", (Postgres, $"get/{least}"), (Memory, $"get/{least}"), 0.8));
             goals.Add(new($"GET by id, {least:N0} users: in memory / no-work", (Memory, $"get/{least}"), (NoWork, $"get/{least}"), 0.5));
             goals.Add(new($"userName eq, {least:N0} users: in memory / no-work", (Memory, $"lookup/{least}"), (NoWork, $"lookup/{least}"), 0.5));

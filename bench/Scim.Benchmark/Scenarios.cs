@@ -127,9 +127,13 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
         }
     }
 
+    /// <summary>The tenant of the lookups holds a group for every this many users.</summary>
+    private const int GroupEvery = 10;
+
     /// <summary>
-    /// In a tenant grown to each configured size: GET by id, userName and externalId lookups, user PATCHes, and at the
-    /// largest size the IdP's reconcile cycle. The first seeding starts from a process that holds nothing else, so the
+    /// In a tenant grown to each configured size: GET by id, userName and externalId lookups, group displayName lookups
+    /// (the tenant holding a group for every <see cref="GroupEvery"/> users), user PATCHes, and at the largest size the
+    /// IdP's reconcile cycle. The first seeding starts from a process that holds nothing else, so the
     /// service's resident memory per user is measured there.
     /// </summary>
     public async Task ReadsAndLookupsAsync()
@@ -138,11 +142,12 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
         var memory = options.Verifies ? ServiceProcess.For(options.ServicePid) : null;
         var empty = memory?.ResidentBytes ?? 0;
         var ids = new List<string>();
-        var size = 0;
+        var (size, groups) = (0, 0);
         foreach (var wanted in options.LookupSizes)
         {
             size = await SeedUsersAsync(target, size, wanted, ids);
             if (memory is not null) ReportMemory(memory, empty, size);
+            groups = await SeedGroupsAsync(target, groups, Math.Max(1, size / GroupEvery));
             if (size == options.LookupSizes[0]) await WarmUpAsync(target, ids);
             Report(await RunAsync(options.Clients, async (_, _) =>
             {
@@ -159,6 +164,13 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
                 var (status, body, latency) = await target.SendAsync(HttpMethod.Get, $"Users?filter=externalId%20eq%20%22x-u{Random.Shared.Next(size)}%22");
                 return (status == HttpStatusCode.OK && FoundOne(body), latency);
             }), $"externalId/{size}", $"externalId eq lookups, {size:N0} users");
+            Report(await RunAsync(options.Clients, async (_, _) =>
+            {
+                // As Entra looks a group up before it creates or updates it.
+                var (status, body, latency) = await target.SendAsync(HttpMethod.Get,
+                    $"Groups?excludedAttributes=members&filter=displayName%20eq%20%22g{Random.Shared.Next(groups)}%22");
+                return (status == HttpStatusCode.OK && FoundOne(body), latency);
+            }), $"group-lookup/{size}", $"group displayName eq lookups, {size:N0} users, {groups:N0} groups");
             Report(await RunAsync(options.Clients, async (_, i) =>
             {
                 var (status, _, latency) = await target.SendAsync(HttpMethod.Patch, "Users/" + ids[Random.Shared.Next(ids.Count)], ScimTarget.ReplaceTwoAttributesJson(i));
@@ -205,10 +217,11 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
         SettleAsync(async (_, i) =>
         {
             var id = ids[Random.Shared.Next(ids.Count)];
-            var (status, _, latency) = (i % 3) switch
+            var (status, _, latency) = (i % 4) switch
             {
                 0 => await target.SendAsync(HttpMethod.Get, "Users/" + id),
                 1 => await target.SendAsync(HttpMethod.Get, "Users?filter=userName%20eq%20%22u0%22"),
+                2 => await target.SendAsync(HttpMethod.Get, "Groups?excludedAttributes=members&filter=displayName%20eq%20%22g0%22"),
                 _ => await target.SendAsync(HttpMethod.Patch, "Users/" + id, ScimTarget.ReplaceTwoAttributesJson(i)),
             };
             return (status is HttpStatusCode.OK or HttpStatusCode.NoContent, latency);
@@ -424,6 +437,18 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
         var (_, body, _) = await target.SendAsync(HttpMethod.Get, "Groups/" + group);
         var members = JsonNode.Parse(body)!["members"]!.AsArray().Select(m => m!["value"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         return acknowledged.Count(id => !members.Contains(id));
+    }
+
+    /// <summary>Creates groups g{from}..g{to-1}, without members, with many concurrent requests (not measured).</summary>
+    private async Task<int> SeedGroupsAsync(ScimTarget target, int from, int to)
+    {
+        var next = from - 1;
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(async _ =>
+        {
+            for (var n = Interlocked.Increment(ref next); n < to; n = Interlocked.Increment(ref next)) await CreateGroupAsync(target, $"g{n}");
+        }));
+        Progress($"seeded {to:N0} groups in tenant {target.Tenant}");
+        return Math.Max(from, to);
     }
 
     /// <summary>Creates users u{from}..u{to-1} with many concurrent requests (not measured).</summary>

@@ -43,6 +43,8 @@ app.MapGet("/scim/v2/{tenant}/Users", () => Json(
 app.MapPatch("/scim/v2/{tenant}/Users/{id}", async (HttpRequest r, string id) => { await Drain(r); return Json(UserWithId(id)); });
 app.MapPost("/scim/v2/{tenant}/Groups", async (HttpRequest r) => { await Drain(r); return Json(group.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal), 201); });
 app.MapGet("/scim/v2/{tenant}/Groups/{id}", (string id) => Json(group.Replace("{id}", id, StringComparison.Ordinal)));
+app.MapGet("/scim/v2/{tenant}/Groups", () => Json(
+    $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:ListResponse"],"totalResults":1,"startIndex":1,"itemsPerPage":1,"Resources":[{{group.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)}}]}"""));
 app.MapPatch("/scim/v2/{tenant}/Groups/{id}", async (HttpRequest r) => { await Drain(r); return Results.NoContent(); });
 app.MapGet("/readyz", () => "ready");
 
