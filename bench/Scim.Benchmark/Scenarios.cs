@@ -439,32 +439,28 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
         return acknowledged.Count(id => !members.Contains(id));
     }
 
+    /// <summary>Runs <paramref name="create"/> for each number from <paramref name="from"/> to <paramref name="to"/> - 1, 64 at a time.</summary>
+    private static Task SeedAsync(int from, int to, Func<int, Task> create) =>
+        Parallel.ForAsync(from, to, new ParallelOptions { MaxDegreeOfParallelism = 64 }, (n, _) => new ValueTask(create(n)));
+
     /// <summary>Creates groups g{from}..g{to-1}, without members, with many concurrent requests (not measured).</summary>
     private async Task<int> SeedGroupsAsync(ScimTarget target, int from, int to)
     {
-        var next = from - 1;
-        await Task.WhenAll(Enumerable.Range(0, 64).Select(async _ =>
-        {
-            for (var n = Interlocked.Increment(ref next); n < to; n = Interlocked.Increment(ref next)) await CreateGroupAsync(target, $"g{n}");
-        }));
+        await SeedAsync(from, to, n => CreateGroupAsync(target, $"g{n}"));
         Progress($"seeded {to:N0} groups in tenant {target.Tenant}");
-        return Math.Max(from, to);
+        return to;
     }
 
     /// <summary>Creates users u{from}..u{to-1} with many concurrent requests (not measured).</summary>
     private async Task<int> SeedUsersAsync(ScimTarget target, int from, int to, List<string> ids)
     {
-        var next = from - 1;
         var created = new ConcurrentBag<string>();
-        await Task.WhenAll(Enumerable.Range(0, 64).Select(async _ =>
+        await SeedAsync(from, to, async n =>
         {
-            for (var n = Interlocked.Increment(ref next); n < to; n = Interlocked.Increment(ref next))
-            {
-                var (status, body, _) = await target.SendAsync(HttpMethod.Post, "Users", ScimTarget.UserJson($"u{n}"));
-                if (status != HttpStatusCode.Created) throw new InvalidOperationException($"seeding failed: {status} {body}");
-                if (ids.Count + created.Count < 100_000) created.Add(JsonNode.Parse(body)!["id"]!.GetValue<string>());
-            }
-        }));
+            var (status, body, _) = await target.SendAsync(HttpMethod.Post, "Users", ScimTarget.UserJson($"u{n}"));
+            if (status != HttpStatusCode.Created) throw new InvalidOperationException($"seeding failed: {status} {body}");
+            if (ids.Count + created.Count < 100_000) created.Add(JsonNode.Parse(body)!["id"]!.GetValue<string>());
+        });
         ids.AddRange(created);
         Progress($"seeded {to:N0} users in tenant {target.Tenant}");
         return to;

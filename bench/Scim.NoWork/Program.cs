@@ -23,6 +23,10 @@ static IResult Json(string body, int status = 200) => Results.Content(body, Scim
 
 string UserWithId(string id) => user.Replace("{id}", id, StringComparison.Ordinal);
 
+// A lookup's answer: one resource found.
+static IResult ListOfOne(string resource) => Json(
+    $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:ListResponse"],"totalResults":1,"startIndex":1,"itemsPerPage":1,"Resources":[{{resource}}]}""");
+
 // An OpenTelemetry collector that keeps nothing: where the telemetry benchmark sends the service's OTLP export.
 app.MapPost("/v1/{signal}", async (HttpRequest r) => { await Drain(r); return Results.Ok(); });
 
@@ -38,13 +42,11 @@ app.MapPost("/api/v1/tenants/{tenant}/scim/tokens", async (HttpRequest r) => { a
 
 app.MapPost("/scim/v2/{tenant}/Users", async (HttpRequest r) => { await Drain(r); return Json(UserWithId(Guid.NewGuid().ToString()), 201); });
 app.MapGet("/scim/v2/{tenant}/Users/{id}", (string id) => Json(UserWithId(id)));
-app.MapGet("/scim/v2/{tenant}/Users", () => Json(
-    $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:ListResponse"],"totalResults":1,"startIndex":1,"itemsPerPage":1,"Resources":[{{UserWithId(Guid.NewGuid().ToString())}}]}"""));
+app.MapGet("/scim/v2/{tenant}/Users", () => ListOfOne(UserWithId(Guid.NewGuid().ToString())));
 app.MapPatch("/scim/v2/{tenant}/Users/{id}", async (HttpRequest r, string id) => { await Drain(r); return Json(UserWithId(id)); });
 app.MapPost("/scim/v2/{tenant}/Groups", async (HttpRequest r) => { await Drain(r); return Json(group.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal), 201); });
 app.MapGet("/scim/v2/{tenant}/Groups/{id}", (string id) => Json(group.Replace("{id}", id, StringComparison.Ordinal)));
-app.MapGet("/scim/v2/{tenant}/Groups", () => Json(
-    $$"""{"schemas":["urn:ietf:params:scim:api:messages:2.0:ListResponse"],"totalResults":1,"startIndex":1,"itemsPerPage":1,"Resources":[{{group.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)}}]}"""));
+app.MapGet("/scim/v2/{tenant}/Groups", () => ListOfOne(group.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)));
 app.MapPatch("/scim/v2/{tenant}/Groups/{id}", async (HttpRequest r) => { await Drain(r); return Results.NoContent(); });
 app.MapGet("/readyz", () => "ready");
 
