@@ -13,10 +13,11 @@ internal sealed class MigratedDatabase : IAsyncDisposable
 
     private MigratedDatabase()
     {
-        DataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        DataSource = PostgresDataSources.Create(database.ConnectionString);
         GenericPlans = PostgresDataSources.CreateGenericPlans(database.ConnectionString);
     }
 
+    /// <summary>The store's pool, as the silo makes it.</summary>
     public NpgsqlDataSource DataSource { get; }
 
     public string ConnectionString => database.ConnectionString;

@@ -33,17 +33,18 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
     internal const string InsertedColumns =
         "tenant, kind, id, version, user_name, external_id, display_name, active, created, last_modified, document, platform_role, created_by_platform";
 
-    // The statements on one row by its id name the tenant as an expression no index serves, so that only the primary key,
-    // led by the id (migration 0019), fits them: a plan cannot flip to walking the tenant's rows, whatever the statistics.
+    // The statements on rows by their ids name the tenant and the kind as expressions no index serves, so that only the
+    // primary key, led by the id (migration 0019), fits them: a plan cannot flip to walking the tenant's rows, nor all
+    // users through an index on users only (whose predicate a plain kind = 0 would satisfy), whatever the statistics.
     internal const string SelectRowSql =
-        "SELECT version, document, platform_role, created_by_platform FROM scim_resources WHERE (tenant || '') = $1 AND kind = $2 AND id = $3";
+        "SELECT version, document, platform_role, created_by_platform FROM scim_resources WHERE (tenant || '') = $1 AND kind + 0 = $2 AND id = $3";
     internal const string UpdateRowSql = """
         UPDATE scim_resources SET version = $4, user_name = $5, external_id = $6, display_name = $7, active = $8,
             last_modified = $9, document = $10
-        WHERE (tenant || '') = $1 AND kind = $2 AND id = $3 AND version = $11
+        WHERE (tenant || '') = $1 AND kind + 0 = $2 AND id = $3 AND version = $11
         """;
-    internal const string DeleteRowSql = "DELETE FROM scim_resources WHERE (tenant || '') = $1 AND kind = $2 AND id = $3 AND version = $4";
-    internal const string SetRoleSql = "UPDATE scim_resources SET platform_role = $3 WHERE (tenant || '') = $1 AND kind = 0 AND id = $2";
+    internal const string DeleteRowSql = "DELETE FROM scim_resources WHERE (tenant || '') = $1 AND kind + 0 = $2 AND id = $3 AND version = $4";
+    internal const string SetRoleSql = "UPDATE scim_resources SET platform_role = $3 WHERE (tenant || '') = $1 AND kind + 0 = 0 AND id = $2";
 
     /// <summary>
     /// Before members ($2) are added: refuses one that is a group (Rules/GroupMembersAreUsers), and locks the users among
@@ -51,7 +52,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
     /// </summary>
     internal const string LockMembersSql = """
         SELECT CASE WHEN kind = 1 THEN scim_refuse_group_as_member(id) END FROM scim_resources
-        WHERE (tenant || '') = $1 AND kind IN (0, 1) AND id = ANY($2) FOR KEY SHARE
+        WHERE (tenant || '') = $1 AND kind + 0 IN (0, 1) AND id = ANY($2) FOR KEY SHARE
         """;
 
     private readonly UserInsertQueue userInserts = new(dataSource);

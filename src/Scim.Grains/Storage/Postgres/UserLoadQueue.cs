@@ -15,10 +15,11 @@ namespace Scim.Grains.Storage.Postgres;
 internal sealed class UserLoadQueue(NpgsqlDataSource dataSource)
     : StatementQueue<UserLoadQueue.Load, (StoredResource? User, IReadOnlyList<UserGroup> Groups)>
 {
-    // The tenant is named in an expression no index serves, so that only the primary key, led by the id, fits (migration 0019).
+    // The tenant and the kind are named in expressions no index serves, so that only the primary key, led by the id, fits
+    // (PostgresResourceStore.SelectRowSql).
     internal const string SelectUsersSql = """
         SELECT id, version, document, platform_role, created_by_platform FROM scim_resources
-        WHERE (tenant || '') = $1 AND kind = 0 AND id = ANY($2)
+        WHERE (tenant || '') = $1 AND kind + 0 = 0 AND id = ANY($2)
         """;
 
     /// <summary>The user's row (null when there is none) and its groups, as <see cref="IResourceStore.GetUserWithGroupsAsync"/> reads them.</summary>

@@ -14,14 +14,14 @@ namespace Scim.Grains.Storage.Postgres;
 /// </summary>
 internal sealed class UserUpdateQueue(NpgsqlDataSource dataSource) : GroupCommitQueue<UserUpdateQueue.UserUpdate, IReadOnlyList<UserGroup>?>
 {
-    // The rows are joined by the primary key, led by the id, as the statement of one row is (migration 0019); the batch is sorted by key so
-    // that two statements updating the same rows lock them in one order.
+    // The rows are joined by the primary key, led by the id, as the statement of one row is (PostgresResourceStore.SelectRowSql);
+    // the batch is sorted by key so that two statements updating the same rows lock them in one order.
     internal const string UpdateSql = """
         UPDATE scim_resources r SET version = u.version, user_name = u.user_name, external_id = u.external_id,
             display_name = u.display_name, active = u.active, last_modified = u.last_modified, document = u.document
         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::boolean[],
             $9::timestamptz[], $10::jsonb[]) AS u(tenant, id, expected, version, user_name, external_id, display_name, active, last_modified, document)
-        WHERE (r.tenant || '') = u.tenant AND r.kind = 0 AND r.id = u.id AND r.version = u.expected
+        WHERE (r.tenant || '') = u.tenant AND r.kind + 0 = 0 AND r.id = u.id AND r.version = u.expected
         RETURNING r.tenant, r.id
         """;
 
