@@ -156,7 +156,7 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
             }), $"get/{size}", $"user reads by id, {size:N0} users");
             Report(await RunAsync(options.Clients, async (_, _) =>
             {
-                var (status, body, latency) = await target.SendAsync(HttpMethod.Get, $"Users?filter=userName%20eq%20%22u{Random.Shared.Next(size)}%22");
+                var (status, body, latency) = await target.SendAsync(HttpMethod.Get, ScimTarget.UserNameLookup($"u{Random.Shared.Next(size)}"));
                 return (status == HttpStatusCode.OK && FoundOne(body), latency);
             }), $"lookup/{size}", $"userName eq lookups, {size:N0} users");
             Report(await RunAsync(options.Clients, async (_, _) =>
@@ -166,9 +166,7 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
             }), $"externalId/{size}", $"externalId eq lookups, {size:N0} users");
             Report(await RunAsync(options.Clients, async (_, _) =>
             {
-                // As Entra looks a group up before it creates or updates it.
-                var (status, body, latency) = await target.SendAsync(HttpMethod.Get,
-                    $"Groups?excludedAttributes=members&filter=displayName%20eq%20%22g{Random.Shared.Next(groups)}%22");
+                var (status, body, latency) = await target.SendAsync(HttpMethod.Get, ScimTarget.GroupNameLookup($"g{Random.Shared.Next(groups)}"));
                 return (status == HttpStatusCode.OK && FoundOne(body), latency);
             }), $"group-lookup/{size}", $"group displayName eq lookups, {size:N0} users, {groups:N0} groups");
             Report(await RunAsync(options.Clients, async (_, i) =>
@@ -189,7 +187,7 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
         var recorder = await RunAsync(options.Clients, async (worker, i) =>
         {
             var userName = i % 10 == 0 ? $"r{worker}-{i}" : $"u{Random.Shared.Next(size)}";
-            var (status, body, lookup) = await target.SendAsync(HttpMethod.Get, $"Users?filter=userName%20eq%20%22{userName}%22");
+            var (status, body, lookup) = await target.SendAsync(HttpMethod.Get, ScimTarget.UserNameLookup(userName));
             if (status != HttpStatusCode.OK) return (false, lookup);
             var elapsed = lookup;
             var id = JsonNode.Parse(body)!["Resources"]?.AsArray().FirstOrDefault()?["id"]?.GetValue<string>();
@@ -204,7 +202,7 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
             return (patched is HttpStatusCode.OK or HttpStatusCode.NoContent, elapsed + patch);
         });
         Report(recorder, $"reconcile/{size}", $"reconcile cycles (lookup, create 1 in 10, PATCH), {size:N0} users");
-        var (_, again, _) = await target.SendAsync(HttpMethod.Get, "Users?filter=userName%20eq%20%22r0-0%22");
+        var (_, again, _) = await target.SendAsync(HttpMethod.Get, ScimTarget.UserNameLookup("r0-0"));
         if (!FoundOne(again))
         {
             Print($"{"",-44} a user created by the reconcile cycle is not found: {again}");
@@ -220,8 +218,8 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
             var (status, _, latency) = (i % 4) switch
             {
                 0 => await target.SendAsync(HttpMethod.Get, "Users/" + id),
-                1 => await target.SendAsync(HttpMethod.Get, "Users?filter=userName%20eq%20%22u0%22"),
-                2 => await target.SendAsync(HttpMethod.Get, "Groups?excludedAttributes=members&filter=displayName%20eq%20%22g0%22"),
+                1 => await target.SendAsync(HttpMethod.Get, ScimTarget.UserNameLookup("u0")),
+                2 => await target.SendAsync(HttpMethod.Get, ScimTarget.GroupNameLookup("g0")),
                 _ => await target.SendAsync(HttpMethod.Patch, "Users/" + id, ScimTarget.ReplaceTwoAttributesJson(i)),
             };
             return (status is HttpStatusCode.OK or HttpStatusCode.NoContent, latency);
@@ -295,7 +293,7 @@ public sealed class Scenarios(BenchmarkOptions options, Alternation? alternation
         {
             var userName = $"race-{n}";
             var answers = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => target.SendAsync(HttpMethod.Post, "Users", ScimTarget.UserJson(userName))));
-            var (_, found, _) = await target.SendAsync(HttpMethod.Get, $"Users?filter=userName%20eq%20%22{userName}%22");
+            var (_, found, _) = await target.SendAsync(HttpMethod.Get, ScimTarget.UserNameLookup(userName));
             if (answers.Count(a => a.Status == HttpStatusCode.Created) != 1 || answers.Any(a => a.Status is not (HttpStatusCode.Created or HttpStatusCode.Conflict)) || !FoundOne(found))
                 duplicates++;
         }

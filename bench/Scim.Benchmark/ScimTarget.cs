@@ -68,6 +68,12 @@ public sealed class ScimTarget(HttpClient http, string tenant, string token, str
         return (response.StatusCode, body, Stopwatch.GetElapsedTime(started));
     }
 
+    /// <summary>The path of a lookup of a user by userName, as every IdP sends one before it writes.</summary>
+    public static string UserNameLookup(string userName) => $"Users?filter=userName%20eq%20%22{userName}%22";
+
+    /// <summary>The path of a lookup of a group by displayName, as Entra sends one (without the members) before it writes.</summary>
+    public static string GroupNameLookup(string displayName) => $"Groups?excludedAttributes=members&filter=displayName%20eq%20%22{displayName}%22";
+
     /// <summary>A user as IdPs send one: names, a work email, an externalId and the enterprise extension.</summary>
     public static string UserJson(string userName) =>
         $$$"""{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],"userName":"{{{userName}}}","externalId":"x-{{{userName}}}","name":{"givenName":"Bench","familyName":"User"},"displayName":"Bench User","emails":[{"value":"{{{userName}}}@bench.example","type":"work","primary":true}],"active":true,"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"{{{userName}}}","department":"Engineering","costCenter":"CC-42"}}""";

@@ -22,6 +22,7 @@ static async Task<string> Drain(HttpRequest request)
 static IResult Json(string body, int status = 200) => Results.Content(body, ScimJson, Encoding.UTF8, status);
 
 string UserWithId(string id) => user.Replace("{id}", id, StringComparison.Ordinal);
+string GroupWithId(string id) => group.Replace("{id}", id, StringComparison.Ordinal);
 
 // A lookup's answer: one resource found.
 static IResult ListOfOne(string resource) => Json(
@@ -44,9 +45,9 @@ app.MapPost("/scim/v2/{tenant}/Users", async (HttpRequest r) => { await Drain(r)
 app.MapGet("/scim/v2/{tenant}/Users/{id}", (string id) => Json(UserWithId(id)));
 app.MapGet("/scim/v2/{tenant}/Users", () => ListOfOne(UserWithId(Guid.NewGuid().ToString())));
 app.MapPatch("/scim/v2/{tenant}/Users/{id}", async (HttpRequest r, string id) => { await Drain(r); return Json(UserWithId(id)); });
-app.MapPost("/scim/v2/{tenant}/Groups", async (HttpRequest r) => { await Drain(r); return Json(group.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal), 201); });
-app.MapGet("/scim/v2/{tenant}/Groups/{id}", (string id) => Json(group.Replace("{id}", id, StringComparison.Ordinal)));
-app.MapGet("/scim/v2/{tenant}/Groups", () => ListOfOne(group.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)));
+app.MapPost("/scim/v2/{tenant}/Groups", async (HttpRequest r) => { await Drain(r); return Json(GroupWithId(Guid.NewGuid().ToString()), 201); });
+app.MapGet("/scim/v2/{tenant}/Groups/{id}", (string id) => Json(GroupWithId(id)));
+app.MapGet("/scim/v2/{tenant}/Groups", () => ListOfOne(GroupWithId(Guid.NewGuid().ToString())));
 app.MapPatch("/scim/v2/{tenant}/Groups/{id}", async (HttpRequest r) => { await Drain(r); return Results.NoContent(); });
 app.MapGet("/readyz", () => "ready");
 
