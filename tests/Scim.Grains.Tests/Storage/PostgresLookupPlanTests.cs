@@ -160,9 +160,7 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
         await AddMembersAsync(Tenant);
 
         await using var explain = new NpgsqlCommand("EXPLAIN " + execute, connection);
-        await using var reader = await explain.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
+        var lines = await PlanLinesAsync(explain);
         // Each scan of a table is a probe of the statement's index: none walks the table, nor all users through an index
         // whose rows are all users (a plan a batched UPDATE kept from a thousand users, and ran at a million).
         // (A bitmap heap scan reads what the bitmap index scan under it found.)
@@ -271,12 +269,20 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
     private async Task<string> ExplainAsync(NpgsqlBatchCommand command)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using (var generic = new NpgsqlCommand("SET plan_cache_mode = force_generic_plan", connection)) await generic.ExecuteNonQueryAsync();
+        // For this transaction only: the pool keeps a connection's settings when it takes the connection back.
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var generic = new NpgsqlCommand("SET LOCAL plan_cache_mode = force_generic_plan", connection)) await generic.ExecuteNonQueryAsync();
         await using var explain = On(connection, command, "EXPLAIN ");
+        return string.Join('\n', await PlanLinesAsync(explain));
+    }
+
+    /// <summary>The lines of the plan an EXPLAIN command prints.</summary>
+    private static async Task<List<string>> PlanLinesAsync(NpgsqlCommand explain)
+    {
         await using var reader = await explain.ExecuteReaderAsync();
         var lines = new List<string>();
         while (await reader.ReadAsync()) lines.Add(reader.GetString(0));
-        return string.Join('\n', lines);
+        return lines;
     }
 
     /// <summary>A store's batch command as a command of its own on <paramref name="connection"/>, after <paramref name="prefix"/>.</summary>

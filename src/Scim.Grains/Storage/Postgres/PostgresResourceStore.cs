@@ -36,14 +36,14 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
     // The statements on rows by their ids name the tenant and the kind as expressions no index serves, so that only the
     // primary key, led by the id (migration 0019), fits them: a plan cannot flip to walking the tenant's rows, nor all
     // users through an index on users only (whose predicate a plain kind = 0 would satisfy), whatever the statistics.
-    internal const string SelectRowSql =
-        "SELECT version, document, platform_role, created_by_platform FROM scim_resources WHERE (tenant || '') = $1 AND kind + 0 = $2 AND id = $3";
-    internal const string UpdateRowSql = """
+    private const string RowByIdSql = "(tenant || '') = $1 AND kind + 0 = $2 AND id = $3";
+    internal const string SelectRowSql = $"SELECT version, document, platform_role, created_by_platform FROM scim_resources WHERE {RowByIdSql}";
+    internal const string UpdateRowSql = $"""
         UPDATE scim_resources SET version = $4, user_name = $5, external_id = $6, display_name = $7, active = $8,
             last_modified = $9, document = $10
-        WHERE (tenant || '') = $1 AND kind + 0 = $2 AND id = $3 AND version = $11
+        WHERE {RowByIdSql} AND version = $11
         """;
-    internal const string DeleteRowSql = "DELETE FROM scim_resources WHERE (tenant || '') = $1 AND kind + 0 = $2 AND id = $3 AND version = $4";
+    internal const string DeleteRowSql = $"DELETE FROM scim_resources WHERE {RowByIdSql} AND version = $4";
     internal const string SetRoleSql = "UPDATE scim_resources SET platform_role = $3 WHERE (tenant || '') = $1 AND kind + 0 = 0 AND id = $2";
 
     /// <summary>
