@@ -187,7 +187,7 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
         var count = command.Parameters.Count;
         await using var format = new NpgsqlCommand(
             $"SELECT format('{execute}(' || repeat('%L, ', {count - 1}) || '%L)', {string.Join(", ", Enumerable.Range(1, count).Select(i => "$" + i))})", connection);
-        foreach (NpgsqlParameter parameter in command.Parameters) format.Parameters.Add(new NpgsqlParameter { Value = parameter.Value });
+        CopyParameters(command, format);
         return (string)(await format.ExecuteScalarAsync())!;
     }
 
@@ -217,7 +217,7 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
             nameof(PostgresResourceStore.UpdateRowSql) => (PostgresResourceStore.UpdateRowSql,
                 [Tenant, (short)0, id, 2L, "u", "e", "d", true, DateTimeOffset.UtcNow, System.Text.Json.JsonDocument.Parse("{}"), 1L]),
             nameof(PostgresResourceStore.DeleteRowSql) => (PostgresResourceStore.DeleteRowSql, [Tenant, (short)0, id, 1L]),
-            nameof(PostgresResourceStore.SetRoleSql) => (PostgresResourceStore.SetRoleSql, [Tenant, id, (short)1]),
+            nameof(PostgresResourceStore.SetRoleSql) => (PostgresResourceStore.SetRoleSql, [Tenant, (short)0, id, (short)1]),
             nameof(UserLoadQueue.SelectUsersSql) => (UserLoadQueue.SelectUsersSql, [Tenant, ids]),
             nameof(PostgresResourceStore.LockMembersSql) => (PostgresResourceStore.LockMembersSql, [Tenant, ids]),
             _ => (UserUpdateQueue.UpdateSql, [Each(Tenant), ids, Each(1L), Each(2L), Each("u"), Each("e"), Each("d"), Each(true),
@@ -289,8 +289,13 @@ public sealed class PostgresLookupPlanTests : IAsyncLifetime
     private static NpgsqlCommand On(NpgsqlConnection connection, NpgsqlBatchCommand command, string prefix = "")
     {
         var own = new NpgsqlCommand(prefix + command.CommandText, connection);
-        foreach (NpgsqlParameter parameter in command.Parameters) own.Parameters.Add(new NpgsqlParameter { Value = parameter.Value });
+        CopyParameters(command, own);
         return own;
+    }
+
+    private static void CopyParameters(NpgsqlBatchCommand from, NpgsqlCommand to)
+    {
+        foreach (NpgsqlParameter parameter in from.Parameters) to.Parameters.Add(new NpgsqlParameter { Value = parameter.Value });
     }
 
     private Task InsertAsync(string tenant, int kind, int from, int to) => ExecuteAsync($"""

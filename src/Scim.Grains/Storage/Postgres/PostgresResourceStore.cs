@@ -44,7 +44,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
         WHERE {RowByIdSql} AND version = $11
         """;
     internal const string DeleteRowSql = $"DELETE FROM scim_resources WHERE {RowByIdSql} AND version = $4";
-    internal const string SetRoleSql = "UPDATE scim_resources SET platform_role = $3 WHERE (tenant || '') = $1 AND kind + 0 = 0 AND id = $2";
+    internal const string SetRoleSql = $"UPDATE scim_resources SET platform_role = $4 WHERE {RowByIdSql}";
 
     /// <summary>
     /// Before members ($2) are added: refuses one that is a group (Rules/GroupMembersAreUsers), and locks the users among
@@ -261,7 +261,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
     }
 
     public async Task<bool> SetRoleAsync(string tenant, string userId, PlatformRole role, CancellationToken cancellationToken) =>
-        await ExecuteAsync(Command(SetRoleSql, tenant, userId, (short)role),
+        await ExecuteAsync(Command(SetRoleSql, tenant, (short)ResourceKind.User, userId, (short)role),
             cancellationToken) == 1;
 
     public Task<bool> AddManualMemberAsync(string tenant, string groupId, string userId, CancellationToken cancellationToken) =>
