@@ -21,6 +21,10 @@ public sealed class TestOidcProvider
 {
     private static readonly Lazy<Task<TestOidcProvider>> Started = new(StartAsync);
 
+    // The provider's web host, held for the life of the test process: unreferenced, a garbage collection could take its
+    // listening socket with it, and a later sign-in found the issuer refusing connections.
+    private static WebApplication? host;
+
     private readonly ConcurrentDictionary<string, Client> clients = new(StringComparer.Ordinal);
 
     private TestOidcProvider(string issuer) => Issuer = issuer;
@@ -124,8 +128,8 @@ public sealed class TestOidcProvider
                 return default;
             }));
         });
-        var app = builder.Build();
-        await app.StartAsync();
+        host = builder.Build();
+        await host.StartAsync();
         return provider;
     }
 }
