@@ -89,7 +89,7 @@ public static class ResourceRenderer
     /// </summary>
     private static string? Write(JsonObject document, string location, ResourceSchema schema, AttributeDefinition? derivedAttribute, JsonArray? derived)
     {
-        var (buffer, writer) = RenderBuffer.Take();
+        var (buffer, writer) = JsonBuffer.Take();
         writer.WriteStartObject();
         foreach (var (key, value) in document)
         {
@@ -117,7 +117,7 @@ public static class ResourceRenderer
     /// </summary>
     private static string? Cut(byte[] json, string location, ResourceSchema schema, AttributeDefinition? derivedAttribute, JsonArray? derived)
     {
-        var (buffer, writer) = RenderBuffer.Take();
+        var (buffer, writer) = JsonBuffer.Take();
         var reader = new Utf8JsonReader(json);
         reader.Read();
         buffer.Write("{"u8);

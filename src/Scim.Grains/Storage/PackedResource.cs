@@ -15,11 +15,15 @@ namespace Scim.Grains.Storage;
 internal sealed record PackedResource(string Id, long Version, long Sequence, PlatformRole Role, bool CreatedByPlatform, byte[] Document, string? Name,
     string? ExternalId)
 {
-    public static PackedResource Of(StoredResource resource) => new(
-        resource.Id, resource.Version, resource.Sequence, resource.Role, resource.CreatedByPlatform,
-        resource.Json,
-        ResourceDocument.GetString(resource.Document, UniqueNames.Attribute(resource.Kind)),
-        ResourceDocument.GetString(resource.Document, CommonAttributes.ExternalId.Name));
+    /// <summary>A row packed; one still unparsed (as the store read it) has its names read from its text, not a tree.</summary>
+    public static PackedResource Of(StoredResource resource)
+    {
+        var nameAttribute = UniqueNames.Attribute(resource.Kind);
+        var (name, externalId) = resource.UnparsedJson is { } text
+            ? ResourceDocument.GetStrings(text, nameAttribute, CommonAttributes.ExternalId.Name)
+            : (ResourceDocument.GetString(resource.Document, nameAttribute), ResourceDocument.GetString(resource.Document, CommonAttributes.ExternalId.Name));
+        return new(resource.Id, resource.Version, resource.Sequence, resource.Role, resource.CreatedByPlatform, resource.Json, name, externalId);
+    }
 
     /// <summary>The unique key the name gives (<see cref="UniqueNames"/>).</summary>
     public string? UniqueKey => Name is null ? null : UniqueNames.Key(Name);

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scim.Grains.Documents;
 using Scim.Grains.Schemas;
@@ -26,10 +28,13 @@ public sealed class ResourceDocumentTests
         }
         """)!.AsObject();
 
+    private static JsonObject Ordered(JsonObject stored) =>
+        JsonNode.Parse(ResourceDocument.InCanonicalOrder(stored.ToJsonString(), ResourceSchema.User))!.AsObject();
+
     [Fact]
-    public void TakeInCanonicalOrder_PutsEnvelopeCoreAttributesExtensionsThenMeta_InSchemaOrderAtEveryLevel()
+    public void InCanonicalOrder_PutsEnvelopeCoreAttributesExtensionsThenMeta_InSchemaOrderAtEveryLevel()
     {
-        var ordered = ResourceDocument.TakeInCanonicalOrder(AsJsonbReturnsIt(), ResourceSchema.User);
+        var ordered = Ordered(AsJsonbReturnsIt());
 
         Assert.Equal(["schemas", "id", "externalId", "userName", "name", "active", "emails", Enterprise, "nickName", Custom, "meta"],
             ordered.Select(p => p.Key));
@@ -42,9 +47,9 @@ public sealed class ResourceDocumentTests
     }
 
     [Fact]
-    public void TakeInCanonicalOrder_KeepsEveryValue_IncludingNullsAndWhatTheSchemaDoesNotList()
+    public void InCanonicalOrder_KeepsEveryValue_IncludingNullsAndWhatTheSchemaDoesNotList()
     {
-        var ordered = ResourceDocument.TakeInCanonicalOrder(AsJsonbReturnsIt(), ResourceSchema.User);
+        var ordered = Ordered(AsJsonbReturnsIt());
 
         Assert.True(JsonNode.DeepEquals(AsJsonbReturnsIt(), ordered));
         Assert.True(ordered.ContainsKey("nickName"));
@@ -52,16 +57,13 @@ public sealed class ResourceDocumentTests
     }
 
     [Fact]
-    public void TakeInCanonicalOrder_MovesTheValues_RatherThanCopyingThem()
+    public void InCanonicalOrder_WritesADocumentAlreadyInOrder_ByteForByteAsTheServiceWritesIt()
     {
-        var stored = AsJsonbReturnsIt();
-        var userName = stored["userName"];
-        var cohort = stored[Custom];
+        // Escapes as responses write them: '&', quotes, non-ASCII letters and a control character.
+        var document = Ordered(AsJsonbReturnsIt());
+        document["displayName"] = "Zoë \"Z\" O'Brien & co\u0001";
+        var written = JsonSerializer.SerializeToUtf8Bytes(Ordered(document), ScimJson.Options);
 
-        var ordered = ResourceDocument.TakeInCanonicalOrder(stored, ResourceSchema.User);
-
-        Assert.Empty(stored);
-        Assert.Same(userName, ordered["userName"]);
-        Assert.Same(cohort, ordered[Custom]);
+        Assert.Equal(Encoding.UTF8.GetString(written), Encoding.UTF8.GetString(ResourceDocument.InCanonicalOrder(Encoding.UTF8.GetString(written), ResourceSchema.User)));
     }
 }

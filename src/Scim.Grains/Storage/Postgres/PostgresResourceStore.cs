@@ -417,7 +417,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
     /// <summary>A stored row as a resource, its document's attributes in the schema's order.</summary>
     internal static StoredResource Row(string tenant, ResourceKind kind, string id, long version, string json, PlatformRole role,
         bool createdByPlatform, long sequence = 0) =>
-        new(tenant, kind, id, version, ResourceDocument.TakeInCanonicalOrder(JsonNode.Parse(json)!.AsObject(), ResourceSchema.For(kind)))
+        StoredResource.FromJson(tenant, kind, id, version, ResourceDocument.InCanonicalOrder(json, ResourceSchema.For(kind))) with
         {
             Role = role,
             CreatedByPlatform = createdByPlatform,

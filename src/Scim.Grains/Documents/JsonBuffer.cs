@@ -1,14 +1,13 @@
 using System.Buffers;
 using System.Text.Json;
-using Scim.Grains.Documents;
 
-namespace Scim.Grains.Rendering;
+namespace Scim.Grains.Documents;
 
 /// <summary>
-/// A thread's buffer and JSON writer for rendering a resource synchronously, reused so that a response costs only its
-/// text. A buffer grown by a large group is let go rather than kept by the thread.
+/// A thread's buffer and JSON writer for writing a document synchronously (a response, a stored row put in order), reused
+/// so that the JSON written costs only its text. A buffer grown by a large group is let go rather than kept by the thread.
 /// </summary>
-internal static class RenderBuffer
+internal static class JsonBuffer
 {
     private const int KeptCapacity = 256 * 1024;
 
