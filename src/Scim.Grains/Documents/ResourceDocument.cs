@@ -114,7 +114,7 @@ public static class ResourceDocument
     /// tenant's custom extensions, null values) as it was, then meta. Written from the parsed text without building a tree,
     /// so that a row read only to be rendered (a lookup's page, a grain's activation) never builds one.
     /// </summary>
-    public static byte[] InCanonicalOrder(string json, ResourceSchema schema)
+    public static byte[] InCanonicalOrder(ReadOnlyMemory<byte> json, ResourceSchema schema)
     {
         using var parsed = JsonDocument.Parse(json);
         var (buffer, writer) = JsonBuffer.Take();

@@ -29,7 +29,7 @@ public sealed class ResourceDocumentTests
         """)!.AsObject();
 
     private static JsonObject Ordered(JsonObject stored) =>
-        JsonNode.Parse(ResourceDocument.InCanonicalOrder(stored.ToJsonString(), ResourceSchema.User))!.AsObject();
+        JsonNode.Parse(ResourceDocument.InCanonicalOrder(Encoding.UTF8.GetBytes(stored.ToJsonString()), ResourceSchema.User))!.AsObject();
 
     [Fact]
     public void InCanonicalOrder_PutsEnvelopeCoreAttributesExtensionsThenMeta_InSchemaOrderAtEveryLevel()
@@ -64,6 +64,6 @@ public sealed class ResourceDocumentTests
         document["displayName"] = "Zoë \"Z\" O'Brien & co\u0001";
         var written = JsonSerializer.SerializeToUtf8Bytes(Ordered(document), ScimJson.Options);
 
-        Assert.Equal(Encoding.UTF8.GetString(written), Encoding.UTF8.GetString(ResourceDocument.InCanonicalOrder(Encoding.UTF8.GetString(written), ResourceSchema.User)));
+        Assert.Equal(Encoding.UTF8.GetString(written), Encoding.UTF8.GetString(ResourceDocument.InCanonicalOrder(written, ResourceSchema.User)));
     }
 }

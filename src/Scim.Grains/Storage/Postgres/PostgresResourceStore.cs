@@ -91,7 +91,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
         CancellationToken cancellationToken)
     {
         if (!await reader.ReadAsync(cancellationToken)) return null;
-        return Row(tenant, kind, id, reader.GetInt64(0), reader.GetString(1), (PlatformRole)reader.GetInt16(2), reader.GetBoolean(3));
+        return Row(tenant, kind, id, reader.GetInt64(0), reader.GetFieldValue<byte[]>(1), (PlatformRole)reader.GetInt16(2), reader.GetBoolean(3));
     }
 
     public Task InsertAsync(StoredResource resource, MembershipChange members, OutboxMessage? mail, CancellationToken cancellationToken) =>
@@ -211,7 +211,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
         var inGroups = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var row = Row(tenant, query.Kind, reader.GetString(0), reader.GetInt64(1), reader.GetString(2), (PlatformRole)reader.GetInt16(4),
+            var row = Row(tenant, query.Kind, reader.GetString(0), reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), (PlatformRole)reader.GetInt16(4),
                 reader.GetBoolean(5), sequence: reader.GetInt64(3));
             rows.Add(row);
             if (query.WithGroups && reader.GetBoolean(6)) inGroups.Add(row.Id);
@@ -415,7 +415,7 @@ public sealed class PostgresResourceStore(NpgsqlDataSource dataSource, [FromKeye
         });
 
     /// <summary>A stored row as a resource, its document's attributes in the schema's order.</summary>
-    internal static StoredResource Row(string tenant, ResourceKind kind, string id, long version, string json, PlatformRole role,
+    internal static StoredResource Row(string tenant, ResourceKind kind, string id, long version, byte[] json, PlatformRole role,
         bool createdByPlatform, long sequence = 0) =>
         StoredResource.FromJson(tenant, kind, id, version, ResourceDocument.InCanonicalOrder(json, ResourceSchema.For(kind))) with
         {

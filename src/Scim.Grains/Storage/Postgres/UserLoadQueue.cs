@@ -39,9 +39,9 @@ internal sealed class UserLoadQueue(NpgsqlDataSource dataSource)
         foreach (var (tenant, i) in tenants.Select((t, i) => (t, i)))
         {
             if (i > 0) await reader.NextResultAsync(CancellationToken.None);
-            var rows = new Dictionary<string, (long Version, string Document, PlatformRole Role, bool CreatedByPlatform)>(StringComparer.Ordinal);
+            var rows = new Dictionary<string, (long Version, byte[] Document, PlatformRole Role, bool CreatedByPlatform)>(StringComparer.Ordinal);
             while (await reader.ReadAsync(CancellationToken.None))
-                rows[reader.GetString(0)] = (reader.GetInt64(1), reader.GetString(2), (PlatformRole)reader.GetInt16(3), reader.GetBoolean(4));
+                rows[reader.GetString(0)] = (reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), (PlatformRole)reader.GetInt16(3), reader.GetBoolean(4));
             await reader.NextResultAsync(CancellationToken.None);
             var groups = await PostgresResourceStore.ReadGroupsOfUsersAsync(reader);
             // Each load gets a row of its own: a grain changes the document it holds.
