@@ -21,11 +21,11 @@ public sealed class TestOidcProvider
 {
     private static readonly Lazy<Task<TestOidcProvider>> Started = new(StartAsync);
 
-    // The provider's web host, held for the life of the test process: unreferenced, a garbage collection could take its
-    // listening socket with it, and a later sign-in found the issuer refusing connections.
-    private static WebApplication? host;
-
     private readonly ConcurrentDictionary<string, Client> clients = new(StringComparer.Ordinal);
+
+    // The provider's web host, held by the provider (which the process holds in Started): unreferenced, a garbage
+    // collection could take its listening socket with it, and a later sign-in found the issuer refusing connections.
+    private WebApplication? host;
 
     private TestOidcProvider(string issuer) => Issuer = issuer;
 
@@ -128,8 +128,8 @@ public sealed class TestOidcProvider
                 return default;
             }));
         });
-        host = builder.Build();
-        await host.StartAsync();
+        provider.host = builder.Build();
+        await provider.host.StartAsync();
         return provider;
     }
 }
